@@ -1,0 +1,13 @@
+import type { Ir } from '../ir/ir-schema.js';
+import type { OutputFile } from './output-file.js';
+
+/**
+ * One surface of the generated tree. An emitter is a pure function of a validated IR (no error
+ * diagnostics): it never touches the file system, so `--check`, tests and `generate` see exactly the
+ * same files. Shared helpers are plain functions (shared/design.md, "One emitter per surface").
+ */
+export interface Emitter {
+  /** Short name used in progress lines and errors, e.g. `types`, `zod`, `docs`. */
+  readonly name: string;
+  emit(ir: Ir): OutputFile[];
+}

@@ -1,0 +1,9 @@
+/**
+ * One file an emitter produces. `path` is POSIX, relative to the output folder
+ * (`harness/types.ts`, `docs/harness/harness.run.start.md`). `contents` is unformatted; the
+ * formatter pass (generator/format.ts) runs prettier on it before anything is compared or written.
+ */
+export interface OutputFile {
+  readonly path: string;
+  readonly contents: string;
+}

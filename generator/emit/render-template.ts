@@ -1,0 +1,44 @@
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findPackageRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The `templates/` folder of this package, found from this file in both `generator/` and `dist/`. */
+export const TEMPLATES_DIR = join(findPackageRoot(dirname(fileURLToPath(import.meta.url))), 'templates') + '/';
+
+const cache = new Map<string, HandlebarsTemplateDelegate>();
+const runtime = Handlebars.create();
+runtime.registerHelper('json', (value: unknown) => JSON.stringify(value));
+runtime.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+
+/**
+ * Renders `templates/<name>` with a view model whose text is already resolved. Handlebars runs with
+ * `strict`, `noEscape` and `knownHelpersOnly` (shared/design.md), so a missing field throws instead
+ * of printing nothing. Registered helpers: `json` (JSON.stringify) and `eq`.
+ * @throws Error when the template is missing, does not compile, or reads a missing field.
+ */
+export function renderTemplate(name: string, view: object): string {
+  let template = cache.get(name);
+  if (!template) {
+    const text = readFileSync(TEMPLATES_DIR + name, 'utf8');
+    template = runtime.compile(text, {
+      strict: true,
+      noEscape: true,
+      knownHelpers: { json: true, eq: true },
+      knownHelpersOnly: true,
+    });
+    cache.set(name, template);
+  }
+  return template(view);
+}

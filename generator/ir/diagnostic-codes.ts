@@ -1,0 +1,34 @@
+/**
+ * Every diagnostic code the parser and the validator can report. Errors fail `generate`; warnings
+ * are printed and do not. The rules come from issue #2 ("Validation").
+ */
+export const DiagnosticCode = {
+  /** The spec folder holds no spec file. */
+  NoSpecs: 'NO_SPECS',
+  /** TypeScript could not parse the file. */
+  SyntaxError: 'SYNTAX_ERROR',
+  /** An identifier is not bound to a const in the file, a relative import or a barrel. */
+  UnresolvedIdentifier: 'UNRESOLVED_IDENTIFIER',
+  /** An expression the static evaluator does not handle (a call, an operator, ...). */
+  UnsupportedExpression: 'UNSUPPORTED_EXPRESSION',
+  /** A define* argument has the wrong shape (missing object, wrong value type). */
+  InvalidSpecShape: 'INVALID_SPEC_SHAPE',
+  /** Two specs share `key@version`. */
+  DuplicateSpec: 'DUPLICATE_SPEC',
+  /** Two schema models (or enums) share a name with different definitions. */
+  DuplicateModel: 'DUPLICATE_MODEL',
+  /** `ScalarTypeEnum.X()` where X is not one of the twenty scalars. */
+  UnknownScalar: 'UNKNOWN_SCALAR',
+  /** `version` is not `MAJOR.MINOR.PATCH` semver. */
+  InvalidSemver: 'INVALID_SEMVER',
+  /** A required meta field is missing or empty. */
+  MissingMetaField: 'MISSING_META_FIELD',
+  /** A reference (capability, emits, provides, data-view source, form action, feature list) names no spec. */
+  UnresolvedReference: 'UNRESOLVED_REFERENCE',
+  /** Warning: an operation or event is not listed in its capability's `provides`. */
+  NotProvidedByCapability: 'NOT_PROVIDED_BY_CAPABILITY',
+  /** Warning: an event that no capability provides. */
+  EventWithoutCapability: 'EVENT_WITHOUT_CAPABILITY',
+} as const;
+
+export type DiagnosticCodeValue = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];
