@@ -145,6 +145,11 @@ const specBase = {
   /** The exported const that holds the spec, e.g. `HarnessRunStartCommand`. */
   exportName: z.string(),
   source: SourceLocationSchema,
+  /**
+   * The spec's source, verbatim, for the docs' "Source Definition": the file's import declarations
+   * (joined with newlines) and the text of the `export const X = define*(...)` statement.
+   */
+  sourceText: z.strictObject({ imports: z.string(), definition: z.string() }),
 };
 
 export const OperationSpecSchema = z.strictObject({
