@@ -1,0 +1,18 @@
+/** Exit codes every `contracts` command keeps, so CI can rely on them (issue #2, #3). */
+export const ExitCode = {
+  Ok: 0,
+  /** Diagnostics with errors, drift under `--check`, or failed/errored cases. */
+  Failure: 1,
+  /** Bad usage or invalid input. */
+  Usage: 2,
+} as const;
+
+/** Thrown by a command to end with a message and a given exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { buildIr, hasErrors } from '../generator/ir/build-ir.js';
+import { ExitCode } from './exit-codes.js';
+
+/**
+ * `contracts ir [--specs DIR]`: prints `{ specs, models, enums, diagnostics }` as JSON on stdout;
+ * exits 1 when a diagnostic is an error (issue #2, part 5).
+ */
+export function irCommand(): Command {
+  return new Command('ir')
+    .description('Print the validated intermediate representation of the specs as JSON')
+    .option('--specs <dir>', 'folder of contract specs', 'specs')
+    .action((options: { specs: string }) => {
+      const rootDir = process.cwd();
+      const ir = buildIr({ specsDir: resolve(rootDir, options.specs), rootDir });
+      process.stdout.write(JSON.stringify(ir, null, 2) + '\n');
+      process.exitCode = hasErrors(ir) ? ExitCode.Failure : ExitCode.Ok;
+    });
+}
