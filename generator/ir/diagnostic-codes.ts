@@ -25,6 +25,10 @@ export const DiagnosticCode = {
   MissingMetaField: 'MISSING_META_FIELD',
   /** A reference (capability, emits, provides, data-view source, form action, feature list) names no spec. */
   UnresolvedReference: 'UNRESOLVED_REFERENCE',
+  /** A const refers to itself through other consts or imports (no infinite loop, a diagnostic). */
+  CircularReference: 'CIRCULAR_REFERENCE',
+  /** An operation's io, an event payload, a form model or a model field names no schema model or enum. */
+  UnknownModel: 'UNKNOWN_MODEL',
   /** Warning: an operation or event is not listed in its capability's `provides`. */
   NotProvidedByCapability: 'NOT_PROVIDED_BY_CAPABILITY',
   /** Warning: an event that no capability provides. */

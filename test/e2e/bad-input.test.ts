@@ -69,7 +69,7 @@ describe('contracts generate refuses bad input and leaves generated/ untouched',
   });
 
   it('a dangling emits reference', () => {
-    replaceInSpec('pinged.event.ts', "key: 'demo.pinged',", "key: 'demo.pinged.renamed',");
-    expectRefused(/^specs\/ping\.command\.ts:\d+:\d+ - error UNRESOLVED_REFERENCE: .*demo\.pinged@1\.0\.0/m);
+    replaceInSpec('ping.command.ts', 'ref: PingedEvent.meta', "ref: { key: 'demo.pinged.gone', version: '1.0.0' }");
+    expectRefused(/^specs\/ping\.command\.ts:\d+:\d+ - error UNRESOLVED_REFERENCE: .*demo\.pinged\.gone@1\.0\.0/m);
   });
 });

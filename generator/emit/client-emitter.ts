@@ -1,0 +1,191 @@
+import type { Ir, OperationSpec } from '../ir/ir-schema.js';
+import {
+  docBlock,
+  domainBanner,
+  runtimePrefixOf,
+  tsString,
+  type CodeEmitterOptions,
+} from './code-surface-helpers.js';
+import {
+  clientTree,
+  operationNamesOf,
+  type ClientNode,
+  type OperationNames,
+} from './code-surface-names.js';
+import type { Emitter } from './emitter.js';
+import { domainsOf, pascalCase } from './naming.js';
+import type { OutputFile } from './output-file.js';
+import { renderTemplate } from './render-template.js';
+
+/** One declared-error set: codes const, code union type and type guard of one operation. */
+export interface ClientErrorSetView {
+  readonly docBlock: string;
+  readonly constName: string;
+  readonly codesList: string;
+  readonly typeName: string;
+  readonly typeDocBlock: string;
+  readonly guardName: string;
+  readonly guardDocBlock: string;
+}
+
+/** One member of the client: a method (`isGroup` false) or a group of members. */
+export interface ClientMemberView {
+  readonly name: string;
+  readonly isGroup: boolean;
+  readonly children: readonly ClientMemberView[];
+  readonly docBlock: string;
+  /** `input: types.HarnessRunStartInput`, or `` for an operation without input. */
+  readonly params: string;
+  /** `input`, or `` for an operation without input. */
+  readonly argument: string;
+  readonly outputType: string;
+  /** `"harness.run.start", "1.0.0", input` (`null` for an operation without input). */
+  readonly callArguments: string;
+}
+
+/** The view model of `templates/client/client.ts.hbs`. */
+export interface ClientView {
+  readonly banner: string;
+  readonly runtimePrefix: string;
+  readonly usesTypes: boolean;
+  readonly hasErrors: boolean;
+  readonly errorSets: readonly ClientErrorSetView[];
+  readonly clientType: string;
+  readonly clientDocBlock: string;
+  readonly createName: string;
+  readonly createDocBlock: string;
+  readonly hasMembers: boolean;
+  readonly members: readonly ClientMemberView[];
+}
+
+function operationDoc(names: OperationNames, errorSet: ClientErrorSetView | undefined): string {
+  const { spec } = names;
+  const lines: string[] = [];
+  if (spec.meta.description) lines.push(spec.meta.description);
+  const why = [
+    ...(spec.meta.goal ? [`Goal: ${spec.meta.goal}`] : []),
+    ...(spec.meta.context ? [`Context: ${spec.meta.context}`] : []),
+  ];
+  if (why.length > 0) lines.push(...(lines.length > 0 ? [''] : []), ...why);
+  if (lines.length > 0) lines.push('');
+  lines.push(`\`${names.label}\` (${spec.operationKind})`);
+  if (errorSet) {
+    lines.push(
+      `@throws ContractError with a declared code; narrow it with {@link ${errorSet.guardName}}.`,
+    );
+  }
+  return docBlock(lines);
+}
+
+function errorSetOf(names: OperationNames): ClientErrorSetView | undefined {
+  const codes = names.spec.io.errors.map((error) => error.code);
+  if (codes.length === 0) return undefined;
+  const member = `client.${names.clientPath.join('.')}`;
+  return {
+    docBlock: docBlock([`The error codes \`${names.label}\` declares.`]),
+    constName: `${names.typeBase[0]!.toLowerCase()}${names.typeBase.slice(1)}ErrorCodes`,
+    codesList: `[${codes.map(tsString).join(', ')}]`,
+    typeName: `${names.typeBase}ErrorCode`,
+    typeDocBlock: docBlock([
+      `One of the error codes \`${names.label}\` declares: ${codes.join(', ')}.`,
+    ]),
+    guardName: `is${names.typeBase}Error`,
+    guardDocBlock: docBlock([
+      `True when \`error\` is a \`ContractError\` with a code \`${names.label}\` declares, as`,
+      `\`${member}(…)\` rejects with; narrows \`error.code\` to those codes.`,
+    ]),
+  };
+}
+
+function memberView(
+  node: ClientNode,
+  errorSets: ReadonlyMap<string, ClientErrorSetView>,
+): ClientMemberView {
+  const names = node.operation;
+  if (!names) {
+    const children = node.children.map((child) => memberView(child, errorSets));
+    return {
+      name: node.name,
+      isGroup: true,
+      children,
+      docBlock: '',
+      params: '',
+      argument: '',
+      outputType: '',
+      callArguments: '',
+    };
+  }
+  const spec: OperationSpec = names.spec;
+  const input = spec.io.input;
+  return {
+    name: node.name,
+    isGroup: false,
+    children: [],
+    docBlock: operationDoc(names, errorSets.get(names.label)),
+    params: input ? `input: types.${input}` : '',
+    argument: input ? 'input' : '',
+    outputType: `types.${spec.io.output}`,
+    callArguments: `${tsString(spec.key)}, ${tsString(spec.version)}, ${input ? 'input' : 'null'}`,
+  };
+}
+
+/**
+ * The client view of one domain: per-operation error code unions and guards, and the member tree.
+ * @throws Error on member, handler or type name collisions (code-surface-names.ts).
+ */
+export function buildClientView(
+  ir: Ir,
+  domain: string,
+  options: CodeEmitterOptions = {},
+): ClientView {
+  const names = operationNamesOf(ir, domain);
+  const errorSets = new Map<string, ClientErrorSetView>();
+  for (const entry of names) {
+    const set = errorSetOf(entry);
+    if (set) errorSets.set(entry.label, set);
+  }
+  const pascal = pascalCase(domain);
+  const first = names.find((entry) => !entry.older);
+  const example = first
+    ? ` (\`${first.spec.key}\` -> \`client.${first.clientPath.join('.')}\`)`
+    : '';
+  return {
+    banner: domainBanner(
+      ir,
+      domain,
+      names.map((entry) => entry.spec),
+    ),
+    runtimePrefix: runtimePrefixOf(options),
+    usesTypes: names.length > 0,
+    hasErrors: errorSets.size > 0,
+    errorSets: [...errorSets.values()],
+    clientType: `${pascal}Client`,
+    clientDocBlock: docBlock([
+      `The typed client of the ${domain} domain: one method per operation, grouped by the key`,
+      `segments after the domain${example}.`,
+    ]),
+    createName: `create${pascal}Client`,
+    createDocBlock: docBlock([
+      `A client of the ${domain} domain over \`transport\`. A method resolves with the operation's output`,
+      'and rejects with a `ContractError` (declared or standard code) or a `TransportError`.',
+    ]),
+    hasMembers: names.length > 0,
+    members: clientTree(names).map((node) => memberView(node, errorSets)),
+  };
+}
+
+/** Creates the `client` emitter: `<domain>/client.ts` per domain (issue #2 part 7). */
+export function createClientEmitter(options: CodeEmitterOptions = {}): Emitter {
+  return {
+    name: 'client',
+    emit(ir: Ir): OutputFile[] {
+      return domainsOf(ir).map((domain) => ({
+        path: `${domain}/client.ts`,
+        contents: renderTemplate('client/client.ts.hbs', buildClientView(ir, domain, options)),
+      }));
+    },
+  };
+}
+
+/** The `client` emitter with runtime imports at `../../runtime/`. */
+export const clientEmitter: Emitter = createClientEmitter();

@@ -1,0 +1,50 @@
+import { createSlugger, type DocsPageView, type DocsSectionBody } from './docs-markdown.js';
+
+/** Anchor of each planned section that asked for one, by its `anchorKey` (e.g. `model:HarnessRun`). */
+export type AnchorMap = ReadonlyMap<string, string>;
+
+/**
+ * One section of a page before anchors are known. Links to a page's own sections (a field's type
+ * cell pointing at `### HarnessRun`) are written before those sections, and GitHub's anchors depend
+ * on every heading above, so bodies are built only once all headings are placed.
+ */
+export interface PlannedSection {
+  readonly level: 1 | 2 | 3;
+  readonly heading: string;
+  /** Set when other sections link here; the anchor is then found under this key. */
+  readonly anchorKey?: string;
+  readonly body: (anchors: AnchorMap) => DocsSectionBody;
+}
+
+/** A body with only the given parts; the others are empty. */
+export function body(parts: Partial<DocsSectionBody>): DocsSectionBody {
+  return {
+    paragraphs: parts.paragraphs ?? [],
+    table: parts.table ?? null,
+    code: parts.code ?? null,
+  };
+}
+
+/**
+ * Turns a page plan into the template's view model: slugs every heading in page order (GitHub's
+ * rules, see `createSlugger`), then builds each body with the finished anchor map.
+ * @throws Error when two sections ask for the same `anchorKey` (a bug in the plan).
+ */
+export function finishPage(plan: readonly PlannedSection[]): DocsPageView {
+  const slug = createSlugger();
+  const anchors = new Map<string, string>();
+  for (const section of plan) {
+    const anchor = slug(section.heading);
+    if (section.anchorKey === undefined) continue;
+    if (anchors.has(section.anchorKey))
+      throw new Error(`duplicate anchor key ${section.anchorKey}`);
+    anchors.set(section.anchorKey, anchor);
+  }
+  return {
+    sections: plan.map((section) => ({
+      hashes: '#'.repeat(section.level),
+      heading: section.heading,
+      ...section.body(anchors),
+    })),
+  };
+}

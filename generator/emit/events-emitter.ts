@@ -1,0 +1,125 @@
+import type { Ir } from '../ir/ir-schema.js';
+import {
+  docBlock,
+  domainBanner,
+  eventsOfDomain,
+  runtimePrefixOf,
+  specLabel,
+  tsString,
+  tsStringArray,
+  type CodeEmitterOptions,
+} from './code-surface-helpers.js';
+import { eventCatalogName, eventConstName, eventPayloadsTypeName } from './code-surface-names.js';
+import type { Emitter } from './emitter.js';
+import { domainsOf } from './naming.js';
+import type { OutputFile } from './output-file.js';
+import { renderTemplate } from './render-template.js';
+
+/** One event definition const of the catalog. */
+export interface EventDefinitionView {
+  readonly docBlock: string;
+  readonly constName: string;
+  readonly keyLiteral: string;
+  readonly versionLiteral: string;
+  /** `description: "…",` or `` when the spec has none. */
+  readonly descriptionProperty: string;
+  readonly payloadSchema: string;
+  readonly payloadType: string;
+  readonly piiList: string;
+}
+
+/** One entry of `<Domain>EventPayloads`: a key and the union of its versions' payload types. */
+export interface EventPayloadEntryView {
+  readonly keyLiteral: string;
+  readonly payloadType: string;
+}
+
+/** The view model of `templates/events/events.ts.hbs`. */
+export interface EventsView {
+  readonly banner: string;
+  readonly runtimePrefix: string;
+  readonly hasEvents: boolean;
+  readonly events: readonly EventDefinitionView[];
+  readonly catalogName: string;
+  readonly catalogDocBlock: string;
+  readonly catalogItems: string;
+  readonly payloadsType: string;
+  readonly payloadsDocBlock: string;
+  readonly payloads: readonly EventPayloadEntryView[];
+}
+
+/**
+ * The event catalog view of one domain: a definition const per event (key, version,
+ * description, payload schema, pii), the catalog array and the key -> payload type map. Several
+ * versions of one key map to the union of their payload types.
+ */
+export function buildEventsView(
+  ir: Ir,
+  domain: string,
+  options: CodeEmitterOptions = {},
+): EventsView {
+  const specs = eventsOfDomain(ir, domain);
+  const events = specs.map((event): EventDefinitionView => {
+    const pii = event.pii.length > 0 ? [`PII: ${event.pii.join(', ')}.`] : [];
+    const description = event.meta.description ? [event.meta.description, ''] : [];
+    return {
+      docBlock: docBlock([
+        ...description,
+        `\`${specLabel(event)}\`, payload \`${event.payload}\`.`,
+        ...pii,
+      ]),
+      constName: eventConstName(ir, event),
+      keyLiteral: tsString(event.key),
+      versionLiteral: tsString(event.version),
+      descriptionProperty: event.meta.description
+        ? `description: ${tsString(event.meta.description)},`
+        : '',
+      payloadSchema: `schemas.${event.payload}Schema`,
+      payloadType: `types.${event.payload}`,
+      piiList: tsStringArray(event.pii),
+    };
+  });
+  const names = events.map((event) => event.constName);
+  const clash = names.find((name, index) => names.indexOf(name) !== index);
+  if (clash) throw new Error(`two events of domain ${domain} map to the definition name ${clash}`);
+  const byKey = new Map<string, string[]>();
+  specs.forEach((event, index) => {
+    const types = byKey.get(event.key) ?? [];
+    const type = events[index]!.payloadType;
+    if (!types.includes(type)) types.push(type);
+    byKey.set(event.key, types);
+  });
+  return {
+    banner: domainBanner(ir, domain, specs),
+    runtimePrefix: runtimePrefixOf(options),
+    hasEvents: events.length > 0,
+    events,
+    catalogName: eventCatalogName(domain),
+    catalogDocBlock: docBlock([`Every event of the ${domain} domain, by key then version.`]),
+    catalogItems: names.join(', '),
+    payloadsType: eventPayloadsTypeName(domain),
+    payloadsDocBlock: docBlock([
+      `Event key -> payload type of the ${domain} domain, for typed \`emit\` and event consumers.`,
+    ]),
+    payloads: [...byKey].map(([key, types]) => ({
+      keyLiteral: tsString(key),
+      payloadType: types.join(' | '),
+    })),
+  };
+}
+
+/** Creates the `events` emitter: `<domain>/events.ts` per domain (issue #2 part 7). */
+export function createEventsEmitter(options: CodeEmitterOptions = {}): Emitter {
+  return {
+    name: 'events',
+    emit(ir: Ir): OutputFile[] {
+      return domainsOf(ir).map((domain) => ({
+        path: `${domain}/events.ts`,
+        contents: renderTemplate('events/events.ts.hbs', buildEventsView(ir, domain, options)),
+      }));
+    },
+  };
+}
+
+/** The `events` emitter with runtime imports at `../../runtime/`. */
+export const eventsEmitter: Emitter = createEventsEmitter();

@@ -1,0 +1,119 @@
+import type { Ir, Spec } from '../ir/ir-schema.js';
+import { compareSpecs, docBlock, domainBanner } from './code-surface-helpers.js';
+import type { Emitter } from './emitter.js';
+import { camelCase, domainsOf, pascalCase, specsOfDomain } from './naming.js';
+import type { OutputFile } from './output-file.js';
+import { renderTemplate } from './render-template.js';
+
+/**
+ * One spec as plain data, the shape of the generated `<Domain>SpecRecord`. Every field is present
+ * on every kind (absent values are `null` or `[]`), so consumers read any record the same way.
+ * `policy.pii` is the operation's (or data view's, form's, presentation's) `policy.pii` and the
+ * event's top-level `pii`: the list the agent runtime masks (issue #2 part 7).
+ */
+export interface SpecRecordData {
+  key: string;
+  version: string;
+  kind: Spec['kind'];
+  operationKind: 'command' | 'query' | null;
+  title: string | null;
+  description: string | null;
+  goal: string | null;
+  context: string | null;
+  owners: string[];
+  tags: string[];
+  stability: string | null;
+  docId: string[];
+  policy: { auth: 'anonymous' | 'user' | 'admin' | null; pii: string[]; flags: string[] };
+  errors: { code: string; http: number; description: string; when: string }[];
+  emits: { key: string; version: string; when: string }[];
+  capability: { key: string; version: string } | null;
+}
+
+/** The record of one spec, keys in the fixed order of {@link SpecRecordData}. */
+export function specRecord(spec: Spec): SpecRecordData {
+  const { meta } = spec;
+  const policy =
+    'policy' in spec
+      ? { auth: spec.policy.auth ?? null, pii: [...spec.policy.pii], flags: [...spec.policy.flags] }
+      : { auth: null, pii: spec.kind === 'event' ? [...spec.pii] : [], flags: [] };
+  const capability = 'capability' in spec && spec.capability ? spec.capability : null;
+  return {
+    key: spec.key,
+    version: spec.version,
+    kind: spec.kind,
+    operationKind: spec.kind === 'operation' ? spec.operationKind : null,
+    title: meta.title ?? null,
+    description: meta.description ?? null,
+    goal: meta.goal ?? null,
+    context: meta.context ?? null,
+    owners: [...(meta.owners ?? [])],
+    tags: [...(meta.tags ?? [])],
+    stability: meta.stability ?? null,
+    docId: [...(meta.docId ?? [])],
+    policy,
+    errors:
+      spec.kind === 'operation'
+        ? spec.io.errors.map((error) => ({
+            code: error.code,
+            http: error.http,
+            description: error.description,
+            when: error.when,
+          }))
+        : [],
+    emits:
+      spec.kind === 'operation'
+        ? spec.emits.map((emit) => ({ key: emit.key, version: emit.version, when: emit.when }))
+        : [],
+    capability: capability ? { key: capability.key, version: capability.version } : null,
+  };
+}
+
+/** The view model of `templates/registry/registry.ts.hbs`. */
+export interface RegistryView {
+  readonly banner: string;
+  readonly recordType: string;
+  readonly recordDocBlock: string;
+  readonly registryName: string;
+  readonly registryDocBlock: string;
+  /** The records as a JSON array literal (prettier turns it into TypeScript style). */
+  readonly registryLiteral: string;
+  readonly getSpecDocBlock: string;
+}
+
+/**
+ * The registry view of one domain: every spec's record, by key then semver, so that the last
+ * record of a key is its highest version.
+ */
+export function buildRegistryView(ir: Ir, domain: string): RegistryView {
+  const records = [...specsOfDomain(ir, domain)].sort(compareSpecs).map(specRecord);
+  const recordType = `${pascalCase(domain)}SpecRecord`;
+  return {
+    banner: domainBanner(ir, domain),
+    recordType,
+    recordDocBlock: docBlock([
+      `One ${domain} spec as plain data. Absent values are \`null\` or \`[]\`; \`policy.pii\` holds the`,
+      "operation's `policy.pii` or the event's `pii`: the fields masked in timelines and logs.",
+    ]),
+    registryName: `${camelCase(domain)}Registry`,
+    registryDocBlock: docBlock([
+      `Every spec of the ${domain} domain, by key then version (semver).`,
+    ]),
+    registryLiteral: JSON.stringify(records),
+    getSpecDocBlock: docBlock([
+      `The ${domain} spec with this key and version; without \`version\`, the highest version of the`,
+      'key. Undefined when there is none.',
+    ]),
+  };
+}
+
+/** The `registry` emitter: `<domain>/registry.ts` per domain (issue #2 part 7). No runtime import. */
+export const registryEmitter: Emitter = {
+  name: 'registry',
+  emit(ir: Ir): OutputFile[] {
+    return domainsOf(ir).map((domain) => ({
+      path: `${domain}/registry.ts`,
+      contents: renderTemplate('registry/registry.ts.hbs', buildRegistryView(ir, domain)),
+    }));
+  },
+};

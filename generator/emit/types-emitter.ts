@@ -1,0 +1,60 @@
+import type { Ir } from '../ir/ir-schema.js';
+import type { Emitter } from './emitter.js';
+import { domainModels, domainSourceFiles } from './model-graph.js';
+import { banner, domainsOf } from './naming.js';
+import type { OutputFile } from './output-file.js';
+import { printDocComment, printLiteralUnion, printPropertyKey, printTsType } from './print-type.js';
+import { renderTemplate } from './render-template.js';
+
+/** The resolved view model of templates/types/types.ts.hbs. */
+export interface TypesView {
+  readonly banner: string;
+  readonly empty: boolean;
+  readonly enums: readonly { doc: string; name: string; union: string }[];
+  readonly models: readonly {
+    doc: string;
+    name: string;
+    fields: readonly { key: string; optional: boolean; type: string }[];
+  }[];
+}
+
+/**
+ * The view model of `<domain>/types.ts`: one string-literal union per enum and one interface per
+ * schema model the domain reaches (both sorted by name, fields in declaration order), type text
+ * from {@link printTsType}, JSDoc from the model description.
+ */
+export function typesView(ir: Ir, domain: string): TypesView {
+  const declared = domainModels(ir, domain);
+  return {
+    banner: banner(domainSourceFiles(ir, domain, declared)),
+    empty: declared.models.length === 0 && declared.enums.length === 0,
+    enums: declared.enums.map((def) => ({
+      doc: '',
+      name: def.name,
+      union: printLiteralUnion(def.values),
+    })),
+    models: declared.models.map((model) => ({
+      doc: printDocComment(model.description),
+      name: model.name,
+      fields: model.fields.map((field) => ({
+        key: printPropertyKey(field.name),
+        optional: field.optional,
+        type: printTsType(field),
+      })),
+    })),
+  };
+}
+
+/**
+ * Emits `<domain>/types.ts` for every domain: the TypeScript types of the domain's schema models
+ * and enums (issue #2, "Types"). DateTime and Date are ISO strings on the wire, so `string`.
+ */
+export const typesEmitter: Emitter = {
+  name: 'types',
+  emit(ir: Ir): OutputFile[] {
+    return domainsOf(ir).map((domain) => ({
+      path: `${domain}/types.ts`,
+      contents: renderTemplate('types/types.ts.hbs', typesView(ir, domain)),
+    }));
+  },
+};

@@ -1,0 +1,108 @@
+import type { Ir } from '../ir/ir-schema.js';
+import type { Emitter } from './emitter.js';
+import {
+  declarationOrder,
+  domainModels,
+  domainSourceFiles,
+  strictModelNames,
+} from './model-graph.js';
+import { banner, compareCodeUnits, domainsOf } from './naming.js';
+import type { OutputFile } from './output-file.js';
+import { printDocComment, printPropertyKey, printZodType, schemaConstName } from './print-type.js';
+import { renderTemplate } from './render-template.js';
+import { SCALAR_WIRE_TYPES, ZOD_PATTERN_CONSTANTS } from './scalar-wire-types.js';
+
+/** The resolved view model of templates/zod/schemas.ts.hbs. */
+export interface ZodView {
+  readonly banner: string;
+  readonly constants: readonly { name: string; doc: string; literal: string }[];
+  readonly enums: readonly { constName: string; values: string }[];
+  readonly models: readonly {
+    doc: string;
+    constName: string;
+    /** `''`, or `: z.ZodType<T.Name>` for a model on a cycle (TypeScript cannot infer it). */
+    annotation: string;
+    objectFunction: 'strictObject' | 'object';
+    fields: readonly { key: string; zod: string }[];
+  }[];
+  readonly checks: readonly { constName: string; name: string }[];
+}
+
+/**
+ * The view model of `<domain>/schemas.ts`. Enum schemas come first (sorted), then model schemas in
+ * {@link declarationOrder}; a reference to a model declared later (only on a cycle) is `z.lazy`.
+ * Pattern constants are declared only when a field uses them.
+ */
+export function zodView(ir: Ir, domain: string): ZodView {
+  const declared = domainModels(ir, domain);
+  const strict = strictModelNames(ir);
+  const { order, cyclic } = declarationOrder(declared.models);
+  const position = new Map(order.map((name, index) => [name, index]));
+  const byName = new Map(declared.models.map((model) => [model.name, model]));
+
+  const constantNames = new Set<string>();
+  for (const model of declared.models) {
+    for (const field of model.fields) {
+      if (field.type.type !== 'scalar') continue;
+      for (const name of SCALAR_WIRE_TYPES[field.type.name].zodConstants) constantNames.add(name);
+    }
+  }
+
+  const models = order.map((name) => {
+    const model = byName.get(name)!;
+    const own = position.get(name)!;
+    const lazy = (target: string) => (position.get(target) ?? -1) >= own;
+    return {
+      doc: printDocComment(model.description),
+      constName: schemaConstName(name),
+      annotation: cyclic.has(name) ? `: z.ZodType<T.${name}>` : '',
+      objectFunction: strict.has(name) ? ('strictObject' as const) : ('object' as const),
+      fields: model.fields.map((field) => ({
+        key: printPropertyKey(field.name),
+        zod: printZodType(field, lazy),
+      })),
+    };
+  });
+
+  const checks = [
+    ...declared.enums.map((def) => def.name),
+    ...declared.models.map((model) => model.name),
+  ]
+    .sort(compareCodeUnits)
+    .map((name) => ({ constName: schemaConstName(name), name }));
+
+  return {
+    banner: banner(domainSourceFiles(ir, domain, declared)),
+    constants: [...constantNames]
+      .sort(compareCodeUnits)
+      .map((name) => ({ name, ...ZOD_PATTERN_CONSTANTS[name]! })),
+    enums: declared.enums.map((def) => ({
+      constName: schemaConstName(def.name),
+      values: def.values.map((value) => JSON.stringify(value)).join(', '),
+    })),
+    models,
+    checks,
+  };
+}
+
+/**
+ * Emits `<domain>/schemas.ts` for every domain: one zod 4 schema const `<Name>Schema` per schema
+ * model and enum of `<domain>/types.ts`, a model after the models it nests, and a compile-time
+ * check that `z.infer<typeof <Name>Schema>` and `<Name>` are assignable to each other.
+ *
+ * Unknown keys (issue #2): a model reachable from any operation input or form model is
+ * `z.strictObject`, which rejects unknown keys, so a misspelt request field fails loudly. A model
+ * reachable only from operation outputs and event payloads is `z.object`, which strips unknown
+ * keys: a client tolerates a newer server's extra fields, and undeclared fields never pass through.
+ * The JSON Schema emitter reads the same rule (`strictModelNames`): `additionalProperties: false`
+ * exactly where zod is strict.
+ */
+export const zodEmitter: Emitter = {
+  name: 'zod',
+  emit(ir: Ir): OutputFile[] {
+    return domainsOf(ir).map((domain) => ({
+      path: `${domain}/schemas.ts`,
+      contents: renderTemplate('zod/schemas.ts.hbs', zodView(ir, domain)),
+    }));
+  },
+};

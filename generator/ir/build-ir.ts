@@ -1,0 +1,33 @@
+import { parseSpecs } from '../parse/parse-specs.js';
+import { validateIr } from '../validate/validate-ir.js';
+import { IrSchema, type Ir } from './ir-schema.js';
+import { sortIr } from './sort-ir.js';
+
+/** Folders of `buildIr`: absolute or relative to the working directory. */
+export interface BuildIrOptions {
+  readonly specsDir: string;
+  readonly rootDir: string;
+}
+
+/**
+ * The `generate` path's front half (issue #2, parts 4-6): parse every spec under `specsDir`,
+ * validate cross-references, sort (specs by key then version, models and enums by name,
+ * diagnostics by file, line, column, code), then check the result against `IrSchema`. Bad specs
+ * become diagnostics, never exceptions; a ZodError is thrown only if the parser produced an IR that
+ * violates its own schema (a bug).
+ */
+export function buildIr(options: BuildIrOptions): Ir {
+  const parsed = parseSpecs({ specsDir: options.specsDir, rootDir: options.rootDir });
+  return finishIr(parsed);
+}
+
+/** Validate + sort + schema self-check of a parsed IR (shared by `buildIr` and the tests). */
+export function finishIr(parsed: Ir): Ir {
+  const diagnostics = [...parsed.diagnostics, ...validateIr(parsed)];
+  return IrSchema.parse(sortIr({ ...parsed, diagnostics }));
+}
+
+/** Whether the IR carries an error diagnostic (warnings do not count): `generate` must stop. */
+export function hasErrors(ir: Ir): boolean {
+  return ir.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}

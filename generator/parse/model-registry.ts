@@ -1,0 +1,60 @@
+import { DiagnosticCode } from '../ir/diagnostic-codes.js';
+import type { EnumDef, Model, SourceLocation } from '../ir/ir-schema.js';
+import type { DiagnosticSink } from './diagnostic-sink.js';
+
+function where(at: SourceLocation): string {
+  return `${at.file}:${at.line}:${at.column}`;
+}
+
+function sameModel(a: Model, b: Model): boolean {
+  return JSON.stringify([a.description, a.fields]) === JSON.stringify([b.description, b.fields]);
+}
+
+/**
+ * The schema models and enums met while evaluating, by name (issue #2, "The IR": a model name is
+ * unique across the IR). The same name with the same definition is one model (the first one met is
+ * kept); the same name with a different definition, or a model and an enum sharing a name, is
+ * DUPLICATE_MODEL at the later one, naming the first's location.
+ */
+export class ModelRegistry {
+  readonly models = new Map<string, Model>();
+  readonly enums = new Map<string, EnumDef>();
+
+  constructor(private readonly sink: DiagnosticSink) {}
+
+  addModel(model: Model): void {
+    const existing = this.models.get(model.name);
+    if (existing && sameModel(existing, model)) return;
+    const first = existing ?? this.enums.get(model.name);
+    if (first) {
+      this.reportDuplicate('schema model', model.name, first, model.source);
+      return;
+    }
+    this.models.set(model.name, model);
+  }
+
+  addEnum(enumDef: EnumDef): void {
+    const existing = this.enums.get(enumDef.name);
+    if (existing && JSON.stringify(existing.values) === JSON.stringify(enumDef.values)) return;
+    const first = existing ?? this.models.get(enumDef.name);
+    if (first) {
+      this.reportDuplicate('enum', enumDef.name, first, enumDef.source);
+      return;
+    }
+    this.enums.set(enumDef.name, enumDef);
+  }
+
+  private reportDuplicate(
+    what: string,
+    name: string,
+    first: Model | EnumDef,
+    at: SourceLocation,
+  ): void {
+    const firstKind = first.kind === 'model' ? 'a schema model' : 'an enum';
+    this.sink.error(
+      DiagnosticCode.DuplicateModel,
+      `${what} \`${name}\` conflicts with ${firstKind} of the same name and a different definition at ${where(first.source)}`,
+      at,
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import { DiagnosticCode } from '../ir/diagnostic-codes.js';
+import type { Diagnostic, Spec } from '../ir/ir-schema.js';
+import { located, specId } from './located.js';
+import { isSemver } from './semver.js';
+
+function isBlank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}
+
+/**
+ * Required meta (issue #2, "Validation"): key, version, description, owners (non-empty), tags and
+ * stability on every spec; title, goal and context on operations and presentations. A missing or
+ * blank field is MISSING_META_FIELD; a version (or a capability `requires` version) that is not
+ * semver 2.0.0 is INVALID_SEMVER. Both at the spec's declaration (the IR keeps no field locations).
+ */
+export function checkMeta(spec: Spec): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const { meta } = spec;
+  const missing: string[] = [];
+  if (isBlank(meta.key)) missing.push('key');
+  if (isBlank(meta.version)) missing.push('version');
+  if (isBlank(meta.description)) missing.push('description');
+  if (meta.owners === undefined || meta.owners.length === 0) missing.push('owners');
+  if (meta.tags === undefined) missing.push('tags');
+  if (isBlank(meta.stability)) missing.push('stability');
+  if (spec.kind === 'operation' || spec.kind === 'presentation') {
+    if (isBlank(meta.title)) missing.push('title');
+    if (isBlank(meta.goal)) missing.push('goal');
+    if (isBlank(meta.context)) missing.push('context');
+  }
+  for (const field of missing) {
+    diagnostics.push(
+      located(
+        'error',
+        DiagnosticCode.MissingMetaField,
+        `${specId(spec)} (${spec.exportName}): \`meta.${field}\` is missing or empty`,
+        spec.source,
+      ),
+    );
+  }
+  if (!isBlank(spec.version) && !isSemver(spec.version)) {
+    diagnostics.push(
+      located(
+        'error',
+        DiagnosticCode.InvalidSemver,
+        `${spec.exportName}: version '${spec.version}' is not semver (MAJOR.MINOR.PATCH)`,
+        spec.source,
+      ),
+    );
+  }
+  if (spec.kind === 'capability') {
+    for (const required of spec.requires) {
+      if (!isSemver(required.version)) {
+        diagnostics.push(
+          located(
+            'error',
+            DiagnosticCode.InvalidSemver,
+            `${specId(spec)} requires ${required.key} at version '${required.version}', which is not semver (MAJOR.MINOR.PATCH)`,
+            required.source,
+          ),
+        );
+      }
+    }
+  }
+  return diagnostics;
+}

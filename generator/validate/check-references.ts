@@ -1,0 +1,163 @@
+import { DiagnosticCode } from '../ir/diagnostic-codes.js';
+import type { Diagnostic, SourceLocation, Spec, SpecKind } from '../ir/ir-schema.js';
+import { describeKind, located, specId, where } from './located.js';
+import type { SpecIndex } from './spec-index.js';
+
+/** What a reference must point at: a spec kind, and for data views a query. */
+interface Target {
+  readonly kind: SpecKind;
+  readonly operationKind?: 'query';
+  readonly noun: string;
+}
+
+const TARGETS = {
+  operation: { kind: 'operation', noun: 'an operation' },
+  query: { kind: 'operation', operationKind: 'query', noun: 'a query' },
+  event: { kind: 'event', noun: 'an event' },
+  capability: { kind: 'capability', noun: 'a capability' },
+  presentation: { kind: 'presentation', noun: 'a presentation' },
+  dataView: { kind: 'dataView', noun: 'a data view' },
+  form: { kind: 'form', noun: 'a form' },
+} as const satisfies Record<string, Target>;
+
+function matches(spec: Spec, target: Target): boolean {
+  return (
+    spec.kind === target.kind &&
+    (target.operationKind === undefined ||
+      (spec.kind === 'operation' && spec.operationKind === target.operationKind))
+  );
+}
+
+/**
+ * Checks that one reference names a spec of the right kind; returns the spec when it does, else
+ * records UNRESOLVED_REFERENCE at the reference (issue #2, "Validation").
+ */
+function resolve(
+  index: SpecIndex,
+  from: Spec,
+  role: string,
+  ref: { readonly key: string; readonly version: string },
+  at: SourceLocation,
+  target: Target,
+  out: Diagnostic[],
+): Spec | undefined {
+  const spec = index.get(ref);
+  const subject = `${specId(from)}: ${role} \`${specId(ref)}\``;
+  if (!spec) {
+    const versions = index.versionsOf(ref.key);
+    const hint =
+      versions.length > 0 ? ` (declared versions of ${ref.key}: ${versions.join(', ')})` : '';
+    out.push(
+      located('error', DiagnosticCode.UnresolvedReference, `${subject} names no spec${hint}`, at),
+    );
+    return undefined;
+  }
+  if (!matches(spec, target)) {
+    out.push(
+      located(
+        'error',
+        DiagnosticCode.UnresolvedReference,
+        `${subject} is ${describeKind(spec)} (${where(spec.source)}), not ${target.noun}`,
+        at,
+      ),
+    );
+    return undefined;
+  }
+  return spec;
+}
+
+function isProvidedBy(capability: Spec, spec: Spec): boolean {
+  return (
+    capability.kind === 'capability' &&
+    capability.provides.some(
+      (entry) =>
+        entry.surface === spec.kind && entry.key === spec.key && entry.version === spec.version,
+    )
+  );
+}
+
+/**
+ * Every cross-reference of one spec (issue #2, "Validation"): operation/event/presentation
+ * `capability`, operation `emits`, capability `provides` (matching surface kind; `requires` may
+ * point outside the corpus and is not checked), data-view `query` (a query), form action
+ * `operation`, every feature list. An operation or event whose capability does not provide it is
+ * the warning NOT_PROVIDED_BY_CAPABILITY at its capability reference.
+ */
+export function checkReferences(spec: Spec, index: SpecIndex): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (
+    role: string,
+    ref: { key: string; version: string; source: SourceLocation },
+    target: Target,
+  ) => resolve(index, spec, role, ref, ref.source, target, out);
+  switch (spec.kind) {
+    case 'operation':
+    case 'event': {
+      const capability =
+        spec.capability && check('capability', spec.capability, TARGETS.capability);
+      if (spec.capability && capability && !isProvidedBy(capability, spec)) {
+        out.push(
+          located(
+            'warning',
+            DiagnosticCode.NotProvidedByCapability,
+            `${specId(spec)} names capability \`${specId(capability)}\`, whose \`provides\` does not list it as ${spec.kind === 'operation' ? 'an operation' : 'an event'}`,
+            spec.capability.source,
+          ),
+        );
+      }
+      if (spec.kind === 'operation')
+        for (const emit of spec.emits) check('emits', emit, TARGETS.event);
+      break;
+    }
+    case 'capability':
+      for (const entry of spec.provides)
+        check(`provides ${entry.surface}`, entry, TARGETS[entry.surface]);
+      break;
+    case 'feature': {
+      const lists = [
+        ['operations', spec.operations, TARGETS.operation],
+        ['events', spec.events, TARGETS.event],
+        ['presentations', spec.presentations, TARGETS.presentation],
+        ['capabilities', spec.capabilities, TARGETS.capability],
+        ['dataViews', spec.dataViews, TARGETS.dataView],
+        ['forms', spec.forms, TARGETS.form],
+      ] as const;
+      for (const [role, refs, target] of lists) for (const ref of refs) check(role, ref, target);
+      break;
+    }
+    case 'presentation':
+      if (spec.capability) check('capability', spec.capability, TARGETS.capability);
+      break;
+    case 'dataView':
+      check('source query', spec.query, TARGETS.query);
+      break;
+    case 'form':
+      for (const action of spec.actions)
+        check(`action ${action.key}`, action.operation, TARGETS.operation);
+      break;
+    default: {
+      const unreachable: never = spec;
+      return unreachable;
+    }
+  }
+  return out;
+}
+
+/** Events that no capability lists in `provides`: the warning EVENT_WITHOUT_CAPABILITY at each. */
+export function checkEventsProvided(index: SpecIndex): Diagnostic[] {
+  const provided = new Set<string>();
+  for (const spec of index.ordered) {
+    if (spec.kind !== 'capability') continue;
+    for (const entry of spec.provides) if (entry.surface === 'event') provided.add(specId(entry));
+  }
+  return index.ordered
+    .filter((spec) => spec.kind === 'event' && !provided.has(specId(spec)))
+    .map((event) =>
+      located(
+        'warning',
+        DiagnosticCode.EventWithoutCapability,
+        `event ${specId(event)} is provided by no capability`,
+        event.source,
+      ),
+    );
+}

@@ -1,0 +1,182 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+
+import { DEFAULT_TIMEOUT_MS } from './run-input.js';
+import {
+  DEFAULT_CAPTURE_LIMIT_BYTES,
+  StreamCapture,
+  type CapturedStream,
+} from './stream-capture.js';
+
+/** Default grace, in milliseconds, between SIGTERM and SIGKILL, and for pipes after the exit. */
+export const DEFAULT_KILL_GRACE_MS = 500;
+
+/** How one command run ended. */
+export type CommandOutcome = 'exited' | 'timed-out' | 'spawn-error' | 'aborted';
+
+/** Options of `runCommand`. Times are milliseconds, sizes bytes. */
+export interface CommandRunOptions {
+  /** Program and arguments; never given to a shell. */
+  argv: readonly string[];
+  /** Working directory (absolute, already resolved by the caller); default: this process's. */
+  cwd?: string;
+  /** Added to this process's environment (issue #3: "the parent's environment plus executor.env"). */
+  env?: Readonly<Record<string, string>>;
+  /** Written to the child's stdin, which is then closed. */
+  stdin: string | Buffer;
+  /** Default 60000. On expiry the whole process group is killed and the outcome is `timed-out`. */
+  timeoutMs?: number;
+  /** Per-stream capture limit; default 8 MiB. */
+  captureLimitBytes?: number;
+  /** SIGTERM -> SIGKILL grace, and how long to wait for the pipes after the child exits; default 500. */
+  killGraceMs?: number;
+  /** Substrings tracked over the whole stream (see `StreamingMatcher`). */
+  needles?: { stdout?: readonly string[]; stderr?: readonly string[] };
+  /** Aborting kills the process group; the outcome is `aborted` (used by cancel). */
+  signal?: AbortSignal;
+}
+
+/** What `runCommand` observed. `error` explains any outcome other than `exited`. */
+export interface CommandRunResult {
+  outcome: CommandOutcome;
+  exitCode: number | null;
+  signal: string | null;
+  error: string | null;
+  stdout: CapturedStream;
+  stderr: CapturedStream;
+  durationMs: number;
+}
+
+/**
+ * Runs one command the way issue #3 ("The executor") requires: `spawn` without a shell and with
+ * `detached: true`, so the child leads its own process group; stdin gets `options.stdin` and is
+ * closed, and EPIPE/ECONNRESET from a child that never reads it are ignored; both streams are
+ * captured up to the limit while hashed and matched in full. On timeout or abort the group gets
+ * SIGTERM, then SIGKILL after the grace. The result never waits for grandchildren that hold the
+ * pipes: it settles on the pipes closing, or at the latest one grace after the child's exit, then
+ * destroys the pipes and SIGKILLs what is left of the group. A spawn error (missing binary, bad
+ * cwd) settles as `spawn-error` with its message. Never rejects.
+ */
+export function runCommand(options: CommandRunOptions): Promise<CommandRunResult> {
+  const started = performance.now();
+  const limit = options.captureLimitBytes ?? DEFAULT_CAPTURE_LIMIT_BYTES;
+  const grace = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+  const stdout = new StreamCapture(limit, options.needles?.stdout ?? []);
+  const stderr = new StreamCapture(limit, options.needles?.stderr ?? []);
+
+  return new Promise((resolve) => {
+    let outcome: CommandOutcome = 'exited';
+    let error: string | null = null;
+    let exitCode: number | null = null;
+    let exitSignal: string | null = null;
+    let killing = false;
+    let settled = false;
+    let child: ChildProcess | undefined;
+    const timers = new Set<NodeJS.Timeout>();
+    const after = (ms: number, action: () => void): NodeJS.Timeout => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        action();
+      }, ms);
+      timers.add(timer);
+      return timer;
+    };
+
+    const settle = (pipesClosed: boolean): void => {
+      if (settled) return;
+      settled = true;
+      for (const timer of timers) clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      // Leftovers of a killed group, or processes still holding the pipes, must not outlive the case.
+      if (child?.pid !== undefined && (killing || !pipesClosed)) signalGroup(child.pid, 'SIGKILL');
+      child?.stdout?.destroy();
+      child?.stderr?.destroy();
+      child?.stdin?.destroy();
+      resolve({
+        outcome,
+        exitCode,
+        signal: exitSignal,
+        error,
+        stdout: stdout.finish(),
+        stderr: stderr.finish(),
+        durationMs: Math.round(performance.now() - started),
+      });
+    };
+
+    const killGroup = (why: CommandOutcome, message: string): void => {
+      if (killing || settled || child?.pid === undefined) return;
+      killing = true;
+      outcome = why;
+      error = message;
+      signalGroup(child.pid, 'SIGTERM');
+      after(grace, () => {
+        if (child?.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
+        after(grace, () => settle(false));
+      });
+    };
+
+    function onAbort(): void {
+      killGroup('aborted', 'cancelled');
+    }
+
+    if (options.signal?.aborted) {
+      outcome = 'aborted';
+      error = 'cancelled before start';
+      settle(true);
+      return;
+    }
+    const [program, ...args] = options.argv;
+    try {
+      child = spawn(program ?? '', args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+        shell: false,
+        windowsHide: true,
+      });
+    } catch (thrown) {
+      outcome = 'spawn-error';
+      error = thrown instanceof Error ? thrown.message : String(thrown);
+      settle(true);
+      return;
+    }
+
+    child.on('error', (thrown) => {
+      if (child?.pid !== undefined) return;
+      outcome = 'spawn-error';
+      error = thrown.message;
+      settle(true);
+    });
+    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // A child may exit without reading its stdin: EPIPE/ECONNRESET are expected, never fatal.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.stdin);
+
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = after(timeoutMs, () =>
+      killGroup('timed-out', `timed out after ${timeoutMs} ms`),
+    );
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    child.on('exit', (code, signal) => {
+      exitCode = code;
+      exitSignal = signal;
+      clearTimeout(timeout);
+      timers.delete(timeout);
+      // Grandchildren may hold the pipes open: wait one grace for 'close', then stop waiting.
+      after(grace, () => settle(false));
+    });
+    child.on('close', () => settle(true));
+  });
+}
+
+/** Signals a whole process group; a group that is already gone is fine. */
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // ESRCH: every member has exited.
+  }
+}

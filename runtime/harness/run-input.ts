@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+import { HarnessInputError, problemsOfZodError } from './problems.js';
+
+// C0 controls and DEL; C1 controls (U+0080-U+009F) too, since terminals act on them.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_MESSAGE = 'control characters are not allowed';
+
+/** A string without control characters (issue #3: "So are control characters in string values"). */
+const plainString = z.string().refine((text) => !CONTROL_CHARACTERS.test(text), CONTROL_MESSAGE);
+const nonEmptyPlainString = plainString.refine((text) => text.length > 0, 'must not be empty');
+
+/** Default executor timeout, in milliseconds (seed 004 input contract). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The command executor of seed 004: `argv` runs without a shell for every case. `cwd` is resolved
+ * against the caller's base directory; `env` is added to the parent's environment; `timeoutMs` is
+ * per case, in milliseconds (default 60000, at most 24 h).
+ */
+export const commandExecutorSchema = z.strictObject({
+  kind: z.literal('command', { error: 'expected "command" (the only executor kind of v1)' }),
+  argv: z
+    .array(plainString)
+    .min(1, 'must hold at least the program')
+    .refine((argv) => argv.length === 0 || argv[0] !== '', {
+      message: 'the program must not be empty',
+      path: [0],
+    }),
+  cwd: nonEmptyPlainString.optional(),
+  env: z
+    .record(
+      nonEmptyPlainString.refine((key) => !key.includes('='), 'must not contain "="'),
+      plainString,
+    )
+    .optional(),
+  timeoutMs: z
+    .number()
+    .int()
+    .min(1, 'must be >= 1')
+    .max(86_400_000, 'must be <= 86400000 (24 h)')
+    .optional(),
+});
+
+/**
+ * The input of `contracts harness run` (issue #3 / seed 004 "Input Contract"):
+ * `{ suiteRef, executor, cases?: string[], concurrency?: int >= 1 }`. Unknown fields are refused.
+ */
+export const runInputSchema = z.strictObject({
+  suiteRef: nonEmptyPlainString,
+  executor: commandExecutorSchema,
+  cases: z.array(nonEmptyPlainString).optional(),
+  concurrency: z.number().int().min(1, 'must be >= 1').optional(),
+});
+
+/** The command executor `{kind: 'command', argv, cwd?, env?, timeoutMs?}`. */
+export type CommandExecutorSpec = z.infer<typeof commandExecutorSchema>;
+/** A parsed run input. */
+export type RunInput = z.infer<typeof runInputSchema>;
+
+/**
+ * Parses a run input. Throws `HarnessInputError` naming each bad field, e.g.
+ * `executor.argv[1]: control characters are not allowed`.
+ */
+export function parseRunInput(value: unknown): RunInput {
+  const result = runInputSchema.safeParse(value, { reportInput: true });
+  if (!result.success) throw new HarnessInputError(problemsOfZodError(result.error));
+  return result.data;
+}

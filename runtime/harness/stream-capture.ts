@@ -1,0 +1,63 @@
+import { createHash, type Hash } from 'node:crypto';
+
+import { StreamingMatcher } from './streaming-matcher.js';
+
+/** Default per-stream capture limit: 8 MiB (issue #3). */
+export const DEFAULT_CAPTURE_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * What one stream (stdout or stderr) left behind: the first `limitBytes` bytes, whether more came,
+ * the total byte count, the SHA-256 (hex) of the WHOLE stream, and which tracked needles occurred
+ * anywhere in it.
+ */
+export interface CapturedStream {
+  captured: Buffer;
+  truncated: boolean;
+  totalBytes: number;
+  sha256: string;
+  found: ReadonlySet<string>;
+}
+
+/**
+ * Consumes one stream chunk by chunk: keeps a bounded head, hashes everything and feeds the
+ * streaming matcher, so memory stays near `limitBytes` whatever the stream's size.
+ */
+export class StreamCapture {
+  private readonly chunks: Buffer[] = [];
+  private capturedBytes = 0;
+  private totalBytes = 0;
+  private readonly hash: Hash = createHash('sha256');
+  private readonly matcher: StreamingMatcher;
+
+  /** `limitBytes`: capture limit (>= 0); `needles`: substrings whose presence is tracked. */
+  constructor(
+    private readonly limitBytes: number,
+    needles: Iterable<string>,
+  ) {
+    this.matcher = new StreamingMatcher(needles);
+  }
+
+  /** Feeds the next chunk. */
+  push(chunk: Buffer): void {
+    this.totalBytes += chunk.length;
+    this.hash.update(chunk);
+    this.matcher.push(chunk);
+    const room = this.limitBytes - this.capturedBytes;
+    if (room <= 0) return;
+    // Copy a partial chunk so the kept head never pins the rest of a large read buffer.
+    const kept = chunk.length <= room ? chunk : Buffer.from(chunk.subarray(0, room));
+    this.chunks.push(kept);
+    this.capturedBytes += kept.length;
+  }
+
+  /** Ends the capture. Call once. */
+  finish(): CapturedStream {
+    return {
+      captured: Buffer.concat(this.chunks, this.capturedBytes),
+      truncated: this.totalBytes > this.capturedBytes,
+      totalBytes: this.totalBytes,
+      sha256: this.hash.digest('hex'),
+      found: this.matcher.foundNeedles(),
+    };
+  }
+}
