@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { emitAll } from '../generator/emit-all.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../generator/format-diagnostics.js';
+import { startFormatPool } from '../generator/format-pool.js';
 import { buildIr, hasErrors } from '../generator/ir/build-ir.js';
 import { diffTree, isClean, writeTreeAtomically, type TreeDrift } from '../generator/write-tree.js';
 import { ExitCode } from './exit-codes.js';
@@ -28,6 +29,18 @@ function printDrift(drift: TreeDrift, out: string): void {
 }
 
 async function runGenerate(options: GenerateOptions): Promise<number> {
+  const pool = startFormatPool();
+  try {
+    return await generate(options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function generate(
+  options: GenerateOptions,
+  pool: ReturnType<typeof startFormatPool>,
+): Promise<number> {
   const rootDir = process.cwd();
   const json = options.format === 'json';
   const progress = (line: string) => {
@@ -51,7 +64,7 @@ async function runGenerate(options: GenerateOptions): Promise<number> {
     return ExitCode.Failure;
   }
   const emitStarted = performance.now();
-  const files = await emitAll(ir);
+  const files = await emitAll(ir, undefined, pool);
   progress(`emitted ${files.length} files in ${elapsed(emitStarted)}`);
   const outDir = resolve(rootDir, options.out);
   if (options.check) {

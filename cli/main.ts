@@ -16,7 +16,11 @@ export function buildProgram(): Command {
     .version(packageJson.version)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const command of [generateCommand(), irCommand()]) {
+  const commands: Command[] = [
+    generateCommand(),
+    irCommand(),
+  ];
+  for (const command of commands) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
   }
   return program;

@@ -47,7 +47,10 @@ export async function formatFile(file: OutputFile): Promise<OutputFile> {
   }
 }
 
-/** Formats every file; see {@link formatFile}. */
-export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
-  return Promise.all(files.map(formatFile));
+/** Formats every file, on `pool`'s worker threads when given; see {@link formatFile}. */
+export async function formatFiles(
+  files: readonly OutputFile[],
+  pool?: { format(file: OutputFile): Promise<OutputFile> },
+): Promise<OutputFile[]> {
+  return Promise.all(files.map((file) => (pool ? pool.format(file) : formatFile(file))));
 }

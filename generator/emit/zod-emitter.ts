@@ -1,4 +1,5 @@
 import type { Ir } from '../ir/ir-schema.js';
+import { runtimePrefixOf, type CodeEmitterOptions } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
 import {
   declarationOrder,
@@ -10,12 +11,15 @@ import { banner, compareCodeUnits, domainsOf } from './naming.js';
 import type { OutputFile } from './output-file.js';
 import { printDocComment, printPropertyKey, printZodType, schemaConstName } from './print-type.js';
 import { renderTemplate } from './render-template.js';
-import { SCALAR_WIRE_TYPES, ZOD_PATTERN_CONSTANTS } from './scalar-wire-types.js';
+import { SCALAR_WIRE_TYPES, type WireFormatCheck } from './scalar-wire-types.js';
 
 /** The resolved view model of templates/zod/schemas.ts.hbs. */
 export interface ZodView {
   readonly banner: string;
-  readonly constants: readonly { name: string; doc: string; literal: string }[];
+  /** `isDate, isDateTime` (sorted), or `''` when no field needs runtime/wire-formats.ts. */
+  readonly wireFormats: string;
+  /** Prefix of the runtime import, ending in `/` (see `CodeEmitterOptions`). */
+  readonly runtimePrefix: string;
   readonly enums: readonly { constName: string; values: string }[];
   readonly models: readonly {
     doc: string;
@@ -31,20 +35,20 @@ export interface ZodView {
 /**
  * The view model of `<domain>/schemas.ts`. Enum schemas come first (sorted), then model schemas in
  * {@link declarationOrder}; a reference to a model declared later (only on a cycle) is `z.lazy`.
- * Pattern constants are declared only when a field uses them.
+ * The format checks of runtime/wire-formats.ts are imported only when a field uses them.
  */
-export function zodView(ir: Ir, domain: string): ZodView {
+export function zodView(ir: Ir, domain: string, options: CodeEmitterOptions = {}): ZodView {
   const declared = domainModels(ir, domain);
   const strict = strictModelNames(ir);
   const { order, cyclic } = declarationOrder(declared.models);
   const position = new Map(order.map((name, index) => [name, index]));
   const byName = new Map(declared.models.map((model) => [model.name, model]));
 
-  const constantNames = new Set<string>();
+  const wireFormats = new Set<WireFormatCheck>();
   for (const model of declared.models) {
     for (const field of model.fields) {
       if (field.type.type !== 'scalar') continue;
-      for (const name of SCALAR_WIRE_TYPES[field.type.name].zodConstants) constantNames.add(name);
+      for (const check of SCALAR_WIRE_TYPES[field.type.name].wireFormats) wireFormats.add(check);
     }
   }
 
@@ -73,9 +77,8 @@ export function zodView(ir: Ir, domain: string): ZodView {
 
   return {
     banner: banner(domainSourceFiles(ir, domain, declared)),
-    constants: [...constantNames]
-      .sort(compareCodeUnits)
-      .map((name) => ({ name, ...ZOD_PATTERN_CONSTANTS[name]! })),
+    wireFormats: [...wireFormats].sort(compareCodeUnits).join(', '),
+    runtimePrefix: runtimePrefixOf(options),
     enums: declared.enums.map((def) => ({
       constName: schemaConstName(def.name),
       values: def.values.map((value) => JSON.stringify(value)).join(', '),
@@ -96,13 +99,21 @@ export function zodView(ir: Ir, domain: string): ZodView {
  * keys: a client tolerates a newer server's extra fields, and undeclared fields never pass through.
  * The JSON Schema emitter reads the same rule (`strictModelNames`): `additionalProperties: false`
  * exactly where zod is strict.
+ *
+ * Formatted scalars (Date, DateTime, EmailAddress, URL) call runtime/wire-formats.ts, imported as
+ * `<runtimeImportPrefix>wire-formats.js` (default `../../runtime/`, as the code emitters do).
  */
-export const zodEmitter: Emitter = {
-  name: 'zod',
-  emit(ir: Ir): OutputFile[] {
-    return domainsOf(ir).map((domain) => ({
-      path: `${domain}/schemas.ts`,
-      contents: renderTemplate('zod/schemas.ts.hbs', zodView(ir, domain)),
-    }));
-  },
-};
+export function createZodEmitter(options: CodeEmitterOptions = {}): Emitter {
+  return {
+    name: 'zod',
+    emit(ir: Ir): OutputFile[] {
+      return domainsOf(ir).map((domain) => ({
+        path: `${domain}/schemas.ts`,
+        contents: renderTemplate('zod/schemas.ts.hbs', zodView(ir, domain, options)),
+      }));
+    },
+  };
+}
+
+/** The zod emitter with the default runtime import prefix, as `contracts generate` runs it. */
+export const zodEmitter: Emitter = createZodEmitter();
