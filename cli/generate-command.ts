@@ -6,6 +6,7 @@ import { startFormatPool } from '../generator/format-pool.js';
 import { buildIr, hasErrors } from '../generator/ir/build-ir.js';
 import { diffTree, isClean, writeTreeAtomically, type TreeDrift } from '../generator/write-tree.js';
 import { ExitCode } from './exit-codes.js';
+import { resolveSpecsDir } from './specs-dir.js';
 
 interface GenerateOptions {
   specs: string;
@@ -47,7 +48,7 @@ async function generate(
     if (!json) process.stderr.write(`contracts: ${line}\n`);
   };
   const started = performance.now();
-  const ir = buildIr({ specsDir: resolve(rootDir, options.specs), rootDir });
+  const ir = buildIr({ specsDir: resolveSpecsDir(rootDir, options.specs), rootDir });
   progress(`parsed ${ir.specs.length} specs and ${ir.models.length} models in ${elapsed(started)}`);
   const color = !json && process.stderr.isTTY === true;
   if (!json) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { resolve } from 'node:path';
 import { buildIr, hasErrors } from '../generator/ir/build-ir.js';
 import { ExitCode } from './exit-codes.js';
+import { resolveSpecsDir } from './specs-dir.js';
 
 /**
  * `contracts ir [--specs DIR]`: prints `{ specs, models, enums, diagnostics }` as JSON on stdout;
@@ -13,7 +13,7 @@ export function irCommand(): Command {
     .option('--specs <dir>', 'folder of contract specs', 'specs')
     .action((options: { specs: string }) => {
       const rootDir = process.cwd();
-      const ir = buildIr({ specsDir: resolve(rootDir, options.specs), rootDir });
+      const ir = buildIr({ specsDir: resolveSpecsDir(rootDir, options.specs), rootDir });
       process.stdout.write(JSON.stringify(ir, null, 2) + '\n');
       process.exitCode = hasErrors(ir) ? ExitCode.Failure : ExitCode.Ok;
     });

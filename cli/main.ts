@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { agentCommand } from './agent-command.js';
 import { generateCommand } from './generate-command.js';
 import { irCommand } from './ir-command.js';
+import { serveCommand } from './serve-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 const packageJson = JSON.parse(
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   const commands: Command[] = [
     generateCommand(),
     irCommand(),
+    agentCommand(),
+    serveCommand(),
   ];
   for (const command of commands) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
