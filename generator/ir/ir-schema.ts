@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCALAR_NAMES } from '../../specs/language/scalars.js';
 
 /**
  * The intermediate representation: plain JSON, one discriminated union of specs keyed on `kind`,
@@ -15,28 +16,8 @@ export const SourceLocationSchema = z.strictObject({
 });
 export type SourceLocation = z.infer<typeof SourceLocationSchema>;
 
-export const SCALARS = [
-  'String_unsecure',
-  'NonEmptyString',
-  'ID',
-  'Int_unsecure',
-  'Float_unsecure',
-  'Boolean',
-  'JSON',
-  'JSONObject',
-  'Date',
-  'DateTime',
-  'Time',
-  'EmailAddress',
-  'URL',
-  'PhoneNumber',
-  'Locale',
-  'TimeZone',
-  'Latitude',
-  'Longitude',
-  'Currency',
-  'CountryCode',
-] as const;
+/** The twenty scalars, as the contract language declares them (specs/language/scalars.ts). */
+export const SCALARS = SCALAR_NAMES;
 export const ScalarNameSchema = z.enum(SCALARS);
 export type ScalarName = z.infer<typeof ScalarNameSchema>;
 

@@ -1,10 +1,10 @@
+import { StabilityEnum, TagsEnum } from '../../specs/language/enums.js';
 import { SCALARS, type ScalarName, type SpecKind } from '../ir/ir-schema.js';
 
 /**
  * The contract language as the parser knows it: recognised by name, whatever module it is imported
  * from (shared/design.md, "Static evaluation, not execution"), so the language's own files are never
- * evaluated. The member tables mirror specs/language/enums.ts; test/parse/language.test.ts fails if
- * they drift apart.
+ * evaluated. The member tables are the language's own (specs/language/enums.ts), imported as data.
  */
 
 /** What a `define*` callee declares: the IR `kind`, plus `operationKind` for operations. */
@@ -25,25 +25,11 @@ export const DEFINE_CALLEES: ReadonlyMap<string, DefineCallee> = new Map<string,
   ['defineFormSpec', { kind: 'form' }],
 ]);
 
-/** `StabilityEnum` of specs/language/enums.ts: member name -> value. */
-export const STABILITY_MEMBERS: Readonly<Record<string, string>> = {
-  Idea: 'idea',
-  InCreation: 'in_creation',
-  Experimental: 'experimental',
-  Beta: 'beta',
-  Stable: 'stable',
-  Deprecated: 'deprecated',
-};
+/** `StabilityEnum` of the language: member name -> value. */
+export const STABILITY_MEMBERS: Readonly<Record<string, string>> = StabilityEnum;
 
-/** `TagsEnum` of specs/language/enums.ts: member name -> value. */
-export const TAGS_MEMBERS: Readonly<Record<string, string>> = {
-  Automation: 'automation',
-  Ai: 'ai',
-  Auth: 'auth',
-  Billing: 'billing',
-  Docs: 'docs',
-  Observability: 'observability',
-};
+/** `TagsEnum` of the language: member name -> value. */
+export const TAGS_MEMBERS: Readonly<Record<string, string>> = TagsEnum;
 
 /** Language objects usable as values (`TagsEnum.Automation`, `StabilityEnum['Beta']`). */
 export const LANGUAGE_TABLES: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map([
