@@ -6,6 +6,7 @@ import { eventsEmitter } from './events-emitter.js';
 import { handlersEmitter } from './handlers-emitter.js';
 import { irJsonEmitter } from './ir-json-emitter.js';
 import { jsonSchemaEmitter } from './json-schema-emitter.js';
+import { openApiEmitter } from './openapi-emitter.js';
 import { registryEmitter } from './registry-emitter.js';
 import { typesEmitter } from './types-emitter.js';
 import { zodEmitter } from './zod-emitter.js';
@@ -22,4 +23,5 @@ export const ALL_EMITTERS: readonly Emitter[] = [
   registryEmitter,
   domainIndexEmitter,
   docsEmitter,
+  openApiEmitter,
 ];

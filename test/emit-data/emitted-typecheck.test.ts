@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,16 +30,22 @@ const TSCONFIG = {
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-/** Writes the files into a fresh folder that resolves `zod` from this project, runs tsc there. */
+/**
+ * Writes the files under `generated/` of a fresh folder laid out like this project (a copy of
+ * runtime/wire-formats.ts, `node_modules` linked), so the default runtime import prefix resolves;
+ * runs tsc there.
+ */
 function typecheck(files: readonly OutputFile[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'contracts-emit-data-'));
   dirs.push(dir);
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+  mkdirSync(join(dir, 'runtime'));
+  copyFileSync(join(PROJECT_ROOT, 'runtime/wire-formats.ts'), join(dir, 'runtime/wire-formats.ts'));
   for (const file of files) {
-    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
-    writeFileSync(join(dir, file.path), file.contents);
+    mkdirSync(dirname(join(dir, 'generated', file.path)), { recursive: true });
+    writeFileSync(join(dir, 'generated', file.path), file.contents);
   }
   const result = spawnSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
   return (result.stdout + result.stderr).replaceAll(dir, '<dir>');
@@ -59,7 +65,7 @@ describe('emitted types.ts and schemas.ts', () => {
         : file,
     );
     const output = typecheck(files);
-    expect(output).toContain('shop/schemas.ts(');
+    expect(output).toContain('generated/shop/schemas.ts(');
     expect(output).toContain("error TS2344: Type 'false' does not satisfy the constraint 'true'.");
   });
 });

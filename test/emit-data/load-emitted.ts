@@ -3,19 +3,22 @@ import addFormatsModule from 'ajv-formats';
 import ts from 'typescript';
 import * as zod from 'zod';
 import type { z } from 'zod';
+import { RUNTIME_IMPORT_PREFIX } from '../../generator/emit/code-surface-helpers.js';
 import { jsonSchemaEmitter, rootDocument } from '../../generator/emit/json-schema-emitter.js';
 import { domainModels, strictModelNames } from '../../generator/emit/model-graph.js';
 import { domainsOf } from '../../generator/emit/naming.js';
 import { zodEmitter } from '../../generator/emit/zod-emitter.js';
 import { formatFiles } from '../../generator/format.js';
 import type { Ir } from '../../generator/ir/ir-schema.js';
+import * as wireFormats from '../../runtime/wire-formats.js';
 
 // ajv-formats is CommonJS: its default import is `module.exports`, whose `default` is the plugin.
 const addFormats = addFormatsModule.default;
 
 /**
  * Evaluates an emitted schemas.ts: TypeScript strips the types, the CommonJS output runs with a
- * `require` that provides the same zod the tests use. Returns the module's exports.
+ * `require` that provides the same zod the tests use and runtime/wire-formats.ts under its default
+ * import path. Returns the module's exports.
  */
 export function evaluateSchemasModule(source: string): Record<string, z.ZodType> {
   const { outputText } = ts.transpileModule(source, {
@@ -24,6 +27,7 @@ export function evaluateSchemasModule(source: string): Record<string, z.ZodType>
   const exports: Record<string, z.ZodType> = {};
   const require = (id: string) => {
     if (id === 'zod') return zod;
+    if (id === `${RUNTIME_IMPORT_PREFIX}wire-formats.js`) return wireFormats;
     throw new Error(`schemas.ts imports ${id} at run time`);
   };
   new Function('exports', 'require', outputText)(exports, require);

@@ -11,10 +11,12 @@ const NOT_A_NUMBER = ['1', true, null, [], {}];
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
- * Per scalar, values on both sides of every edge where zod and ajv-formats could disagree: the
- * upper-case `T`/`Z`, a space separator, `+hhmm` offsets and leap seconds for DateTime, leap days
- * for Date, single-label TLDs for EmailAddress, WHATWG-only URLs, the safe-integer bound, the
- * latitude/longitude bounds, the catalog's patterns. Every value is plain JSON.
+ * Per scalar, values on both sides of every edge where zod and ajv-formats (full mode) could
+ * disagree, with the verdict ajv-formats gives: for DateTime lower-case `t`/`z`, a whitespace
+ * separator, `+hhmm`/`+hh` offsets, leap seconds (only at 23:59:60 UTC) and impossible dates
+ * (Feb 30); leap days for Date; single-letter TLDs for EmailAddress; WHATWG-only URLs; the
+ * safe-integer bound, the latitude/longitude bounds, the catalog's patterns. Every value is plain
+ * JSON.
  */
 export const SCALAR_SAMPLES: Readonly<Record<ScalarName, ScalarSamples>> = {
   String_unsecure: { valid: ['any text', '', ' '], invalid: NOT_A_STRING },
@@ -36,6 +38,7 @@ export const SCALAR_SAMPLES: Readonly<Record<ScalarName, ScalarSamples>> = {
     invalid: [
       '1900-02-29',
       '2023-02-29',
+      '2024-02-30',
       '2024-04-31',
       '2024-13-01',
       '2024-00-10',
@@ -56,22 +59,39 @@ export const SCALAR_SAMPLES: Readonly<Record<ScalarName, ScalarSamples>> = {
       '2024-02-29T23:59:59-05:30',
       '2024-12-31T00:00:00+23:59',
       '2024-05-01T10:20:30.5Z',
+      '2024-05-01t10:20:30z',
+      '2024-05-01T10:20:30z',
+      '2024-05-01 10:20:30Z',
+      '2024-05-01\t10:20:30Z',
+      '2024-05-01T10:20:30+0200',
+      '2024-05-01T10:20:30+02',
+      '2024-05-01T10:20:30-00:00',
+      '2024-12-31T23:59:60Z',
+      '2024-05-01T23:59:60.999Z',
+      '2024-05-02T01:59:60+02:00',
+      '2024-05-01T22:59:60-01:00',
+      // ajv-formats' leap-second branch only checks the UTC hour and minute, so hour 24 passes here.
+      '2024-05-01T24:59:30+01:00',
+      '0000-01-01T00:00:00Z',
     ],
     invalid: [
       'not a date',
       '2024-05-01',
       '2024-05-01T10:20:30',
-      '2024-05-01t10:20:30z',
-      '2024-05-01T10:20:30z',
-      '2024-05-01 10:20:30Z',
-      '2024-05-01T10:20:30+0200',
-      '2024-05-01T10:20:30+02',
       '2024-05-01T10:20Z',
-      '2024-05-01T23:59:60Z',
-      '2024-05-01T24:59:30+01:00',
+      '2024-05-01  10:20:30Z',
+      '2024-05-01TT10:20:30Z',
+      '2024-05-01T10:20:60Z',
+      '2024-05-01T23:59:61Z',
+      '2024-05-01T23:59:60+01:00',
+      '2024-05-01T24:58:30+01:00',
       '2024-05-01T24:00:00Z',
       '2024-05-01T10:60:00Z',
       '2024-05-01T10:20:30+24:00',
+      '2024-05-01T10:20:30+02:60',
+      '2024-05-01T10:20:30+2:00',
+      '2024-05-01T10:20:30+02:00:00',
+      '2024-02-30T10:00:00Z',
       '2023-02-29T10:20:30Z',
       '2024-05-01T10:20:30.Z',
       1714558830,
