@@ -1,4 +1,8 @@
 import { runGeneratorBench } from './generator-bench.js';
+import { runHarnessBench } from './harness-bench.js';
+import { runHttpBench } from './http-bench.js';
 
 /** `npm run bench`: prints figures; never fails on a target (targets are reported, not asserted). */
 runGeneratorBench();
+await runHttpBench();
+await runHarnessBench();

@@ -17,7 +17,10 @@ interface WorkFlags {
 function count(flag: string, text: string, minimum: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
-    throw new CliError(`${flag} must be an integer >= ${minimum}, got ${JSON.stringify(text)}`, ExitCode.Usage);
+    throw new CliError(
+      `${flag} must be an integer >= ${minimum}, got ${JSON.stringify(text)}`,
+      ExitCode.Usage,
+    );
   }
   return value;
 }
@@ -37,14 +40,32 @@ export function agentCommand(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .description('Drain the agent run queue of a state directory, then exit when idle')
-    .option('--cwd <dir>', 'folder agents and relative paths resolve against (default: the current folder)')
-    .option('--state-dir <dir>', 'state directory (default: $CONTRACTS_STATE_DIR, else <cwd>/.contracts)')
-    .option('--agents-dir <dir>', 'folder of agent definitions <agentKey>.json (default: <cwd>/agents)')
-    .option('--concurrency <n>', 'runs executing at once (default: $CONTRACTS_AGENT_CONCURRENCY, else 2)')
-    .option('--idle-exit-ms <ms>', 'exit after this long without work', String(DEFAULT_IDLE_EXIT_MS))
+    .option(
+      '--cwd <dir>',
+      'folder agents and relative paths resolve against (default: the current folder)',
+    )
+    .option(
+      '--state-dir <dir>',
+      'state directory (default: $CONTRACTS_STATE_DIR, else <cwd>/.contracts)',
+    )
+    .option(
+      '--agents-dir <dir>',
+      'folder of agent definitions <agentKey>.json (default: <cwd>/agents)',
+    )
+    .option(
+      '--concurrency <n>',
+      'runs executing at once (default: $CONTRACTS_AGENT_CONCURRENCY, else 2)',
+    )
+    .option(
+      '--idle-exit-ms <ms>',
+      'exit after this long without work',
+      String(DEFAULT_IDLE_EXIT_MS),
+    )
     .action(async (flags: WorkFlags) => {
       const concurrency = resolveConcurrency(
-        flags.concurrency === undefined ? {} : { concurrency: count('--concurrency', flags.concurrency, 1) },
+        flags.concurrency === undefined
+          ? {}
+          : { concurrency: count('--concurrency', flags.concurrency, 1) },
       );
       const idleExitMs = count('--idle-exit-ms', flags.idleExitMs, 0);
       const options = resolveRuntimeOptions({
@@ -70,7 +91,9 @@ export function agentCommand(): Command {
           stop.signal,
         );
         if ('busyWorker' in outcome) {
-          process.stderr.write(`contracts agent work: worker ${outcome.busyWorker} already drains this queue\n`);
+          process.stderr.write(
+            `contracts agent work: worker ${outcome.busyWorker} already drains this queue\n`,
+          );
         }
         process.exitCode = ExitCode.Ok;
       } finally {

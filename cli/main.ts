@@ -2,7 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { agentCommand } from './agent-command.js';
+import { callCommand } from './call-command.js';
 import { generateCommand } from './generate-command.js';
+import { harnessCommand } from './harness-command.js';
 import { irCommand } from './ir-command.js';
 import { serveCommand } from './serve-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
     irCommand(),
     agentCommand(),
     serveCommand(),
+    harnessCommand(),
+    callCommand(),
   ];
   for (const command of commands) {
     program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));

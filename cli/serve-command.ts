@@ -40,7 +40,9 @@ function parseBytes(text: string): number {
  */
 function readOpenApi(): unknown {
   try {
-    return JSON.parse(readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'));
+    return JSON.parse(
+      readFileSync(new URL('../../generated/openapi.json', import.meta.url), 'utf8'),
+    );
   } catch {
     return undefined;
   }
@@ -83,10 +85,15 @@ async function runServe(options: ServeOptions): Promise<void> {
     server = await startHttpServer(app, { host: options.host, port: options.port });
   } catch (error) {
     await runtime.close();
-    throw new CliError(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`, ExitCode.Failure);
+    throw new CliError(
+      `cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`,
+      ExitCode.Failure,
+    );
   }
   const keepUp = (reason: unknown) =>
-    process.stderr.write(`contracts serve: unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}\n`);
+    process.stderr.write(
+      `contracts serve: unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}\n`,
+    );
   process.on('unhandledRejection', keepUp);
   process.stderr.write(
     `contracts serve: ${tokens.size} bearer token(s); state in ${runtime.options.stateDir}\n`,
@@ -112,9 +119,17 @@ export function serveCommand(): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 picks a free one)', parsePort, 8787)
     .option('--cwd <dir>', 'folder relative paths resolve against (default: the current folder)')
-    .option('--state-dir <dir>', 'state folder (default: CONTRACTS_STATE_DIR, else <cwd>/.contracts)')
+    .option(
+      '--state-dir <dir>',
+      'state folder (default: CONTRACTS_STATE_DIR, else <cwd>/.contracts)',
+    )
     .option('--agents-dir <dir>', 'agent definitions (default: <cwd>/agents)')
-    .option('--body-limit <size>', 'largest request body: bytes, <n>k or <n>m', parseBytes, DEFAULT_BODY_LIMIT)
+    .option(
+      '--body-limit <size>',
+      'largest request body: bytes, <n>k or <n>m',
+      parseBytes,
+      DEFAULT_BODY_LIMIT,
+    )
     .option(
       '--tokens-file <file>',
       'bearer tokens, "admin:<token>" / "user:<token>" per line (default: CONTRACTS_TOKENS)',

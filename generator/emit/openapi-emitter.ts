@@ -1,6 +1,10 @@
 import { STANDARD_ERRORS } from '../../runtime/errors.js';
 import { HTTP_ERRORS } from '../../runtime/http/problem.js';
-import { operationMethods, operationPath, type RouteMethod } from '../../runtime/http/route-path.js';
+import {
+  operationMethods,
+  operationPath,
+  type RouteMethod,
+} from '../../runtime/http/route-path.js';
 import type { Ir, Model, OperationSpec } from '../ir/ir-schema.js';
 import type { Emitter } from './emitter.js';
 import { modelObjectSchema } from './json-schema-emitter.js';
@@ -61,7 +65,10 @@ function problemSchemas(): Record<string, JsonSchema> {
 }
 
 /** Every error an operation may answer with over `method`, by status, codes sorted. */
-function errorsByStatus(spec: OperationSpec, method: RouteMethod): Map<number, Map<string, string>> {
+function errorsByStatus(
+  spec: OperationSpec,
+  method: RouteMethod,
+): Map<number, Map<string, string>> {
   const byStatus = new Map<number, Map<string, string>>();
   const add = (status: number, code: string, description: string) => {
     const codes = byStatus.get(status) ?? new Map<string, string>();
@@ -103,7 +110,10 @@ function responses(spec: OperationSpec, method: RouteMethod): Json {
           schema: {
             allOf: [
               ref(PROBLEM_SCHEMA),
-              { type: 'object', properties: { code: { type: 'string', enum: codes.map(([code]) => code) } } },
+              {
+                type: 'object',
+                properties: { code: { type: 'string', enum: codes.map(([code]) => code) } },
+              },
             ],
           },
         },
@@ -124,7 +134,8 @@ function queryParameters(input: Model, inputSchema: JsonSchema): Json[] {
     const schema = toComponentRefs(properties[field.name]);
     const json =
       field.type.type === 'model' ||
-      (field.type.type === 'scalar' && (field.type.name === 'JSON' || field.type.name === 'JSONObject'));
+      (field.type.type === 'scalar' &&
+        (field.type.name === 'JSON' || field.type.name === 'JSONObject'));
     return {
       name: field.name,
       in: 'query',
@@ -149,7 +160,8 @@ function operationObject(
     meta.context ? `Context: ${meta.context}` : undefined,
     `\`${spec.key}@${spec.version}\` (${spec.operationKind}, auth ${spec.policy.auth ?? 'anonymous'})`,
   ].filter((line): line is string => line !== undefined);
-  const input = spec.io.input === null ? undefined : ir.models.find((m) => m.name === spec.io.input);
+  const input =
+    spec.io.input === null ? undefined : ir.models.find((m) => m.name === spec.io.input);
   const bearer = { bearerAuth: [] as string[] };
   const auth = spec.policy.auth ?? 'anonymous';
   return {
@@ -159,12 +171,24 @@ function operationObject(
     tags: [domainOf(spec)],
     ...(meta.stability === 'deprecated' ? { deprecated: true } : {}),
     security: auth === 'anonymous' ? [{}, bearer] : [bearer],
-    ...(method === 'GET' && input ? { parameters: queryParameters(input, schemas[input.name]!) } : {}),
+    ...(method === 'GET' && input
+      ? { parameters: queryParameters(input, schemas[input.name]!) }
+      : {}),
     ...(method === 'POST' && input
-      ? { requestBody: { required: true, content: { 'application/json': { schema: ref(input.name) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref(input.name) } },
+          },
+        }
       : {}),
     responses: responses(spec, method),
-    'x-contracts-operation': { key: spec.key, version: spec.version, kind: spec.operationKind, auth },
+    'x-contracts-operation': {
+      key: spec.key,
+      version: spec.version,
+      kind: spec.operationKind,
+      auth,
+    },
   };
 }
 
@@ -173,14 +197,17 @@ const EVENTS_PATH: Json = {
     operationId: 'events',
     summary: 'Stream the event timeline',
     description:
-      'Server-Sent Events: one message per timeline event (`id` the event id, `event` its key, `data` the event as JSON, pii masked). With `runId`, the run\'s earlier events come first; `Last-Event-ID` replays the events after it.',
+      "Server-Sent Events: one message per timeline event (`id` the event id, `event` its key, `data` the event as JSON, pii masked). With `runId`, the run's earlier events come first; `Last-Event-ID` replays the events after it.",
     security: [{ bearerAuth: [] }],
     parameters: [
       { name: 'runId', in: 'query', required: false, schema: { type: 'string' } },
       { name: 'key', in: 'query', required: false, schema: { type: 'string' } },
     ],
     responses: {
-      '200': { description: 'The event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+      '200': {
+        description: 'The event stream.',
+        content: { 'text/event-stream': { schema: { type: 'string' } } },
+      },
       '401': {
         description: '`UNAUTHORIZED`: the stream needs a user or admin token.',
         content: { 'application/problem+json': { schema: ref(PROBLEM_SCHEMA) } },
@@ -205,13 +232,17 @@ export function openApiDocument(ir: Ir): Json {
   const strict = strictModelNames(ir);
   const enums = new Map(ir.enums.map((def) => [def.name, def]));
   const models = new Map(ir.models.map((model) => [model.name, model]));
-  const roots = operations.flatMap((spec) => (spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output]));
+  const roots = operations.flatMap((spec) =>
+    spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output],
+  );
   const schemas: Record<string, JsonSchema> = {};
   for (const name of reachableModels(ir, roots)) {
     if (name === PROBLEM_SCHEMA || name === PROBLEM_ISSUE_SCHEMA) {
       throw new Error(`schema model ${name} clashes with the OpenAPI problem schema of that name`);
     }
-    schemas[name] = toComponentRefs(modelObjectSchema(models.get(name)!, strict, enums, '')) as JsonSchema;
+    schemas[name] = toComponentRefs(
+      modelObjectSchema(models.get(name)!, strict, enums, ''),
+    ) as JsonSchema;
   }
   Object.assign(schemas, problemSchemas());
   const paths: Record<string, Json> = { '/events': EVENTS_PATH };
@@ -227,7 +258,9 @@ export function openApiDocument(ir: Ir): Json {
     paths[path] = item;
   }
   const features = new Map(
-    ir.specs.filter((spec) => spec.kind === 'feature').map((spec) => [domainOf(spec), spec.meta.description]),
+    ir.specs
+      .filter((spec) => spec.kind === 'feature')
+      .map((spec) => [domainOf(spec), spec.meta.description]),
   );
   const domains = [...new Set(operations.map(domainOf))].sort(compareCodeUnits);
   const sortKeys = (record: Record<string, unknown>) =>
@@ -241,7 +274,10 @@ export function openApiDocument(ir: Ir): Json {
         'Every operation of the contract specs as served by `contracts serve`. Errors are RFC 9457 problem documents whose `code` is the contract error code. Each operation is also served at `/<key as slashes>/v<version>`.',
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'contracts serve, default address' }],
-    tags: domains.map((name) => ({ name, ...(features.get(name) ? { description: features.get(name) } : {}) })),
+    tags: domains.map((name) => ({
+      name,
+      ...(features.get(name) ? { description: features.get(name) } : {}),
+    })),
     paths: sortKeys(paths),
     components: {
       schemas: sortKeys(schemas),
@@ -249,7 +285,8 @@ export function openApiDocument(ir: Ir): Json {
         bearerAuth: {
           type: 'http',
           scheme: 'bearer',
-          description: 'A token of CONTRACTS_TOKENS or --tokens-file; without one the caller is anonymous.',
+          description:
+            'A token of CONTRACTS_TOKENS or --tokens-file; without one the caller is anonymous.',
         },
       },
     },
@@ -260,6 +297,8 @@ export function openApiDocument(ir: Ir): Json {
 export const openApiEmitter: Emitter = {
   name: 'openapi',
   emit(ir: Ir): OutputFile[] {
-    return [{ path: 'openapi.json', contents: JSON.stringify(openApiDocument(ir), null, 2) + '\n' }];
+    return [
+      { path: 'openapi.json', contents: JSON.stringify(openApiDocument(ir), null, 2) + '\n' },
+    ];
   },
 };

@@ -34,6 +34,12 @@ export interface CommandRunOptions {
   needles?: { stdout?: readonly string[]; stderr?: readonly string[] };
   /** Aborting kills the process group; the outcome is `aborted` (used by cancel). */
   signal?: AbortSignal;
+  /**
+   * Called once the child is spawned, with its pid, which is also its process-group id (the child
+   * leads its group): the run records it so that `harness.run.cancel` in another process can kill
+   * the group.
+   */
+  onSpawn?: (pid: number) => void;
 }
 
 /** What `runCommand` observed. `error` explains any outcome other than `exited`. */
@@ -159,6 +165,9 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
       killGroup('timed-out', `timed out after ${timeoutMs} ms`),
     );
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
+    // onSpawn may abort (a cancel seen right after spawning): the listener came too late for it.
+    if (options.signal?.aborted) onAbort();
 
     child.on('exit', (code, signal) => {
       exitCode = code;

@@ -7,8 +7,19 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_MESSAGE = 'control characters are not allowed';
 
 /** A string without control characters (issue #3: "So are control characters in string values"). */
-const plainString = z.string().refine((text) => !CONTROL_CHARACTERS.test(text), CONTROL_MESSAGE);
-const nonEmptyPlainString = plainString.refine((text) => text.length > 0, 'must not be empty');
+export const plainString = z
+  .string()
+  .refine((text) => !CONTROL_CHARACTERS.test(text), CONTROL_MESSAGE);
+/** A non-empty {@link plainString}. */
+export const nonEmptyPlainString = plainString.refine(
+  (text) => text.length > 0,
+  'must not be empty',
+);
+
+/** True when `text` holds a C0/C1 control character or DEL. */
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL_CHARACTERS.test(text);
+}
 
 /** Default executor timeout, in milliseconds (seed 004 input contract). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -49,8 +60,8 @@ export const commandExecutorSchema = z.strictObject({
 export const runInputSchema = z.strictObject({
   suiteRef: nonEmptyPlainString,
   executor: commandExecutorSchema,
-  cases: z.array(nonEmptyPlainString).optional(),
-  concurrency: z.number().int().min(1, 'must be >= 1').optional(),
+  cases: z.array(nonEmptyPlainString).min(1, 'must select at least one case').optional(),
+  concurrency: z.number().int().min(1, 'must be >= 1').max(256, 'must be <= 256').optional(),
 });
 
 /** The command executor `{kind: 'command', argv, cwd?, env?, timeoutMs?}`. */

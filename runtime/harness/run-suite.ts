@@ -68,6 +68,10 @@ export interface RunSuiteOptions {
   signal?: AbortSignal;
   /** Called when a case starts executing (not in a dry run). */
   onCaseStart?: (caseId: string, index: number) => void;
+  /** Called when a case's process is spawned, with its pid (= its process-group id). */
+  onCaseSpawn?: (caseId: string, pid: number, index: number) => void;
+  /** May replace a case's result as it finishes (e.g. a case killed by a cancel is `errored`). */
+  reviseResult?: (result: CaseResult, index: number) => CaseResult;
   /** Called as each case finishes, in completion order; `index` is its position in the results. */
   onCaseResult?: (result: CaseResult, index: number) => void;
 }
@@ -132,6 +136,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
       killGraceMs: options.killGraceMs,
       needles: needlesOf(plan.sources),
       signal: options.signal,
+      onSpawn: (pid) => options.onCaseSpawn?.(caseId, pid, position),
     });
     return resultOf(caseId, plan.sources, run, literals);
   };
@@ -141,7 +146,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
     while (next < plans.length) {
       const position = next;
       next += 1;
-      const result = await runOne(position);
+      const ran = await runOne(position);
+      const result = options.reviseResult?.(ran, position) ?? ran;
       results[position] = result;
       options.onCaseResult?.(result, position);
     }

@@ -69,34 +69,89 @@ interface DayIndex {
 
 const dayIndexes = new Map<string, DayIndex>();
 
+interface PendingAppend {
+  entry: TimelineEntry;
+  resolve: (outcome: 'written' | 'duplicate') => void;
+  reject: (error: unknown) => void;
+}
+
+/** Entries waiting for the next group commit, by day file, in call order. */
+const pendingAppends = new Map<string, PendingAppend[]>();
+
 /**
  * Appends one entry as a JSON line to the timeline file of its UTC day (issue #3: "one JSONL file
  * per UTC day, and an event is never written twice"). Under a file lock (so other processes, e.g.
  * a cancel, can append too), lines appended since the last call are indexed, and the entry is
  * written only if no line holds its `id`. A torn last line (a writer killed mid-line) is closed
  * with a newline first and skipped by `readJsonl`. Returns `'written'` or `'duplicate'`.
+ *
+ * Group commit: appends made while a write to the same file is in flight are written together
+ * (one lock, one write, one fsync), in call order, so entries of one process keep the order in
+ * which `appendJsonl` was called. Rejects when `occurredAt` is not a date or on I/O errors (every
+ * entry of the failed group rejects).
  */
-export async function appendJsonl(
+export function appendJsonl(
   eventsDir: string,
   entry: TimelineEntry,
 ): Promise<'written' | 'duplicate'> {
-  const file = timelineFileFor(eventsDir, entry.occurredAt);
-  await mkdir(eventsDir, { recursive: true });
-  return withFileLock(`${file}.lock`, async () => {
-    const { index, torn } = await refreshIndex(file);
-    if (index.ids.has(entry.id)) return 'duplicate';
-    const line = `${torn ? '\n' : ''}${JSON.stringify(entry)}\n`;
-    const handle = await open(file, 'a');
-    try {
-      await handle.writeFile(line);
-      await handle.sync();
-    } finally {
-      await handle.close();
+  let file: string;
+  try {
+    file = timelineFileFor(eventsDir, entry.occurredAt);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return new Promise((resolve, reject) => {
+    const group = pendingAppends.get(file);
+    if (group) {
+      group.push({ entry, resolve, reject });
+      return;
     }
-    index.ids.add(entry.id);
-    index.size = (await stat(file)).size;
-    return 'written';
+    pendingAppends.set(file, [{ entry, resolve, reject }]);
+    commitGroup(eventsDir, file).catch(() => undefined);
   });
+}
+
+async function commitGroup(eventsDir: string, file: string): Promise<void> {
+  let group: PendingAppend[] = [];
+  const outcomes: ('written' | 'duplicate')[] = [];
+  try {
+    await mkdir(eventsDir, { recursive: true });
+    await withFileLock(`${file}.lock`, async () => {
+      group = pendingAppends.get(file) ?? [];
+      pendingAppends.delete(file);
+      if (group.length === 0) return;
+      const { index, torn } = await refreshIndex(file);
+      const lines: string[] = [];
+      for (const { entry } of group) {
+        if (index.ids.has(entry.id)) {
+          outcomes.push('duplicate');
+          continue;
+        }
+        index.ids.add(entry.id);
+        lines.push(`${JSON.stringify(entry)}\n`);
+        outcomes.push('written');
+      }
+      if (lines.length > 0) {
+        const handle = await open(file, 'a');
+        try {
+          await handle.writeFile(`${torn ? '\n' : ''}${lines.join('')}`);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        index.size = (await stat(file)).size;
+      }
+    });
+  } catch (error) {
+    // A failed write leaves the index unsure: forget it so the next append re-reads the file.
+    dayIndexes.delete(file);
+    const failed = group.length > 0 ? group : (pendingAppends.get(file) ?? []);
+    if (failed === pendingAppends.get(file)) pendingAppends.delete(file);
+    for (const pending of failed) pending.reject(error);
+    return;
+  }
+  // Settled once the lock is released, so a caller that awaited sees the lock file gone.
+  group.forEach((pending, position) => pending.resolve(outcomes[position]!));
 }
 
 async function refreshIndex(file: string): Promise<{ index: DayIndex; torn: boolean }> {

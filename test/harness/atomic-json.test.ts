@@ -122,6 +122,17 @@ describe('appendJsonl', () => {
     );
   });
 
+  test('appends made together are one group, written in call order, duplicates dropped', async () => {
+    const events = path.join(tempDir(), 'events');
+    const occurredAt = '2025-01-31T10:00:00.000Z';
+    const ids = ['ev-3', 'ev-1', 'ev-3', 'ev-2', 'ev-1'];
+    const outcomes = await Promise.all(ids.map((id) => appendJsonl(events, { id, occurredAt })));
+    expect(outcomes).toStrictEqual(['written', 'written', 'duplicate', 'written', 'duplicate']);
+    const written = await readJsonl(path.join(events, '2025-01-31.jsonl'));
+    expect(written.map((event) => event.id)).toStrictEqual(['ev-3', 'ev-1', 'ev-2']);
+    expect(readdirSync(events)).toStrictEqual(['2025-01-31.jsonl']);
+  });
+
   test('lines appended by another process are seen; two processes never duplicate an id', async () => {
     const dir = tempDir();
     const store = compileStore(path.join(dir, 'compiled'));

@@ -1,0 +1,166 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
+
+import { readJson, writeJsonAtomic } from '../store/atomic-json.js';
+import type { CancelInfo } from './run-record.js';
+import type { HarnessStateLayout } from './state-layout.js';
+
+const GROUP_PREFIX = 'pgid-';
+
+/** How long a case runs before its process group is listed for a cancel, in milliseconds. */
+export const REGISTER_AFTER_MS = 50;
+
+/**
+ * Cross-process control of one executing run (issue #3: "`harness.run.cancel` stops a run that is
+ * in flight in another process"). While the run executes, `harness-runs/<runId>.live/` holds
+ * `owner` (the running process's pid) and one empty `pgid-<n>` file per case process group alive.
+ * A cancel writes `harness-runs/<runId>.cancel.json` first, then kills every listed group; the
+ * running process checks the marker right after registering each group and every 200 ms, so a
+ * group spawned during a cancel is killed by one side or the other.
+ */
+export class RunControl {
+  private readonly live: string;
+  private readonly registrations = new Map<number, Promise<void>>();
+  private readonly timers = new Map<number, NodeJS.Timeout>();
+
+  constructor(
+    private readonly layout: HarnessStateLayout,
+    readonly runId: string,
+  ) {
+    this.live = layout.liveDir(runId);
+  }
+
+  /** Creates the live folder with the owner's pid. */
+  async open(pid: number = process.pid): Promise<void> {
+    await mkdir(this.live, { recursive: true });
+    writeFileSync(`${this.live}/owner`, String(pid));
+  }
+
+  /**
+   * Records a case's process group and returns true when the run is already cancelled. The group
+   * file is written only once the case has run for {@link REGISTER_AFTER_MS} (creating a file per
+   * case costs about as much as spawning a trivial command, which the benchmark of issue #3
+   * counts): a cancel kills the groups it finds listed, and the running process kills its own
+   * groups when it sees the marker (at spawn and every 200 ms), so only a runner that dies within
+   * that delay can leave a group that a cancel does not find.
+   */
+  registerGroup(pgid: number): boolean {
+    const timer = setTimeout(() => {
+      const file = `${this.live}/${GROUP_PREFIX}${pgid}`;
+      this.registrations.set(
+        pgid,
+        writeFile(file, '').catch(() => undefined),
+      );
+    }, REGISTER_AFTER_MS);
+    timer.unref();
+    this.timers.set(pgid, timer);
+    return this.isCancelled();
+  }
+
+  /** Forgets a case's process group once the case has settled (after its file landed). */
+  async releaseGroup(pgid: number): Promise<void> {
+    clearTimeout(this.timers.get(pgid));
+    this.timers.delete(pgid);
+    const registered = this.registrations.get(pgid);
+    if (registered === undefined) return;
+    await registered;
+    this.registrations.delete(pgid);
+    await unlink(`${this.live}/${GROUP_PREFIX}${pgid}`).catch(() => undefined);
+  }
+
+  /** True once a cancel marker exists. */
+  isCancelled(): boolean {
+    return existsSync(this.layout.cancelMarker(this.runId));
+  }
+
+  /** The cancel marker's content, when there is one. */
+  async readCancel(): Promise<CancelInfo | undefined> {
+    return (await readJson(this.layout.cancelMarker(this.runId))) as CancelInfo | undefined;
+  }
+
+  /** Removes the live folder: the run no longer executes. */
+  async close(): Promise<void> {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    await Promise.all(this.registrations.values());
+    await rm(this.live, { recursive: true, force: true });
+  }
+}
+
+/** Writes the cancel marker of `runId` atomically. */
+export async function writeCancelMarker(
+  layout: HarnessStateLayout,
+  runId: string,
+  info: CancelInfo,
+): Promise<void> {
+  await writeJsonAtomic(layout.cancelMarker(runId), info);
+}
+
+/** Removes the cancel marker (a cancel that arrived after the run had ended). */
+export async function removeCancelMarker(layout: HarnessStateLayout, runId: string): Promise<void> {
+  await unlink(layout.cancelMarker(runId)).catch(() => undefined);
+}
+
+/** The pid of the process executing `runId`, when its live folder says so. */
+export function liveOwnerOf(layout: HarnessStateLayout, runId: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(`${layout.liveDir(runId)}/owner`, 'utf8'));
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The case process groups `runId`'s live folder lists, ascending. */
+export function liveGroupsOf(layout: HarnessStateLayout, runId: string): number[] {
+  let names: string[];
+  try {
+    names = readdirSync(layout.liveDir(runId));
+  } catch {
+    return [];
+  }
+  return names
+    .filter((name) => name.startsWith(GROUP_PREFIX))
+    .map((name) => Number(name.slice(GROUP_PREFIX.length)))
+    .filter((pgid) => Number.isInteger(pgid) && pgid > 1)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Kills process groups: SIGTERM to each, then SIGKILL to those still alive after `graceMs`
+ * (milliseconds). Groups already gone are skipped. Resolves once every group is gone or has been
+ * sent SIGKILL.
+ */
+export async function killGroups(groups: readonly number[], graceMs: number): Promise<void> {
+  const alive = groups.filter((pgid) => signalGroup(pgid, 'SIGTERM'));
+  const deadline = Date.now() + graceMs;
+  let remaining = alive;
+  while (remaining.length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    remaining = remaining.filter((pgid) => signalGroup(pgid, 0));
+  }
+  for (const pgid of remaining) signalGroup(pgid, 'SIGKILL');
+}
+
+/** True when a process with `pid` exists (zombies count as gone where /proc tells). */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
+  }
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+import { readJson, writeJsonAtomic } from '../store/atomic-json.js';
+import { withFileLock } from '../store/file-lock.js';
+import { isStoreId } from './harness-ids.js';
+import type { RunRecord } from './run-record.js';
+import type { HarnessStateLayout } from './state-layout.js';
+
+/**
+ * The run records of a state directory, `harness-runs/<runId>.json` (issue #3, "State"). Every
+ * write is atomic (temp file + rename), and read-modify-write cycles hold the run's lock file so
+ * the running process and a cancelling one never lose each other's change.
+ */
+export class RunStore {
+  constructor(private readonly layout: HarnessStateLayout) {}
+
+  /** The record of `runId`; undefined for a missing record or an id that is not a store id. */
+  async read(runId: string): Promise<RunRecord | undefined> {
+    if (!isStoreId(runId)) return undefined;
+    return (await readJson(this.layout.runRecord(runId))) as RunRecord | undefined;
+  }
+
+  /** Writes `record` whole, atomically (the caller holds the lock when others may write). */
+  async write(record: RunRecord): Promise<void> {
+    await writeJsonAtomic(this.layout.runRecord(record.run.runId), record);
+  }
+
+  /**
+   * Runs `action` holding the lock of `runId`'s record (a `harness-runs/<runId>.lock` file, safe
+   * across processes; see runtime/store/file-lock.ts). Creates `harness-runs/` when missing.
+   */
+  async locked<T>(runId: string, action: () => Promise<T>): Promise<T> {
+    const lock = this.layout.runLock(runId);
+    await mkdir(path.dirname(lock), { recursive: true });
+    return withFileLock(lock, action);
+  }
+
+  /**
+   * Reads, changes and writes a record under its lock. `change` returns the new record, or
+   * undefined to leave the file as it is.
+   * @returns the record as it now stands; undefined when there is none.
+   */
+  async update(
+    runId: string,
+    change: (record: RunRecord) => RunRecord | undefined,
+  ): Promise<RunRecord | undefined> {
+    if (!isStoreId(runId)) return undefined;
+    return this.locked(runId, async () => {
+      const current = await this.read(runId);
+      if (!current) return undefined;
+      const next = change(current);
+      if (next === undefined) return current;
+      await this.write(next);
+      return next;
+    });
+  }
+}

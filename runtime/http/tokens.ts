@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Actor, ActorKind } from '../actor.js';
+import { ContractError } from '../errors.js';
+
+/**
+ * Bearer tokens -> actors. Tokens are kept only as SHA-256 digests, so a lookup compares digests
+ * and the table never holds a token in the clear.
+ */
+export interface TokenTable {
+  /** The actor of `token`, or undefined for an unknown token. */
+  actorOf(token: string): Actor | undefined;
+  /** How many tokens the table maps. */
+  readonly size: number;
+}
+
+const KINDS: readonly ActorKind[] = ['admin', 'user'];
+
+function digest(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * Parses `admin:<token>,user:<token>` (issue #5, `CONTRACTS_TOKENS`): entries separated by commas
+ * or newlines, each `<admin|user>:<token>`; blank entries and lines starting with `#` are skipped.
+ * The actor's `id` is `<kind>-<first 8 hex of the token's SHA-256>`, stable and token-free.
+ * @throws Error naming the entry (by position, never by its token) when the kind is not admin/user,
+ *   the token is empty, or one token appears twice.
+ */
+export function parseTokens(text: string, origin = 'CONTRACTS_TOKENS'): TokenTable {
+  const actors = new Map<string, Actor>();
+  const entries = text
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0 && !entry.startsWith('#'));
+  entries.forEach((entry, index) => {
+    const colon = entry.indexOf(':');
+    const kind = (colon < 0 ? entry : entry.slice(0, colon)).trim() as ActorKind;
+    const token = colon < 0 ? '' : entry.slice(colon + 1).trim();
+    if (!KINDS.includes(kind)) {
+      throw new Error(`${origin}: entry ${index + 1} must start with admin: or user:`);
+    }
+    if (token.length === 0) throw new Error(`${origin}: entry ${index + 1} has an empty token`);
+    const hash = digest(token);
+    if (actors.has(hash)) throw new Error(`${origin}: entry ${index + 1} repeats a token`);
+    actors.set(hash, { kind, id: `${kind}-${hash.slice(0, 8)}` });
+  });
+  return { actorOf: (token) => actors.get(digest(token)), size: actors.size };
+}
+
+/**
+ * The token table of `contracts serve`: the tokens file (same format as {@link parseTokens}) when
+ * given, else `env.CONTRACTS_TOKENS`, else an empty table (every request is anonymous).
+ * @throws Error when the file cannot be read or an entry is invalid.
+ */
+export function loadTokens(
+  tokensFile: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): TokenTable {
+  if (tokensFile !== undefined) return parseTokens(readFileSync(tokensFile, 'utf8'), tokensFile);
+  return parseTokens(env.CONTRACTS_TOKENS ?? '');
+}
+
+/**
+ * The actor of a request from its `Authorization` header (RFC 6750 §2.1): none -> anonymous;
+ * `Bearer <known token>` -> that actor.
+ * @throws ContractError UNAUTHORIZED (401) for another scheme or an unknown token: a caller that
+ *   sent credentials is told they failed, rather than being served as anonymous.
+ */
+export function actorOfRequest(authorization: string | undefined, tokens: TokenTable): Actor {
+  if (authorization === undefined || authorization.trim() === '') return { kind: 'anonymous' };
+  const match = /^Bearer[ \t]+(\S+)\s*$/i.exec(authorization);
+  if (!match)
+    throw new ContractError('UNAUTHORIZED', 'the Authorization header must be "Bearer <token>"');
+  const actor = tokens.actorOf(match[1]!);
+  if (!actor) throw new ContractError('UNAUTHORIZED', 'unknown bearer token');
+  return actor;
+}
