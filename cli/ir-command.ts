@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { buildIr, hasErrors } from '../generator/ir/build-ir.js';
 import { ExitCode } from './exit-codes.js';
 import { resolveSpecsDir } from './specs-dir.js';
 
@@ -11,7 +10,8 @@ export function irCommand(): Command {
   return new Command('ir')
     .description('Print the validated intermediate representation of the specs as JSON')
     .option('--specs <dir>', 'folder of contract specs', 'specs')
-    .action((options: { specs: string }) => {
+    .action(async (options: { specs: string }) => {
+      const { buildIr, hasErrors } = await import('../generator/ir/build-ir.js');
       const rootDir = process.cwd();
       const ir = buildIr({ specsDir: resolveSpecsDir(rootDir, options.specs), rootDir });
       process.stdout.write(JSON.stringify(ir, null, 2) + '\n');

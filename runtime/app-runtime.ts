@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createAgentRouter } from '../generated/agent/handlers.js';
 import { createHarnessRouter } from '../generated/harness/handlers.js';
 import type { Actor } from './actor.js';
@@ -32,6 +33,16 @@ export interface AppRuntime {
   close(): Promise<void>;
 }
 
+/**
+ * A timeline id derived from the event's content, so a retried handler that emits the same event
+ * again (same key, version and payload) does not write it twice (issue #3: "an event is never
+ * written twice"). Payloads carry their run id and instant, so distinct events stay distinct.
+ */
+export function emittedEventId(event: EmittedEvent): string {
+  const digest = createHash('sha256').update(JSON.stringify(event.payload)).digest('hex');
+  return `${event.key}@${event.version}:${digest.slice(0, 32)}`;
+}
+
 /** Builds the runtime of every domain and starts their background work. */
 export async function createAppRuntime(options: RuntimeOptions): Promise<AppRuntime> {
   const timeline = new Timeline(options.stateDir);
@@ -45,6 +56,7 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
   ]);
   const onEvent = async (event: EmittedEvent): Promise<void> => {
     await timeline.append({
+      id: emittedEventId(event),
       key: event.key,
       version: event.version,
       occurredAt: event.emittedAt,
@@ -64,7 +76,7 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
     routers: [...byDomain.values()],
     routerFor,
     onEvent,
-    call: (key, input, actor, version) =>
+    call: async (key, input, actor, version) =>
       routerFor(key).call(key, input, { actor, onEvent }, version),
     close: async () => {
       for (const domain of domains) await domain.close?.();

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authorize, type Actor, type ActorKind } from './actor.js';
+import { deepFreeze, isDeeplyFrozen } from './deep-freeze.js';
 import {
   ContractError,
   describeIssues,
@@ -84,6 +85,8 @@ interface RouteEntry {
   readonly bound: BoundOperation;
   readonly label: string;
   readonly declared: ReadonlyMap<string, EventDefinition>;
+  /** Deeply frozen handler outputs that passed the output schema -> their frozen parsed output. */
+  readonly validOutputs: WeakMap<object, unknown>;
 }
 
 /**
@@ -134,7 +137,7 @@ export class Router {
       const entries = this.routes.get(key) ?? [];
       if (entries.some((entry) => entry.label === label))
         throw new Error(`operation ${label} is defined twice`);
-      entries.push({ bound, label, declared });
+      entries.push({ bound, label, declared, validOutputs: new WeakMap() });
       entries.sort((a, b) =>
         compareVersions(a.bound.definition.version, b.bound.definition.version),
       );
@@ -153,6 +156,19 @@ export class Router {
    * handler throws keeps its code: a declared code gets the declared HTTP status, a standard code
    * its standard status; anything else becomes INTERNAL (500) with a message that carries neither
    * the original message nor a stack (the original is kept as `cause`, for server logs).
+   *
+   * Input is validated on every call. Output is too, with one exception that cannot change the
+   * answer: when the handler returns a deeply frozen plain value (`isDeeplyFrozen`,
+   * runtime/deep-freeze.ts: frozen all the way down, data properties only, no Dates or class
+   * instances), a successful parse is remembered for that object identity (per operation, in a
+   * WeakMap), and the next call returning the same object gets the same parsed output without
+   * parsing again. A frozen value cannot change, and the generated schemas are pure functions of
+   * their input (zod checks and ajv-formats format checks, no clock or I/O), so the parse would
+   * give the same result. That parsed output is deeply frozen too, as it is shared between calls.
+   * Anything else (a mutable object, even one that passed before) is parsed on every call; a
+   * failed parse is never remembered. This is what makes a cached run record (JsonFileCache)
+   * cheap to serve (issue #5's throughput target) while issue #2's "validates input and output"
+   * holds for every answer.
    * @throws ContractError, always; never another error type.
    */
   async call(
@@ -189,13 +205,7 @@ export class Router {
     } catch (error) {
       throw toProblem(error, definition, entry.label);
     }
-    return parseOrThrow(
-      definition.output,
-      result,
-      'output',
-      'OUTPUT_INVALID',
-      `${entry.label} produced invalid output`,
-    );
+    return validOutput(entry, result);
   }
 
   private find(key: string, version: string | undefined): RouteEntry {
@@ -229,6 +239,26 @@ function parseOrThrow(
   if (parsed.success) return parsed.data;
   const issues = validationIssues(root, parsed.error.issues);
   throw new ContractError(code, `${prefix}: ${describeIssues(issues)}`, { details: issues });
+}
+
+/** The parsed output of `result`, remembered for deeply frozen results; see {@link Router.call}. */
+function validOutput(entry: RouteEntry, result: unknown): unknown {
+  const remembered = typeof result === 'object' && result !== null;
+  if (remembered) {
+    const known = entry.validOutputs.get(result);
+    if (known !== undefined) return known;
+  }
+  const output = parseOrThrow(
+    entry.bound.definition.output,
+    result,
+    'output',
+    'OUTPUT_INVALID',
+    `${entry.label} produced invalid output`,
+  );
+  if (remembered && isDeeplyFrozen(result)) {
+    entry.validOutputs.set(result, deepFreeze(output));
+  }
+  return output;
 }
 
 /** What a handler's throw becomes; see {@link Router.call}. */

@@ -1,6 +1,7 @@
 import type { HarnessEvaluation } from '../../generated/harness/types.js';
-import { readJson, writeJsonAtomic } from '../store/atomic-json.js';
+import { writeJsonAtomic } from '../store/atomic-json.js';
 import { isStoreId } from './harness-ids.js';
+import { JsonFileCache } from './json-file-cache.js';
 import type { HarnessStateLayout } from './state-layout.js';
 
 /**
@@ -8,6 +9,8 @@ import type { HarnessStateLayout } from './state-layout.js';
  * `evaluations/<evaluationId>.json` (issue #3, "State"), written atomically.
  */
 export class EvaluationStore {
+  private readonly cache = new JsonFileCache();
+
   constructor(private readonly layout: HarnessStateLayout) {}
 
   /** Writes (or replaces) an evaluation. */
@@ -18,10 +21,13 @@ export class EvaluationStore {
     );
   }
 
-  /** The evaluation with this id; undefined when missing or when the id is not a store id. */
+  /**
+   * The evaluation with this id, deeply frozen (see JsonFileCache); undefined when missing or when
+   * the id is not a store id.
+   */
   async get(evaluationId: string): Promise<HarnessEvaluation | undefined> {
     if (!isStoreId(evaluationId)) return undefined;
-    return (await readJson(this.layout.absolute(this.layout.evaluationRelative(evaluationId)))) as
-      HarnessEvaluation | undefined;
+    const file = this.layout.absolute(this.layout.evaluationRelative(evaluationId));
+    return (await this.cache.read(file)) as HarnessEvaluation | undefined;
   }
 }

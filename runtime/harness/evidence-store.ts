@@ -2,8 +2,9 @@ import { readdir } from 'node:fs/promises';
 
 import type { EvidenceArtifact } from '../../generated/harness/types.js';
 import { compareCodeUnits } from '../../generator/emit/naming.js';
-import { readJson, writeJsonAtomic } from '../store/atomic-json.js';
+import { writeJsonAtomic } from '../store/atomic-json.js';
 import { isStoreId, parseArtifactId } from './harness-ids.js';
+import { JsonFileCache } from './json-file-cache.js';
 import type { HarnessStateLayout } from './state-layout.js';
 
 /** What one case's evidence file holds. */
@@ -19,6 +20,8 @@ interface CaseEvidenceFile {
  * artifact in it. One file per case rather than per artifact keeps the writes per case low.
  */
 export class EvidenceStore {
+  private readonly cache = new JsonFileCache();
+
   constructor(private readonly layout: HarnessStateLayout) {}
 
   /** Writes the artifacts of one case (all of one run and case). */
@@ -31,19 +34,20 @@ export class EvidenceStore {
     await writeJsonAtomic(this.layout.absolute(this.layout.evidenceRelative(runId, caseId)), file);
   }
 
-  /** The artifact with this id (`<runId>:<caseId>:<part>`), or undefined. */
+  /** The artifact with this id (`<runId>:<caseId>:<part>`), deeply frozen, or undefined. */
   async get(artifactId: string): Promise<EvidenceArtifact | undefined> {
     const parts = parseArtifactId(artifactId);
     const colon = parts?.name.lastIndexOf(':') ?? -1;
     if (!parts || colon <= 0) return undefined;
     const relative = this.layout.evidenceRelative(parts.runId, parts.name.slice(0, colon));
-    const file = (await readJson(this.layout.absolute(relative))) as CaseEvidenceFile | undefined;
+    const file = (await this.cache.read(this.layout.absolute(relative))) as
+      CaseEvidenceFile | undefined;
     return file?.artifacts.find((artifact) => artifact.artifactId === artifactId);
   }
 
   /**
-   * Every artifact of `runId`, optionally only those of one step and/or kind, sorted by
-   * `createdAt` then `artifactId` (code units). An unknown run has none.
+   * Every artifact of `runId` (each deeply frozen, in a new array), optionally only those of one
+   * step and/or kind, sorted by `createdAt` then `artifactId` (code units). An unknown run has none.
    */
   async list(
     runId: string,
@@ -60,7 +64,7 @@ export class EvidenceStore {
     }
     const artifacts: EvidenceArtifact[] = [];
     for (const name of names.filter((entry) => entry.endsWith('.json'))) {
-      const file = (await readJson(`${dir}/${name}`)) as CaseEvidenceFile | undefined;
+      const file = (await this.cache.read(`${dir}/${name}`)) as CaseEvidenceFile | undefined;
       for (const artifact of file?.artifacts ?? []) {
         if (artifact.runId !== runId) continue;
         if (filter.stepId !== undefined && artifact.stepId !== filter.stepId) continue;

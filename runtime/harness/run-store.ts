@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { readJson, writeJsonAtomic } from '../store/atomic-json.js';
+import { writeJsonAtomic } from '../store/atomic-json.js';
 import { withFileLock } from '../store/file-lock.js';
 import { isStoreId } from './harness-ids.js';
+import { JsonFileCache } from './json-file-cache.js';
 import type { RunRecord } from './run-record.js';
 import type { HarnessStateLayout } from './state-layout.js';
 
@@ -13,12 +14,17 @@ import type { HarnessStateLayout } from './state-layout.js';
  * the running process and a cancelling one never lose each other's change.
  */
 export class RunStore {
+  private readonly cache = new JsonFileCache();
+
   constructor(private readonly layout: HarnessStateLayout) {}
 
-  /** The record of `runId`; undefined for a missing record or an id that is not a store id. */
+  /**
+   * The record of `runId`, deeply frozen (parsed once per version of the file, see
+   * JsonFileCache); undefined for a missing record or an id that is not a store id.
+   */
   async read(runId: string): Promise<RunRecord | undefined> {
     if (!isStoreId(runId)) return undefined;
-    return (await readJson(this.layout.runRecord(runId))) as RunRecord | undefined;
+    return (await this.cache.read(this.layout.runRecord(runId))) as RunRecord | undefined;
   }
 
   /** Writes `record` whole, atomically (the caller holds the lock when others may write). */

@@ -1,8 +1,10 @@
 import type { HarnessHandlers } from '../../../generated/harness/handlers.js';
+import type { HarnessRunGetOutput } from '../../../generated/harness/types.js';
 import { ContractError } from '../../errors.js';
 import { cancelRun } from '../run-cancel.js';
 import type { HarnessDeps } from '../run-execution.js';
 import { planRun } from '../run-plan.js';
+import type { RunRecord } from '../run-record.js';
 import type { HarnessRunService } from '../run-service.js';
 
 /**
@@ -16,12 +18,16 @@ import type { HarnessRunService } from '../run-service.js';
  * and the run executes. The handler awaits the end of the run and answers the final `HarnessRun`,
  * unless `metadata.background` is true: then it answers the `running` run at once and the run goes
  * on in this process (for `serve`; the app runtime's `close()` waits for it).
+ *
+ * `run.get` answers one frozen output object per (deeply frozen, cached) record, so the router
+ * validates the output of an unchanged record once (see `Router.call`).
  */
 export function runHandlers(
   deps: HarnessDeps,
   service: HarnessRunService,
   cwd: string,
 ): Pick<HarnessHandlers, 'runStart' | 'runGet' | 'runCancel'> {
+  const outputs = new WeakMap<RunRecord, HarnessRunGetOutput>();
   return {
     runStart: async (input, ctx) => {
       const plan = await planRun(input, cwd, 'harness.run.start');
@@ -38,7 +44,12 @@ export function runHandlers(
     runGet: async ({ runId }) => {
       const record = await deps.runs.read(runId);
       if (!record) throw new ContractError('NOT_FOUND', `no harness run ${runId}`);
-      return { run: record.run };
+      let output = outputs.get(record);
+      if (output === undefined) {
+        output = Object.freeze({ run: record.run });
+        outputs.set(record, output);
+      }
+      return output;
     },
     runCancel: (input) => cancelRun(deps, input),
   };
