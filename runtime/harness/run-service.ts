@@ -8,7 +8,7 @@ import { caseMetadata, plannedStep, runTarget, type RunReport } from './run-mapp
 import { invalidInput } from './run-metadata.js';
 import type { RunPlan } from './run-plan.js';
 import type { RecordedCaseResult, RunRecord } from './run-record.js';
-import { summarize } from './run-suite.js';
+import { skippedCaseResult, summarize } from './run-suite.js';
 
 /** A run that has been recorded and announced; `done` settles with its final record. */
 export interface StartedRun {
@@ -39,7 +39,7 @@ export class HarnessRunService {
     const steps = plan.cases.map(({ testCase, problem }) => {
       const step = plannedStep(runId, testCase.id, testCase.title);
       const skipped: RecordedCaseResult = {
-        ...skippedResult(testCase.id, problem),
+        ...skippedCaseResult(testCase.id, problem),
         evidenceIds: [],
       };
       return {
@@ -184,25 +184,4 @@ export class HarnessRunService {
 function controlPlaneOf(plan: RunPlan): { controlPlaneExecutionId?: string } {
   const id = plan.controlPlaneExecutionId;
   return id === undefined ? {} : { controlPlaneExecutionId: id };
-}
-
-function skippedResult(
-  caseId: string,
-  problem: string | null,
-): Omit<RecordedCaseResult, 'evidenceIds'> {
-  return {
-    caseId,
-    status: 'skipped',
-    exitCode: null,
-    signal: null,
-    durationMs: 0,
-    truncated: { stdout: false, stderr: false },
-    bytes: { stdout: 0, stderr: 0 },
-    checks: [],
-    stdoutExcerpt: '',
-    stderrExcerpt: '',
-    stdoutSha256: null,
-    stderrSha256: null,
-    error: problem,
-  };
 }

@@ -123,8 +123,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
   const runOne = async (position: number): Promise<CaseResult> => {
     const plan = plans[position]!;
     const caseId = plan.testCase.id;
-    if (options.dryRun) return skipped(caseId, null);
-    if (options.signal?.aborted) return skipped(caseId, 'cancelled before start');
+    if (options.dryRun) return skippedCaseResult(caseId, null);
+    if (options.signal?.aborted) return skippedCaseResult(caseId, 'cancelled before start');
     options.onCaseStart?.(caseId, position);
     const run = await runCommand({
       argv: options.executor.argv,
@@ -181,7 +181,8 @@ function resultOf(
   };
 }
 
-function skipped(caseId: string, error: string | null): CaseResult {
+/** The result of a case that did not run (dry run, cancelled before start, blocked). */
+export function skippedCaseResult(caseId: string, error: string | null): CaseResult {
   return {
     caseId,
     status: 'skipped',

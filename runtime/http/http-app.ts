@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authorize } from '../actor.js';
+import { isDeeplyFrozen } from '../deep-freeze.js';
 import { ContractError, isContractError } from '../errors.js';
 import type { EventSink } from '../events.js';
 import type { Router } from '../router.js';
@@ -53,6 +54,23 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 function problem(c: Context, error: ContractError, route?: HttpRoute): Response {
   const body = toProblemDocument(error, route?.definition.errors ?? {}, c.req.path);
   return c.body(JSON.stringify(body), error.status as 400, { 'Content-Type': PROBLEM_MEDIA_TYPE });
+}
+
+/** JSON text of deeply frozen outputs (they cannot change, so neither can their text). */
+const serialized = new WeakMap<object, string>();
+
+/**
+ * `JSON.stringify(output)`, kept per object for a deeply frozen one (runtime/deep-freeze.ts):
+ * the router hands the same frozen output back for an unchanged cached record (Router.call).
+ */
+function jsonText(output: unknown): string {
+  if (typeof output !== 'object' || output === null) return JSON.stringify(output);
+  let text = serialized.get(output);
+  if (text === undefined) {
+    text = JSON.stringify(output);
+    if (isDeeplyFrozen(output)) serialized.set(output, text);
+  }
+  return text;
 }
 
 /** The JSON body of a POST: `{}` (or null without an input) when empty. */
@@ -164,7 +182,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
           ? queryToInput(route.definition.input, new URL(c.req.url).searchParams)
           : await bodyInput(c, route);
       const output = await route.router.call(key, input, { actor, onEvent }, version);
-      return c.json(output as object);
+      return c.body(jsonText(output), 200, { 'Content-Type': 'application/json' });
     } catch (error) {
       if (!isContractError(error)) throw error;
       if (error.status >= 500) {

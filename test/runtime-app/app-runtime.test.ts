@@ -44,7 +44,7 @@ describe('the app runtime event sink', () => {
 
   it('keeps distinct payloads apart', async () => {
     await app.onEvent(failed);
-    await app.onEvent({ ...failed, payload: { ...failed.payload, runId: 'r-2' } });
+    await app.onEvent({ ...failed, payload: { ...(failed.payload as Record<string, unknown>), runId: 'r-2' } });
     expect((await app.timeline.list()).map((event) => event.payload.runId)).toStrictEqual(['r-1', 'r-2']);
   });
 
