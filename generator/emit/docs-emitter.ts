@@ -10,6 +10,11 @@ import { renderTemplate } from './render-template.js';
 
 const PAGE_TEMPLATE = 'docs/page.md.hbs';
 
+/** Renders one page; the template's last section leaves a blank line, a file ends with one newline. */
+function renderPage(view: object): string {
+  return renderTemplate(PAGE_TEMPLATE, view).trimEnd() + '\n';
+}
+
 /**
  * The docs emitter (issue #2 part 7). For a validated IR it writes, relative to the output folder:
  * - `docs/<domain>/<key>.md` for every spec of every kind (`<key>@<version>.md` when the IR holds a
@@ -32,14 +37,14 @@ export function createDocsEmitter(options: { labels?: LabelCatalog } = {}): Emit
       catalog ??= loadLabelCatalog('en');
       const ctx = createDocsContext(ir, createLabeler(catalog));
       const files: OutputFile[] = [
-        { path: 'docs/index.md', contents: renderTemplate(PAGE_TEMPLATE, rootIndexView(ctx)) },
+        { path: 'docs/index.md', contents: renderPage(rootIndexView(ctx)) },
         ...domainsOf(ir).map((domain) => ({
           path: `docs/${domain}/index.md`,
-          contents: renderTemplate(PAGE_TEMPLATE, domainIndexView(ctx, domain)),
+          contents: renderPage(domainIndexView(ctx, domain)),
         })),
         ...ir.specs.map((spec) => ({
           path: ctx.pages.pathOf(spec),
-          contents: renderTemplate(PAGE_TEMPLATE, specPageView(ctx, spec)),
+          contents: renderPage(specPageView(ctx, spec)),
         })),
       ];
       return files.sort((a, b) => compareCodeUnits(a.path, b.path));

@@ -1,12 +1,19 @@
+import { util as prettierUtil } from 'prettier';
+
 /**
  * Markdown building blocks of the docs pages: the page view model the template lays out, table-cell
  * escaping, code fences and GitHub's heading anchors. Rules follow GitHub Flavored Markdown (tables,
  * `\|` inside cells) and github-slugger (the anchors GitHub gives headings).
  */
 
-/** A markdown table: `header` cells and `rows` of the same width, every cell already escaped. */
+/**
+ * A markdown table ready to print: every cell escaped and padded with spaces to its column's width,
+ * `delimiters` the `---` cells of the same widths. This is the aligned layout prettier gives GFM
+ * tables, so pages need no prettier pass (test/emit-docs checks they are prettier fixpoints).
+ */
 export interface DocsTable {
   readonly header: readonly string[];
+  readonly delimiters: readonly string[];
   readonly rows: readonly (readonly string[])[];
 }
 
@@ -43,9 +50,28 @@ export function escapeCell(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
 }
 
-/** A table whose cells are escaped with {@link escapeCell}. */
+/**
+ * A table whose cells are escaped with {@link escapeCell} and aligned: each column is as wide as
+ * its widest cell (at least 3, the shortest delimiter), measured with prettier's own string width
+ * so wide characters count as prettier counts them.
+ */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): DocsTable {
-  return { header: header.map(escapeCell), rows: rows.map((row) => row.map(escapeCell)) };
+  const escapedHeader = header.map(escapeCell);
+  const escapedRows = rows.map((row) => row.map(escapeCell));
+  const widths = escapedHeader.map((cell, column) =>
+    Math.max(
+      3,
+      prettierUtil.getStringWidth(cell),
+      ...escapedRows.map((row) => prettierUtil.getStringWidth(row[column] ?? '')),
+    ),
+  );
+  const pad = (cell: string, column: number) =>
+    cell + ' '.repeat(widths[column]! - prettierUtil.getStringWidth(cell));
+  return {
+    header: escapedHeader.map(pad),
+    delimiters: widths.map((width) => '-'.repeat(width)),
+    rows: escapedRows.map((row) => row.map(pad)),
+  };
 }
 
 /** A fenced block for `text` kept verbatim: the fence outgrows any backtick run in the text. */
