@@ -28,9 +28,9 @@ function check(value: unknown, visiting: Set<object>): boolean {
  * object / array (prototype `Object.prototype`, `null` or `Array.prototype`) that is frozen, has
  * only data properties (a getter could answer differently on each read) and whose every property
  * value is itself deeply frozen. Dates, maps, class instances, proxies and functions never are
- * (their state, or what they answer, can change behind `Object.freeze`). Such a value never changes, so what a pure function (a zod
- * parse, `JSON.stringify`) computes from it can be reused: the router's output memo (router.ts)
- * relies on this. A successful check is memoised per object (a WeakSet), so checking the same
+ * (their state, or what they answer, can change behind `Object.freeze`). Such a value never
+ * changes, so what a pure function (a zod parse, `JSON.stringify`) computes from it can be reused:
+ * the router's output memo (router.ts) and the HTTP layer's JSON text (http-app.ts) rely on this. A successful check is memoised per object (a WeakSet), so checking the same
  * value again costs one lookup. Prototype pollution (adding properties to `Object.prototype`) is
  * outside what this guards against.
  */

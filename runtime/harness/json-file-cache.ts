@@ -1,4 +1,4 @@
-import { stat, type BigIntStats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 import { deepFreeze } from '../deep-freeze.js';
@@ -9,48 +9,33 @@ import { deepFreeze } from '../deep-freeze.js';
  */
 export const RACY_MARGIN_MS = 3_000;
 
-/** Options of {@link JsonFileCache}; `now` (ms since the epoch) is injectable for tests. */
+/** Options of {@link JsonFileCache}. */
 export interface JsonFileCacheOptions {
   /** Most JSON text kept, in UTF-16 code units summed over entries; default 16 Mi. */
   readonly maxChars?: number;
-  readonly now?: () => number;
-}
-
-interface FileIdentity {
-  readonly dev: bigint;
-  readonly ino: bigint;
-  readonly size: bigint;
-  readonly mtimeNs: bigint;
-  readonly ctimeNs: bigint;
 }
 
 interface Entry {
-  readonly identity: FileIdentity;
+  readonly dev: number;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
   readonly value: unknown;
   readonly chars: number;
 }
 
-function identityOf(stats: BigIntStats): FileIdentity {
-  const { dev, ino, size, mtimeNs, ctimeNs } = stats;
-  return { dev, ino, size, mtimeNs, ctimeNs };
-}
-
-function sameFile(stats: BigIntStats, identity: FileIdentity): boolean {
+function sameFile(stats: Stats, entry: Entry): boolean {
   return (
-    stats.ino === identity.ino &&
-    stats.size === identity.size &&
-    stats.mtimeNs === identity.mtimeNs &&
-    stats.ctimeNs === identity.ctimeNs &&
-    stats.dev === identity.dev
+    stats.ino === entry.ino &&
+    stats.size === entry.size &&
+    stats.mtimeMs === entry.mtimeMs &&
+    stats.ctimeMs === entry.ctimeMs &&
+    stats.dev === entry.dev
   );
 }
 
-/** `fs.stat` through its callback: a third of the CPU of `fs/promises`' stat on Node 20. */
-function statOf(filePath: string): Promise<BigIntStats> {
-  return new Promise((resolve, reject) =>
-    stat(filePath, { bigint: true }, (error, stats) => (error ? reject(error) : resolve(stats))),
-  );
-}
+const STAT_OPTIONS = { throwIfNoEntry: false } as const;
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
@@ -60,24 +45,24 @@ function isMissing(error: unknown): boolean {
  * Parsed JSON files kept in memory, for the harness read path (run records, evidence files,
  * evaluations), which other processes (a cancel, a detached run) rewrite at any time. Every read
  * stats the path, and a kept parse is answered only when the file is still the one it was parsed
- * from: same device, inode, size, mtime and ctime (nanoseconds). Writers replace files by temp file
- * + rename (runtime/store/atomic-json.ts), so a new version is a new inode; an inode number can be
- * reused only by a file created after the old one was read, and that file's mtime is then later
- * than the read. So a parse is kept only when the file's mtime was more than
- * {@link RACY_MARGIN_MS} before the file was opened (git's "racy clean" rule): a newer file is
- * re-read on every call until it is old enough. Values are deeply frozen (runtime/deep-freeze.ts),
- * so no caller can change what another one reads. Least recently used entries go first once the
- * kept text passes `maxChars`.
+ * from: same device, inode, size, mtime and ctime. Writers replace files by temp file + rename
+ * (runtime/store/atomic-json.ts), so a new version is a new inode while the old one is still
+ * linked; an inode number can be reused only by a file created after the old one was read, whose
+ * mtime is then later than that read. So a parse is kept only when the file's mtime was more than
+ * {@link RACY_MARGIN_MS} before the file was opened (git's "racy clean" rule), and a file written
+ * more recently is re-read on every call until it is old enough; files whose inode number is over
+ * 2^53 (not exact as a number) are never kept. The stat is synchronous: one metadata syscall,
+ * measured at a third of the CPU of the thread-pool `fs.stat` under load (issue #5's benchmark).
+ * Values are deeply frozen (runtime/deep-freeze.ts), so no caller can change what another reads.
+ * The oldest entries go first once the kept text passes `maxChars`.
  */
 export class JsonFileCache {
   private readonly entries = new Map<string, Entry>();
   private chars = 0;
   private readonly maxChars: number;
-  private readonly now: () => number;
 
   constructor(options: JsonFileCacheOptions = {}) {
     this.maxChars = options.maxChars ?? 16 * 1024 * 1024;
-    this.now = options.now ?? Date.now;
   }
 
   /**
@@ -87,20 +72,10 @@ export class JsonFileCache {
   async read(filePath: string): Promise<unknown> {
     const entry = this.entries.get(filePath);
     if (entry !== undefined) {
-      let current: BigIntStats;
-      try {
-        current = await statOf(filePath);
-      } catch (error) {
-        this.forget(filePath);
-        if (isMissing(error)) return undefined;
-        throw error;
-      }
-      if (sameFile(current, entry.identity)) {
-        this.entries.delete(filePath);
-        this.entries.set(filePath, entry);
-        return entry.value;
-      }
+      const current = statSync(filePath, STAT_OPTIONS);
+      if (current !== undefined && sameFile(current, entry)) return entry.value;
       this.forget(filePath);
+      if (current === undefined) return undefined;
     }
     return this.load(filePath);
   }
@@ -114,7 +89,7 @@ export class JsonFileCache {
   }
 
   private async load(filePath: string): Promise<unknown> {
-    const openedAt = this.now();
+    const openedAt = Date.now();
     let handle;
     try {
       handle = await open(filePath, 'r');
@@ -122,26 +97,31 @@ export class JsonFileCache {
       if (isMissing(error)) return undefined;
       throw error;
     }
-    let stats: BigIntStats;
+    let stats: Stats;
     let text: string;
     try {
-      stats = await handle.stat({ bigint: true });
+      stats = await handle.stat();
       text = await handle.readFile('utf8');
     } finally {
       await handle.close();
     }
     const value = deepFreeze(JSON.parse(text) as unknown);
-    const settled = Number(stats.mtimeNs / 1_000_000n) < openedAt - RACY_MARGIN_MS;
-    if (settled && text.length <= this.maxChars) {
-      this.forget(filePath);
-      this.entries.set(filePath, { identity: identityOf(stats), value, chars: text.length });
-      this.chars += text.length;
-      for (const [path, old] of this.entries) {
-        if (this.chars <= this.maxChars) break;
-        this.entries.delete(path);
-        this.chars -= old.chars;
-      }
+    const settled = stats.mtimeMs < openedAt - RACY_MARGIN_MS;
+    if (settled && Number.isSafeInteger(stats.ino) && text.length <= this.maxChars) {
+      this.keep(filePath, stats, value, text.length);
     }
     return value;
+  }
+
+  private keep(filePath: string, stats: Stats, value: unknown, chars: number): void {
+    this.forget(filePath);
+    const { dev, ino, size, mtimeMs, ctimeMs } = stats;
+    this.entries.set(filePath, { dev, ino, size, mtimeMs, ctimeMs, value, chars });
+    this.chars += chars;
+    for (const [path, old] of this.entries) {
+      if (this.chars <= this.maxChars) break;
+      this.entries.delete(path);
+      this.chars -= old.chars;
+    }
   }
 }

@@ -15,8 +15,20 @@ import type { HarnessStateLayout } from './state-layout.js';
  */
 export class RunStore {
   private readonly cache = new JsonFileCache();
+  /** Record paths by run id (joining them showed in issue #5's profile); cleared at 4,096. */
+  private readonly paths = new Map<string, string>();
 
   constructor(private readonly layout: HarnessStateLayout) {}
+
+  private recordPath(runId: string): string {
+    let file = this.paths.get(runId);
+    if (file === undefined) {
+      if (this.paths.size >= 4096) this.paths.clear();
+      file = this.layout.runRecord(runId);
+      this.paths.set(runId, file);
+    }
+    return file;
+  }
 
   /**
    * The record of `runId`, deeply frozen (parsed once per version of the file, see
@@ -24,7 +36,7 @@ export class RunStore {
    */
   async read(runId: string): Promise<RunRecord | undefined> {
     if (!isStoreId(runId)) return undefined;
-    return (await this.cache.read(this.layout.runRecord(runId))) as RunRecord | undefined;
+    return (await this.cache.read(this.recordPath(runId))) as RunRecord | undefined;
   }
 
   /** Writes `record` whole, atomically (the caller holds the lock when others may write). */

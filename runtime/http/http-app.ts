@@ -7,7 +7,7 @@ import type { EventSink } from '../events.js';
 import type { Router } from '../router.js';
 import { streamEvents } from './events-route.js';
 import { PROBLEM_MEDIA_TYPE, httpError, toProblemDocument } from './problem.js';
-import { queryToInput } from './query-input.js';
+import { queryParamsOf, queryToInput } from './query-input.js';
 import { buildRoutes, type HttpRoute, type RouteOverrides } from './routes.js';
 import { TimelineWatcher, type TimelineSource } from './timeline-watcher.js';
 import { actorOfRequest, parseTokens, type TokenTable } from './tokens.js';
@@ -60,17 +60,20 @@ function problem(c: Context, error: ContractError, route?: HttpRoute): Response 
 const serialized = new WeakMap<object, string>();
 
 /**
- * `JSON.stringify(output)`, kept per object for a deeply frozen one (runtime/deep-freeze.ts):
- * the router hands the same frozen output back for an unchanged cached record (Router.call).
+ * The 200 answer of `output`, as `c.json` writes it. The text of a deeply frozen output
+ * (runtime/deep-freeze.ts) is kept per object: the router hands the same frozen output back for an
+ * unchanged cached record (Router.call), and `JSON.stringify` of immutable plain data is fixed.
  */
-function jsonText(output: unknown): string {
-  if (typeof output !== 'object' || output === null) return JSON.stringify(output);
+function jsonAnswer(c: Context, output: unknown): Response {
+  if (typeof output !== 'object' || output === null || !isDeeplyFrozen(output)) {
+    return c.json(output as object);
+  }
   let text = serialized.get(output);
   if (text === undefined) {
     text = JSON.stringify(output);
-    if (isDeeplyFrozen(output)) serialized.set(output, text);
+    serialized.set(output, text);
   }
-  return text;
+  return c.body(text, 200, { 'Content-Type': 'application/json' });
 }
 
 /** The JSON body of a POST: `{}` (or null without an input) when empty. */
@@ -179,10 +182,10 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       const { key, version } = route.definition;
       const input =
         c.req.method === 'GET'
-          ? queryToInput(route.definition.input, new URL(c.req.url).searchParams)
+          ? queryToInput(route.definition.input, queryParamsOf(c.req.url))
           : await bodyInput(c, route);
       const output = await route.router.call(key, input, { actor, onEvent }, version);
-      return c.body(jsonText(output), 200, { 'Content-Type': 'application/json' });
+      return jsonAnswer(c, output);
     } catch (error) {
       if (!isContractError(error)) throw error;
       if (error.status >= 500) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { queryToInput } from '../../runtime/http/query-input.js';
+import { queryParamsOf, queryToInput } from '../../runtime/http/query-input.js';
 import { postJson, request, startDemoServer, TOKENS, type DemoServer } from './demo-server.js';
 
 const schema = z.strictObject({
@@ -47,6 +47,30 @@ describe('queryToInput', () => {
       queryToInput(schema, new URLSearchParams('')),
       queryToInput(null, new URLSearchParams('x=1')),
     ]).toStrictEqual([{}, null]);
+  });
+});
+
+describe('queryParamsOf', () => {
+  it('reads the parameters exactly as new URL(url).searchParams does', () => {
+    const urls = [
+      'http://h/p',
+      'http://h/p?',
+      'http://h/p?a=1&b=two&a=3',
+      'http://h/p?text=a+b%20c&empty=&flag&=v',
+      'http://h/p?q=%E2%9C%93&bad=%zz&pct=100%25&raw=\u00e9&sp= x',
+      'http://h/p?first=1?second=2&x=y#frag&z=1',
+      'http://h/p?quote=\'"<>&semi=a;b',
+      'http://h/p#only?fragment=1',
+    ];
+    const read = (params: URLSearchParams) => [...params.entries()];
+    expect(urls.map((url) => read(queryParamsOf(url)))).toStrictEqual(
+      urls.map((url) => read(new URL(url).searchParams)),
+    );
+    expect(read(queryParamsOf('http://h/p?text=a+b%20c&tags=x&tags=y#f'))).toStrictEqual([
+      ['text', 'a b c'],
+      ['tags', 'x'],
+      ['tags', 'y'],
+    ]);
   });
 });
 

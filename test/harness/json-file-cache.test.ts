@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { afterEach, describe, expect, test } from 'vitest';
+
+import { isDeeplyFrozen } from '../../runtime/deep-freeze.js';
+import { JsonFileCache, RACY_MARGIN_MS } from '../../runtime/harness/json-file-cache.js';
+import { writeJsonAtomic } from '../../runtime/store/atomic-json.js';
+
+const scratch: string[] = [];
+afterEach(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempFile(name = 'record.json'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'json-file-cache-'));
+  scratch.push(dir);
+  return path.join(dir, name);
+}
+
+/** Sets the file's mtime an hour back, as if it had been written long ago (a settled file). */
+function age(file: string): void {
+  const past = new Date(Date.now() - 3_600_000);
+  utimesSync(file, past, past);
+}
+
+describe('JsonFileCache', () => {
+  test('parses a settled file once: the same deeply frozen value until the file changes', async () => {
+    const file = tempFile();
+    await writeJsonAtomic(file, { status: 'running', steps: [{ n: 1 }] });
+    age(file);
+    const cache = new JsonFileCache();
+    const first = await cache.read(file);
+    const second = await cache.read(file);
+    expect(first).toStrictEqual({ status: 'running', steps: [{ n: 1 }] });
+    expect([second === first, isDeeplyFrozen(first)]).toStrictEqual([true, true]);
+  });
+
+  test('atomic rewrites of the same size are read at once', async () => {
+    const file = tempFile();
+    await writeJsonAtomic(file, { status: 'running' });
+    age(file);
+    const cache = new JsonFileCache();
+    expect(await cache.read(file)).toStrictEqual({ status: 'running' });
+    await writeJsonAtomic(file, { status: 'stopped' });
+    expect(await cache.read(file)).toStrictEqual({ status: 'stopped' });
+    await writeJsonAtomic(file, { status: 'aborted' });
+    expect(await cache.read(file)).toStrictEqual({ status: 'aborted' });
+  });
+
+  test('a replacement with the same size and mtime is read at once (another inode)', async () => {
+    const file = tempFile();
+    const past = new Date(Date.now() - 3_600_000);
+    await writeJsonAtomic(file, { n: 1 });
+    utimesSync(file, past, past);
+    const cache = new JsonFileCache();
+    expect(await cache.read(file)).toStrictEqual({ n: 1 });
+    writeFileSync(`${file}.next`, `${JSON.stringify({ n: 2 }, null, 2)}\n`);
+    utimesSync(`${file}.next`, past, past);
+    renameSync(`${file}.next`, file);
+    expect(await cache.read(file)).toStrictEqual({ n: 2 });
+  });
+
+  test('a rewrite by another process is read at once', async () => {
+    const file = tempFile();
+    await writeJsonAtomic(file, { status: 'running' });
+    age(file);
+    const cache = new JsonFileCache();
+    expect(await cache.read(file)).toStrictEqual({ status: 'running' });
+    const script = `const fs = require('node:fs');
+      fs.writeFileSync(process.argv[1] + '.tmp', JSON.stringify({ status: 'stopped' }));
+      fs.renameSync(process.argv[1] + '.tmp', process.argv[1]);`;
+    execFileSync(process.execPath, ['-e', script, file]);
+    expect(await cache.read(file)).toStrictEqual({ status: 'stopped' });
+  });
+
+  test('an in-place rewrite of the same size is read at once (a new mtime)', async () => {
+    const file = tempFile();
+    writeFileSync(file, '{"n":1}');
+    age(file);
+    const cache = new JsonFileCache();
+    expect(await cache.read(file)).toStrictEqual({ n: 1 });
+    writeFileSync(file, '{"n":2}');
+    expect(await cache.read(file)).toStrictEqual({ n: 2 });
+  });
+
+  test(`a file changed less than ${RACY_MARGIN_MS} ms before it was opened is parsed on every read`, async () => {
+    const file = tempFile();
+    writeFileSync(file, '{"n":1}');
+    const cache = new JsonFileCache();
+    const first = await cache.read(file);
+    const second = await cache.read(file);
+    expect([first, second === first, isDeeplyFrozen(second)]).toStrictEqual([
+      { n: 1 },
+      false,
+      true,
+    ]);
+  });
+
+  test('a missing or removed file reads undefined; invalid JSON throws', async () => {
+    const file = tempFile();
+    const cache = new JsonFileCache();
+    expect(await cache.read(file)).toBe(undefined);
+    writeFileSync(file, '{"n":1}');
+    age(file);
+    expect(await cache.read(file)).toStrictEqual({ n: 1 });
+    unlinkSync(file);
+    expect(await cache.read(file)).toBe(undefined);
+    writeFileSync(file, '{"n":');
+    await expect(cache.read(file)).rejects.toThrow(SyntaxError);
+  });
+
+  test('keeps at most maxChars of text: the oldest entry goes, a larger file is never kept', async () => {
+    const [one, two, big] = [tempFile('one.json'), tempFile('two.json'), tempFile('big.json')];
+    writeFileSync(one, '{"file":"one"}');
+    writeFileSync(two, '{"file":"two"}');
+    writeFileSync(big, `{"file":"${'b'.repeat(40)}"}`);
+    for (const file of [one, two, big]) age(file);
+    const cache = new JsonFileCache({ maxChars: 20 });
+    const firstOne = await cache.read(one);
+    const firstTwo = await cache.read(two);
+    const kept = [
+      (await cache.read(two)) === firstTwo,
+      (await cache.read(one)) === firstOne,
+      (await cache.read(big)) === (await cache.read(big)),
+    ];
+    expect(kept).toStrictEqual([true, false, false]);
+  });
+});
