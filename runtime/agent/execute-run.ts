@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { stat, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { runCommand, type CommandRunResult } from '../harness/command-executor.js';
@@ -20,15 +21,6 @@ const MONITOR_MS = 100;
  * worker stops; the run fails as `interrupted`).
  */
 export type AbortReason = 'cancel' | 'shutdown';
-
-/**
- * The shell prefix that records the agent's pid before becoming the agent: `exec` keeps the pid,
- * and the executor starts it as a process-group leader, so the pid is the group id that cancel
- * kills from any process. The agent's own argv still never passes through a shell (`"$@"`).
- */
-function withPidFile(pidFile: string, argv: readonly string[]): string[] {
-  return ['/bin/sh', '-c', 'echo $$ > "$0" && exec "$@"', pidFile, ...argv];
-}
 
 /** `agent exited with code 3: <last stderr line>` and friends; the run's `lastError`. */
 function describeFailure(result: CommandRunResult): {
@@ -208,13 +200,16 @@ export async function executeRun(
   })();
 
   const result = await runCommand({
-    argv: withPidFile(pidFile, definition.argv),
+    argv: definition.argv,
     cwd,
     env,
     stdin: `${JSON.stringify(payload)}\n`,
     timeoutMs,
     killGraceMs: services.killGraceMs,
     signal: controller.signal,
+    // The executor starts the agent as a process-group leader, so its pid is the group a cancel
+    // from any process kills; the file makes it findable before the monitor records it.
+    onSpawn: (pid) => writeFileSync(pidFile, `${pid}\n`),
   });
   running = false;
   await monitor;

@@ -64,7 +64,7 @@ export async function killProcessGroup(
   while (isGroupAlive(pgid) && Date.now() < killDeadline) await sleep(20);
 }
 
-/** The pid an agent's wrapper shell wrote to `file` (its process group id); undefined when none. */
+/** The agent pid the worker wrote to `file` at spawn (its process group id); undefined when none. */
 export async function readPidFile(file: string): Promise<number | undefined> {
   const text = await readFile(file, 'utf8').catch(() => '');
   const pid = Number.parseInt(text, 10);

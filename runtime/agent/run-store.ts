@@ -49,7 +49,7 @@ export class AgentRunStore {
     return join(this.runDir(runId), 'artifacts');
   }
 
-  /** Where the wrapper shell writes the agent's pid (= its process group id). */
+  /** Where the worker writes the agent's pid (= its process group id) when it spawns it. */
   pidFile(runId: string): string {
     return join(this.runDir(runId), 'agent.pid');
   }

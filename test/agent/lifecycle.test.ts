@@ -174,6 +174,15 @@ describe('agent run lifecycle', { timeout: 180_000 }, () => {
     expect((await project.timeline().list({ key: 'agent.run.started' })).length).toBe(0);
   });
 
+  test('an agent whose binary does not exist fails with reason spawn-error', async () => {
+    project = new AgentProject().agent('ghost', { argv: ['no-such-agent-binary-x9'] });
+    const { user } = await project.runtime('in-process');
+    const { runId } = await user.run({ agentKey: 'ghost' });
+    const record = await project.waitForStatus(runId, 'failed');
+    expect(record.failureReason).toBe('spawn-error');
+    expect(record.lastError).toContain('no-such-agent-binary-x9');
+  });
+
   test('an agent past its timeoutMs fails with reason timed-out', async () => {
     project = new AgentProject().agent('slow', {
       argv: [process.execPath, script('sleeper.mjs')],
