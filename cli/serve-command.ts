@@ -16,12 +16,18 @@ interface ServeOptions {
   agentsDir?: string;
   bodyLimit: number;
   tokensFile?: string;
+  agentConcurrency?: number;
 }
 
 function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65_535) throw new InvalidArgumentError('a port is 0..65535');
   return port;
+}
+
+function parsePositiveInt(text: string): number {
+  if (!/^[1-9]\d*$/.test(text)) throw new InvalidArgumentError('a whole number >= 1');
+  return Number(text);
 }
 
 /** `1048576`, `512k` (KiB) or `2m` (MiB) -> bytes. */
@@ -109,7 +115,7 @@ async function runServe(options: ServeOptions): Promise<void> {
 
 /**
  * `contracts serve [--host 127.0.0.1] [--port 8787] [--cwd] [--state-dir] [--agents-dir]
- * [--body-limit 1m] [--tokens-file]` (issue #5): every operation over HTTP, the `/events` stream and
+ * [--body-limit 1m] [--tokens-file] [--agent-concurrency N]` (issue #5): every operation over HTTP, the `/events` stream and
  * the agent worker in this process; prints `contracts serve: listening on <url>` on stdout and stops
  * cleanly on SIGINT/SIGTERM (exit 0). Tokens: `--tokens-file`, else `CONTRACTS_TOKENS`.
  */
@@ -133,6 +139,11 @@ export function serveCommand(): Command {
     .option(
       '--tokens-file <file>',
       'bearer tokens, "admin:<token>" / "user:<token>" per line (default: CONTRACTS_TOKENS)',
+    )
+    .option(
+      '--agent-concurrency <n>',
+      'agent runs executing at once (default: CONTRACTS_AGENT_CONCURRENCY, else 2)',
+      parsePositiveInt,
     )
     .action(async (options: ServeOptions) => {
       await runServe(options);

@@ -17,6 +17,11 @@ export interface RuntimeOptions {
    * (`serve`, tests), `none` only queues.
    */
   readonly agentWorker: 'detached' | 'in-process' | 'none';
+  /**
+   * Agent runs executing at once per worker (>= 1); unset means `CONTRACTS_AGENT_CONCURRENCY`,
+   * else 2 (runtime/agent/agent-runtime.ts).
+   */
+  readonly agentConcurrency?: number;
 }
 
 /**
@@ -24,7 +29,13 @@ export interface RuntimeOptions {
  * `flags.stateDir`/`agentsDir` are resolved against `cwd`; `env.CONTRACTS_STATE_DIR` too.
  */
 export function resolveRuntimeOptions(
-  flags: { cwd?: string; stateDir?: string; agentsDir?: string; agentWorker?: RuntimeOptions['agentWorker'] },
+  flags: {
+    cwd?: string;
+    stateDir?: string;
+    agentsDir?: string;
+    agentWorker?: RuntimeOptions['agentWorker'];
+    agentConcurrency?: number;
+  },
   env: NodeJS.ProcessEnv = process.env,
 ): RuntimeOptions {
   const cwd = resolve(flags.cwd ?? process.cwd());
@@ -35,5 +46,6 @@ export function resolveRuntimeOptions(
     stateDir: isAbsolute(stateDir) ? stateDir : resolve(cwd, stateDir),
     agentsDir: isAbsolute(agentsDir) ? agentsDir : resolve(cwd, agentsDir),
     agentWorker: flags.agentWorker ?? 'detached',
+    ...(flags.agentConcurrency === undefined ? {} : { agentConcurrency: flags.agentConcurrency }),
   };
 }

@@ -14,8 +14,9 @@ export const DEFAULT_POLL_MS = 500;
 /** Tuning of {@link createAgentRuntime}; every field is optional. Times in milliseconds. */
 export interface AgentRuntimeSettings {
   /**
-   * Runs executing at once per worker (>= 1): default `CONTRACTS_AGENT_CONCURRENCY` from the
-   * environment, else {@link DEFAULT_AGENT_CONCURRENCY}. The detached worker gets it as
+   * Runs executing at once per worker (>= 1): default the runtime options' `agentConcurrency`
+   * (`serve --agent-concurrency`), else `CONTRACTS_AGENT_CONCURRENCY` from the environment, else
+   * {@link DEFAULT_AGENT_CONCURRENCY}. The detached worker gets it as
    * `--concurrency`.
    */
   readonly concurrency?: number;
@@ -54,7 +55,10 @@ export function createAgentRuntime(
     context.timeline,
     settings.killGraceMs ?? DEFAULT_CANCEL_GRACE_MS,
   );
-  const concurrency = resolveConcurrency(settings);
+  const concurrency = resolveConcurrency({
+    ...settings,
+    concurrency: settings.concurrency ?? context.options.agentConcurrency,
+  });
   const mode = context.options.agentWorker;
   const worker =
     mode === 'in-process'

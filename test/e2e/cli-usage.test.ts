@@ -47,3 +47,11 @@ describe('contracts CLI usage and exit codes', () => {
     ]);
   });
 });
+
+describe('contracts serve flags', () => {
+  it('refuses a non-positive --agent-concurrency with exit 2', () => {
+    const result = runCli(['serve', '--port', '0', '--agent-concurrency', '0'], PROJECT_ROOT);
+    expect(result.stderr).toContain('a whole number >= 1');
+    expect(result.status).toBe(2);
+  });
+});

@@ -59,3 +59,23 @@ describe('the app runtime event sink', () => {
     await expect(app.call('billing.charge', {}, { kind: 'admin' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('runtime options', () => {
+  it('resolve state and agents folders against --cwd and keep the agent concurrency', () => {
+    expect(
+      resolveRuntimeOptions({ cwd: '/srv/app', stateDir: 'state', agentConcurrency: 3, agentWorker: 'in-process' }, {}),
+    ).toStrictEqual({
+      cwd: '/srv/app',
+      stateDir: '/srv/app/state',
+      agentsDir: '/srv/app/agents',
+      agentWorker: 'in-process',
+      agentConcurrency: 3,
+    });
+  });
+
+  it('take CONTRACTS_STATE_DIR when no --state-dir is given', () => {
+    expect(resolveRuntimeOptions({ cwd: '/srv/app' }, { CONTRACTS_STATE_DIR: '/var/contracts' }).stateDir).toBe(
+      '/var/contracts',
+    );
+  });
+});
