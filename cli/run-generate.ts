@@ -91,7 +91,8 @@ async function generate(
     return clean ? ExitCode.Ok : ExitCode.Failure;
   }
   const drift = await diffTree(outDir, files);
-  await writeTreeAtomically(outDir, files);
+  // An unchanged tree is left alone, so its files keep their timestamps (and watchers stay quiet).
+  if (!isClean(drift)) await writeTreeAtomically(outDir, files);
   const changed = drift.stale.length + drift.missing.length + drift.extra.length;
   if (json) {
     process.stdout.write(
@@ -99,9 +100,11 @@ async function generate(
         '\n',
     );
   } else {
-    progress(
-      `wrote ${files.length} files to ${options.out}/ (${changed} changed) in ${elapsed(started)}; ${summarizeDiagnostics(ir.diagnostics)}`,
-    );
+    const what =
+      changed === 0
+        ? `${options.out}/ already up to date (${files.length} files)`
+        : `wrote ${files.length} files to ${options.out}/ (${changed} changed)`;
+    progress(`${what} in ${elapsed(started)}; ${summarizeDiagnostics(ir.diagnostics)}`);
   }
   return ExitCode.Ok;
 }

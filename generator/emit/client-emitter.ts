@@ -13,9 +13,8 @@ import {
   type OperationNames,
 } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
-import { domainsOf, pascalCase } from './naming.js';
-import type { OutputFile } from './output-file.js';
-import { renderTemplate } from './render-template.js';
+import { pascalCase } from './naming.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** One declared-error set: codes const, code union type and type guard of one operation. */
 export interface ClientErrorSetView {
@@ -176,15 +175,9 @@ export function buildClientView(
 
 /** Creates the `client` emitter: `<domain>/client.ts` per domain (issue #2 part 7). */
 export function createClientEmitter(options: CodeEmitterOptions = {}): Emitter {
-  return {
-    name: 'client',
-    emit(ir: Ir): OutputFile[] {
-      return domainsOf(ir).map((domain) => ({
-        path: `${domain}/client.ts`,
-        contents: renderTemplate('client/client.ts.hbs', buildClientView(ir, domain, options)),
-      }));
-    },
-  };
+  return perDomainEmitter('client', 'client.ts', 'client/client.ts.hbs', (ir, domain) =>
+    buildClientView(ir, domain, options),
+  );
 }
 
 /** The `client` emitter with runtime imports at `../../runtime/`. */

@@ -4,10 +4,9 @@ import { domainBanner } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
 import { buildEventsView } from './events-emitter.js';
 import { buildHandlersView } from './handlers-emitter.js';
-import { compareCodeUnits, domainsOf } from './naming.js';
-import type { OutputFile } from './output-file.js';
+import { compareCodeUnits } from './naming.js';
 import { buildRegistryView } from './registry-emitter.js';
-import { renderTemplate } from './render-template.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** The view model of `templates/registry/index.ts.hbs`: the modules the barrel re-exports. */
 export interface DomainIndexView {
@@ -75,12 +74,9 @@ export function buildDomainIndexView(ir: Ir, domain: string): DomainIndexView {
 }
 
 /** The `index` emitter: `<domain>/index.ts`, the barrel of the domain's TypeScript surfaces. */
-export const domainIndexEmitter: Emitter = {
-  name: 'index',
-  emit(ir: Ir): OutputFile[] {
-    return domainsOf(ir).map((domain) => ({
-      path: `${domain}/index.ts`,
-      contents: renderTemplate('registry/index.ts.hbs', buildDomainIndexView(ir, domain)),
-    }));
-  },
-};
+export const domainIndexEmitter: Emitter = perDomainEmitter(
+  'index',
+  'index.ts',
+  'registry/index.ts.hbs',
+  buildDomainIndexView,
+);

@@ -11,9 +11,7 @@ import {
 } from './code-surface-helpers.js';
 import { eventCatalogName, eventConstName, eventPayloadsTypeName } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
-import { domainsOf } from './naming.js';
-import type { OutputFile } from './output-file.js';
-import { renderTemplate } from './render-template.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** One event definition const of the catalog. */
 export interface EventDefinitionView {
@@ -110,15 +108,9 @@ export function buildEventsView(
 
 /** Creates the `events` emitter: `<domain>/events.ts` per domain (issue #2 part 7). */
 export function createEventsEmitter(options: CodeEmitterOptions = {}): Emitter {
-  return {
-    name: 'events',
-    emit(ir: Ir): OutputFile[] {
-      return domainsOf(ir).map((domain) => ({
-        path: `${domain}/events.ts`,
-        contents: renderTemplate('events/events.ts.hbs', buildEventsView(ir, domain, options)),
-      }));
-    },
-  };
+  return perDomainEmitter('events', 'events.ts', 'events/events.ts.hbs', (ir, domain) =>
+    buildEventsView(ir, domain, options),
+  );
 }
 
 /** The `events` emitter with runtime imports at `../../runtime/`. */

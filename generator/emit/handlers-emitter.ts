@@ -11,9 +11,8 @@ import {
 } from './code-surface-helpers.js';
 import { eventConstName, operationNamesOf, type OperationNames } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
-import { camelCase, compareCodeUnits, domainOf, domainsOf, pascalCase } from './naming.js';
-import type { OutputFile } from './output-file.js';
-import { renderTemplate } from './render-template.js';
+import { camelCase, compareCodeUnits, domainOf, pascalCase } from './naming.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** An event an operation declares: its key literal, payload type text and definition const. */
 export interface HandlerEventView {
@@ -192,18 +191,9 @@ export function buildHandlersView(
 
 /** Creates the `handlers` emitter: `<domain>/handlers.ts` per domain (issue #2 part 7). */
 export function createHandlersEmitter(options: CodeEmitterOptions = {}): Emitter {
-  return {
-    name: 'handlers',
-    emit(ir: Ir): OutputFile[] {
-      return domainsOf(ir).map((domain) => ({
-        path: `${domain}/handlers.ts`,
-        contents: renderTemplate(
-          'handlers/handlers.ts.hbs',
-          buildHandlersView(ir, domain, options),
-        ),
-      }));
-    },
-  };
+  return perDomainEmitter('handlers', 'handlers.ts', 'handlers/handlers.ts.hbs', (ir, domain) =>
+    buildHandlersView(ir, domain, options),
+  );
 }
 
 /** The `handlers` emitter with runtime imports at `../../runtime/`. */

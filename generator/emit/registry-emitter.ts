@@ -1,9 +1,8 @@
 import type { Ir, Spec } from '../ir/ir-schema.js';
 import { compareSpecs, docBlock, domainBanner } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
-import { camelCase, domainsOf, pascalCase, specsOfDomain } from './naming.js';
-import type { OutputFile } from './output-file.js';
-import { renderTemplate } from './render-template.js';
+import { camelCase, pascalCase, specsOfDomain } from './naming.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
 
 /**
  * One spec as plain data, the shape of the generated `<Domain>SpecRecord`. Every field is present
@@ -108,12 +107,9 @@ export function buildRegistryView(ir: Ir, domain: string): RegistryView {
 }
 
 /** The `registry` emitter: `<domain>/registry.ts` per domain (issue #2 part 7). No runtime import. */
-export const registryEmitter: Emitter = {
-  name: 'registry',
-  emit(ir: Ir): OutputFile[] {
-    return domainsOf(ir).map((domain) => ({
-      path: `${domain}/registry.ts`,
-      contents: renderTemplate('registry/registry.ts.hbs', buildRegistryView(ir, domain)),
-    }));
-  },
-};
+export const registryEmitter: Emitter = perDomainEmitter(
+  'registry',
+  'registry.ts',
+  'registry/registry.ts.hbs',
+  buildRegistryView,
+);

@@ -15,7 +15,8 @@ function findPackageRoot(from: string): string {
 }
 
 /** The `templates/` folder of this package, found from this file in both `generator/` and `dist/`. */
-export const TEMPLATES_DIR = join(findPackageRoot(dirname(fileURLToPath(import.meta.url))), 'templates') + '/';
+export const TEMPLATES_DIR =
+  join(findPackageRoot(dirname(fileURLToPath(import.meta.url))), 'templates') + '/';
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 const runtime = Handlebars.create();

@@ -1,10 +1,9 @@
 import type { Ir } from '../ir/ir-schema.js';
 import type { Emitter } from './emitter.js';
 import { domainModels, domainSourceFiles } from './model-graph.js';
-import { banner, domainsOf } from './naming.js';
-import type { OutputFile } from './output-file.js';
+import { banner } from './naming.js';
 import { printDocComment, printLiteralUnion, printPropertyKey, printTsType } from './print-type.js';
-import { renderTemplate } from './render-template.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** The resolved view model of templates/types/types.ts.hbs. */
 export interface TypesView {
@@ -49,12 +48,9 @@ export function typesView(ir: Ir, domain: string): TypesView {
  * Emits `<domain>/types.ts` for every domain: the TypeScript types of the domain's schema models
  * and enums (issue #2, "Types"). DateTime and Date are ISO strings on the wire, so `string`.
  */
-export const typesEmitter: Emitter = {
-  name: 'types',
-  emit(ir: Ir): OutputFile[] {
-    return domainsOf(ir).map((domain) => ({
-      path: `${domain}/types.ts`,
-      contents: renderTemplate('types/types.ts.hbs', typesView(ir, domain)),
-    }));
-  },
-};
+export const typesEmitter: Emitter = perDomainEmitter(
+  'types',
+  'types.ts',
+  'types/types.ts.hbs',
+  typesView,
+);

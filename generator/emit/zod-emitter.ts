@@ -7,11 +7,10 @@ import {
   domainSourceFiles,
   strictModelNames,
 } from './model-graph.js';
-import { banner, compareCodeUnits, domainsOf } from './naming.js';
-import type { OutputFile } from './output-file.js';
+import { banner, compareCodeUnits } from './naming.js';
 import { printDocComment, printPropertyKey, printZodType, schemaConstName } from './print-type.js';
-import { renderTemplate } from './render-template.js';
 import { SCALAR_WIRE_TYPES, type WireFormatCheck } from './scalar-wire-types.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** The resolved view model of templates/zod/schemas.ts.hbs. */
 export interface ZodView {
@@ -104,15 +103,9 @@ export function zodView(ir: Ir, domain: string, options: CodeEmitterOptions = {}
  * `<runtimeImportPrefix>wire-formats.js` (default `../../runtime/`, as the code emitters do).
  */
 export function createZodEmitter(options: CodeEmitterOptions = {}): Emitter {
-  return {
-    name: 'zod',
-    emit(ir: Ir): OutputFile[] {
-      return domainsOf(ir).map((domain) => ({
-        path: `${domain}/schemas.ts`,
-        contents: renderTemplate('zod/schemas.ts.hbs', zodView(ir, domain, options)),
-      }));
-    },
-  };
+  return perDomainEmitter('zod', 'schemas.ts', 'zod/schemas.ts.hbs', (ir, domain) =>
+    zodView(ir, domain, options),
+  );
 }
 
 /** The zod emitter with the default runtime import prefix, as `contracts generate` runs it. */

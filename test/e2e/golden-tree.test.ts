@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,23 @@ describe('the shipped specs produce the committed generated/ tree', () => {
       const report = JSON.parse(result.stdout) as { ok: boolean; drift: unknown };
       expect(report.ok).toBe(false);
       expect(report.drift).toStrictEqual({ stale: [], missing: ['ir.json'], extra: [] });
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('`generate` on an up-to-date tree', () => {
+  it('says so and rewrites nothing (timestamps kept)', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'contracts-uptodate-'));
+    try {
+      const out = join(copy, 'generated');
+      cpSync(join(PROJECT_ROOT, 'generated'), out, { recursive: true, preserveTimestamps: true });
+      const before = statSync(join(out, 'ir.json')).mtimeMs;
+      const result = runCli(['generate', '--out', out], PROJECT_ROOT);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toContain('already up to date');
+      expect(statSync(join(out, 'ir.json')).mtimeMs).toBe(before);
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }
