@@ -15,10 +15,9 @@ export class EvaluationStore {
 
   /** Writes (or replaces) an evaluation. */
   async put(evaluation: HarnessEvaluation): Promise<void> {
-    await writeJsonAtomic(
-      this.layout.absolute(this.layout.evaluationRelative(evaluation.evaluationId)),
-      evaluation,
-    );
+    const file = this.layout.absolute(this.layout.evaluationRelative(evaluation.evaluationId));
+    await writeJsonAtomic(file, evaluation);
+    this.cache.forget(file);
   }
 
   /**

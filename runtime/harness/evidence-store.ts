@@ -31,7 +31,9 @@ export class EvidenceStore {
     artifacts: readonly EvidenceArtifact[],
   ): Promise<void> {
     const file: CaseEvidenceFile = { artifacts: [...artifacts] };
-    await writeJsonAtomic(this.layout.absolute(this.layout.evidenceRelative(runId, caseId)), file);
+    const filePath = this.layout.absolute(this.layout.evidenceRelative(runId, caseId));
+    await writeJsonAtomic(filePath, file);
+    this.cache.forget(filePath);
   }
 
   /** The artifact with this id (`<runId>:<caseId>:<part>`), deeply frozen, or undefined. */

@@ -43,9 +43,9 @@ function isMissing(error: unknown): boolean {
 
 /**
  * Parsed JSON files kept in memory, for the harness read path (run records, evidence files,
- * evaluations), which other processes (a cancel, a detached run) rewrite at any time. Every read
- * stats the path, and a kept parse is answered only when the file is still the one it was parsed
- * from: same device, inode, size, mtime and ctime. Writers replace files by temp file + rename
+ * evaluations), which other processes (a cancel, a detached run) rewrite at any time. A read
+ * stats the path (once per event-loop turn, see below), and a kept parse is answered only when the
+ * file is still the one it was parsed from: same device, inode, size, mtime and ctime. Writers replace files by temp file + rename
  * (runtime/store/atomic-json.ts), so a new version is a new inode while the old one is still
  * linked; an inode number can be reused only by a file created after the old one was read, whose
  * mtime is then later than that read. So a parse is kept only when the file's mtime was more than
@@ -53,11 +53,21 @@ function isMissing(error: unknown): boolean {
  * more recently is re-read on every call until it is old enough; files whose inode number is over
  * 2^53 (not exact as a number) are never kept. The stat is synchronous: one metadata syscall,
  * measured at a third of the CPU of the thread-pool `fs.stat` under load (issue #5's benchmark).
+ *
+ * A kept parse is validated at most once per event-loop turn: later reads of the path in the same
+ * turn trust that stat, and the set of validated paths is cleared by a `setImmediate`, which runs
+ * once the turn's I/O callbacks are done. Requests read from the sockets in one poll phase are
+ * answered from one snapshot, as if they had arrived together, so a rewrite by another process
+ * shows from the next turn on. The stat was a fifth of the server's CPU per request in issue #5's
+ * benchmark, where dozens of requests for one record share a turn. Writers in this process call
+ * {@link JsonFileCache.forget} after writing, so they always read their own writes.
  * Values are deeply frozen (runtime/deep-freeze.ts), so no caller can change what another reads.
  * The oldest entries go first once the kept text passes `maxChars`.
  */
 export class JsonFileCache {
   private readonly entries = new Map<string, Entry>();
+  /** Paths whose kept parse was validated by a stat in this event-loop turn. */
+  private readonly validatedThisTurn = new Set<string>();
   private chars = 0;
   private readonly maxChars: number;
 
@@ -72,20 +82,30 @@ export class JsonFileCache {
   async read(filePath: string): Promise<unknown> {
     const entry = this.entries.get(filePath);
     if (entry !== undefined) {
+      if (this.validatedThisTurn.has(filePath)) return entry.value;
       const current = statSync(filePath, STAT_OPTIONS);
-      if (current !== undefined && sameFile(current, entry)) return entry.value;
+      if (current !== undefined && sameFile(current, entry)) {
+        this.markValidated(filePath);
+        return entry.value;
+      }
       this.forget(filePath);
       if (current === undefined) return undefined;
     }
     return this.load(filePath);
   }
 
-  /** Drops the entry of `filePath`, if any. */
+  /** Drops the entry of `filePath`, if any; writers in this process call it after each write. */
   forget(filePath: string): void {
+    this.validatedThisTurn.delete(filePath);
     const entry = this.entries.get(filePath);
     if (entry === undefined) return;
     this.entries.delete(filePath);
     this.chars -= entry.chars;
+  }
+
+  private markValidated(filePath: string): void {
+    if (this.validatedThisTurn.size === 0) setImmediate(() => this.validatedThisTurn.clear());
+    this.validatedThisTurn.add(filePath);
   }
 
   private async load(filePath: string): Promise<unknown> {
@@ -121,6 +141,7 @@ export class JsonFileCache {
     for (const [path, old] of this.entries) {
       if (this.chars <= this.maxChars) break;
       this.entries.delete(path);
+      this.validatedThisTurn.delete(path);
       this.chars -= old.chars;
     }
   }

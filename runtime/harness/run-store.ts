@@ -41,7 +41,9 @@ export class RunStore {
 
   /** Writes `record` whole, atomically (the caller holds the lock when others may write). */
   async write(record: RunRecord): Promise<void> {
-    await writeJsonAtomic(this.layout.runRecord(record.run.runId), record);
+    const file = this.recordPath(record.run.runId);
+    await writeJsonAtomic(file, record);
+    this.cache.forget(file);
   }
 
   /**

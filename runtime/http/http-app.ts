@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { authorize } from '../actor.js';
@@ -10,7 +11,7 @@ import { PROBLEM_MEDIA_TYPE, httpError, toProblemDocument } from './problem.js';
 import { queryParamsOf, queryToInput } from './query-input.js';
 import { buildRoutes, type HttpRoute, type RouteOverrides } from './routes.js';
 import { TimelineWatcher, type TimelineSource } from './timeline-watcher.js';
-import { actorOfRequest, parseTokens, type TokenTable } from './tokens.js';
+import { connectionActorResolver, parseTokens, type TokenTable } from './tokens.js';
 
 /** Default request body limit: 1 MiB (issue #5). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -76,6 +77,17 @@ function jsonAnswer(c: Context, output: unknown): Response {
   return c.body(text, 200, { 'Content-Type': 'application/json' });
 }
 
+/**
+ * The request's Authorization header and connection. Served by Hono's Node adapter, `c.env` holds
+ * the Node request (`HttpBindings`), whose parsed headers are read directly; an in-process `fetch`
+ * has no connection and goes through the Fetch `Headers`.
+ */
+function credentialsOf(c: Context): { authorization: string | undefined; connection?: object } {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  if (incoming === undefined) return { authorization: c.req.header('authorization') };
+  return { authorization: incoming.headers.authorization, connection: incoming.socket };
+}
+
 /** The JSON body of a POST: `{}` (or null without an input) when empty. */
 async function bodyInput(c: Context, route: HttpRoute): Promise<unknown> {
   const type = c.req.header('content-type');
@@ -111,7 +123,11 @@ async function bodyInput(c: Context, route: HttpRoute): Promise<unknown> {
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const routes = buildRoutes(options.target.routers, options.routes);
-  const tokens = options.tokens ?? parseTokens('');
+  const actorOf = connectionActorResolver(options.tokens ?? parseTokens(''));
+  const actorOfContext = (c: Context) => {
+    const { authorization, connection } = credentialsOf(c);
+    return actorOf(authorization, connection);
+  };
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const watcher = new TimelineWatcher(options.target.timeline ?? { list: async () => [] }, {
     log,
@@ -149,8 +165,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   );
 
   app.get('/events', (c) => {
-    const actor = actorOfRequest(c.req.header('authorization'), tokens);
-    authorize(actor, 'user', 'GET /events');
+    authorize(actorOfContext(c), 'user', 'GET /events');
     const runId = c.req.query('runId');
     const key = c.req.query('key');
     const lastEventId = c.req.header('last-event-id');
@@ -178,7 +193,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       return problem(c, error, route);
     }
     try {
-      const actor = actorOfRequest(c.req.header('authorization'), tokens);
+      const actor = actorOfContext(c);
       const { key, version } = route.definition;
       const input =
         c.req.method === 'GET'

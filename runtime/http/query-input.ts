@@ -75,33 +75,76 @@ function coerce(text: string, kind: ParamKind): unknown {
   }
 }
 
+/** How one declared field is read from the query: as a list (array fields) or not, and its kind. */
+interface FieldPlan {
+  readonly list: boolean;
+  readonly kind: ParamKind;
+}
+
+/** Field plans by input schema, worked out once per schema rather than on every GET. */
+const plans = new WeakMap<object, ReadonlyMap<string, FieldPlan>>();
+
+function planOf(schema: z.ZodType): ReadonlyMap<string, FieldPlan> {
+  let plan = plans.get(schema);
+  if (plan === undefined) {
+    const root = unwrap(schema as unknown as ZodLike);
+    const fields = new Map<string, FieldPlan>();
+    for (const [name, fieldSchema] of Object.entries(
+      root.type === 'object' ? (root.shape ?? {}) : {},
+    )) {
+      const field = unwrap(fieldSchema);
+      fields.set(
+        name,
+        field.type === 'array' && field.element
+          ? { list: true, kind: kindOf(unwrap(field.element)) }
+          : { list: false, kind: kindOf(field) },
+      );
+    }
+    plan = fields;
+    plans.set(schema, plan);
+  }
+  return plan;
+}
+
+/** Sets an own property, `__proto__` included (plain assignment would set the prototype). */
+function setOwn(target: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__') {
+    Object.defineProperty(target, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    target[name] = value;
+  }
+}
+
 /**
  * The input of a GET query from its URL parameters, coerced by the input schema's field types
  * (issue #5, "Queries take GET with their (flat) input as query parameters"): numbers and integers
  * from decimal text, booleans from `true`/`false`, arrays from repeated parameters (`?tag=a&tag=b`),
  * strings and enums as they are, and any other field (JSON, JSONObject, nested models) from JSON
  * text, as OpenAPI's `content: application/json` parameters describe. Text that does not fit its
- * type, a repeated non-array parameter and an unknown name are passed through unchanged, so the
- * router's validation answers 400 with the field's path. Returns null when the operation takes no
- * input (`schema` null).
+ * type, a repeated non-array parameter (it becomes a list) and an unknown name are passed through,
+ * so the router's validation answers 400 with the field's path. Returns null when the operation
+ * takes no input (`schema` null).
  */
 export function queryToInput(schema: z.ZodType | null, params: URLSearchParams): unknown {
   if (schema === null) return null;
-  const root = unwrap(schema as unknown as ZodLike);
-  const shape = root.type === 'object' ? (root.shape ?? {}) : {};
+  const plan = planOf(schema);
   const input: Record<string, unknown> = {};
-  for (const name of new Set(params.keys())) {
-    const values = params.getAll(name);
-    const field = Object.hasOwn(shape, name) ? unwrap(shape[name]!) : undefined;
-    if (field === undefined) {
-      input[name] = values.length === 1 ? values[0] : values;
-    } else if (field.type === 'array' && field.element) {
-      const kind = kindOf(unwrap(field.element));
-      input[name] = values.map((value) => coerce(value, kind));
+  let repeated: Set<string> | undefined;
+  for (const [name, text] of params) {
+    const field = plan.get(name);
+    const value = field === undefined ? text : coerce(text, field.kind);
+    if (!Object.hasOwn(input, name)) {
+      setOwn(input, name, field?.list ? [value] : value);
+    } else if (field?.list || repeated?.has(name)) {
+      (input[name] as unknown[]).push(value);
     } else {
-      const kind = kindOf(field);
-      input[name] =
-        values.length === 1 ? coerce(values[0]!, kind) : values.map((v) => coerce(v, kind));
+      setOwn(input, name, [input[name], value]);
+      (repeated ??= new Set()).add(name);
     }
   }
   return input;

@@ -26,6 +26,13 @@ function age(file: string): void {
   utimesSync(file, past, past);
 }
 
+/** Replaces the file synchronously (temp file + rename, an hour-old mtime), within this turn. */
+function replaceSettled(file: string, value: unknown): void {
+  writeFileSync(`${file}.next`, JSON.stringify(value));
+  age(`${file}.next`);
+  renameSync(`${file}.next`, file);
+}
+
 describe('JsonFileCache', () => {
   test('parses a settled file once: the same deeply frozen value until the file changes', async () => {
     const file = tempFile();
@@ -97,6 +104,32 @@ describe('JsonFileCache', () => {
       false,
       true,
     ]);
+  });
+
+  test('validates a kept parse once per event-loop turn: a rewrite shows from the next turn', async () => {
+    const file = tempFile();
+    await writeJsonAtomic(file, { n: 1 });
+    age(file);
+    const cache = new JsonFileCache();
+    await cache.read(file);
+    const validated = await cache.read(file);
+    replaceSettled(file, { n: 2 });
+    const sameTurn = await cache.read(file);
+    await new Promise((resolve) => setImmediate(resolve));
+    const nextTurn = await cache.read(file);
+    expect([validated, sameTurn === validated, nextTurn]).toStrictEqual([{ n: 1 }, true, { n: 2 }]);
+  });
+
+  test('forget drops the validation of the turn, so a writer reads its own write at once', async () => {
+    const file = tempFile();
+    await writeJsonAtomic(file, { n: 1 });
+    age(file);
+    const cache = new JsonFileCache();
+    await cache.read(file);
+    const validated = await cache.read(file);
+    replaceSettled(file, { n: 2 });
+    cache.forget(file);
+    expect([validated, await cache.read(file)]).toStrictEqual([{ n: 1 }, { n: 2 }]);
   });
 
   test('a missing or removed file reads undefined; invalid JSON throws', async () => {

@@ -1,5 +1,11 @@
+import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorOfRequest, parseTokens } from '../../runtime/http/tokens.js';
+import {
+  actorOfRequest,
+  connectionActorResolver,
+  parseTokens,
+  type TokenTable,
+} from '../../runtime/http/tokens.js';
 import { request, startDemoServer, TOKENS, type DemoServer } from './demo-server.js';
 
 describe('parseTokens', () => {
@@ -47,6 +53,75 @@ describe('parseTokens', () => {
   });
 });
 
+describe('connectionActorResolver', () => {
+  /** The table of `user:u-1,admin:a-1`, counting its lookups. */
+  function countingTable(): TokenTable & { lookups: number } {
+    const table = parseTokens('user:u-1,admin:a-1');
+    const counting = {
+      lookups: 0,
+      size: table.size,
+      actorOf: (token: string) => {
+        counting.lookups += 1;
+        return table.actorOf(token);
+      },
+    };
+    return counting;
+  }
+  const outcome = (resolve: () => unknown) => {
+    try {
+      return resolve();
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('looks a header up once per connection, and again when the header changes', () => {
+    const table = countingTable();
+    const actorOf = connectionActorResolver(table);
+    const [one, two] = [{}, {}];
+    const answers = [
+      actorOf('Bearer u-1', one),
+      actorOf('Bearer u-1', one),
+      actorOf('Bearer u-1', two),
+      actorOf('Bearer a-1', one),
+      actorOf('Bearer u-1', one),
+    ].map((actor) => actor.kind);
+    expect([answers, table.lookups]).toStrictEqual([['user', 'user', 'user', 'admin', 'user'], 4]);
+  });
+
+  it('never remembers a failure, nor a header that differs only in its last character', () => {
+    const table = countingTable();
+    const actorOf = connectionActorResolver(table);
+    const connection = {};
+    const answers = [
+      outcome(() => actorOf('Bearer u-1', connection)),
+      outcome(() => actorOf('Bearer u-2', connection)),
+      outcome(() => actorOf('Bearer u-2', connection)),
+      outcome(() => actorOf('Bearer u-1', connection)),
+    ];
+    expect([answers, table.lookups]).toStrictEqual([
+      [
+        { kind: 'user', id: 'user-a24a7f55' },
+        'unknown bearer token',
+        'unknown bearer token',
+        { kind: 'user', id: 'user-a24a7f55' },
+      ],
+      3,
+    ]);
+  });
+
+  it('verifies every request that has no connection, and needs no lookup for no header', () => {
+    const table = countingTable();
+    const actorOf = connectionActorResolver(table);
+    const answers = [
+      actorOf('Bearer u-1', undefined),
+      actorOf('Bearer u-1', undefined),
+      actorOf(undefined, {}),
+    ].map((actor) => actor.kind);
+    expect([answers, table.lookups]).toStrictEqual([['user', 'user', 'anonymous'], 2]);
+  });
+});
+
 describe('auth over HTTP for each actor', () => {
   let demo: DemoServer;
   beforeAll(async () => {
@@ -82,5 +157,40 @@ describe('auth over HTTP for each actor', () => {
       'admin -> user': 200,
       'admin -> admin': 200,
     });
+  });
+
+  it('switches actors on one keep-alive connection as its Authorization header changes', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (path: string, token?: string, method = 'GET') =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const call = httpRequest(
+          `${demo.url}${path}`,
+          { agent, method, headers: token ? { authorization: `Bearer ${token}` } : {} },
+          (response) => {
+            response.resume();
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, reused: call.reusedSocket }),
+            );
+          },
+        );
+        call.on('error', reject);
+        call.end();
+      });
+    const userPath = '/demo/search/v1.0.0?text=a';
+    const adminPath = '/demo/reset/v1.0.0';
+    try {
+      const answers = [
+        await send(userPath, TOKENS.user),
+        await send(userPath, 'not-a-token'),
+        await send(userPath),
+        await send(adminPath, TOKENS.user, 'POST'),
+        await send(adminPath, TOKENS.admin, 'POST'),
+        await send(userPath, TOKENS.user),
+      ];
+      expect(answers.map((answer) => answer.status)).toStrictEqual([200, 401, 401, 403, 200, 200]);
+      expect(answers.slice(1).every((answer) => answer.reused)).toBe(true);
+    } finally {
+      agent.destroy();
+    }
   });
 });

@@ -42,6 +42,24 @@ describe('queryToInput', () => {
     });
   });
 
+  it('keeps a repeated JSON field apart from a JSON array value, and __proto__ as a field', () => {
+    const json = z.strictObject({ filter: z.unknown() });
+    const input = queryToInput(
+      json,
+      new URLSearchParams('filter=[1]&__proto__=x&filter=[2]&__proto__=y'),
+    ) as Record<string, unknown>;
+    expect([input, Object.getPrototypeOf(input) === Object.prototype]).toStrictEqual([
+      Object.defineProperty({ filter: [[1], [2]] }, '__proto__', {
+        value: ['x', 'y'],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      }),
+      true,
+    ]);
+    expect(queryToInput(json, new URLSearchParams('filter=[1]'))).toStrictEqual({ filter: [1] });
+  });
+
   it('gives {} for no parameters and null for an operation without input', () => {
     expect([
       queryToInput(schema, new URLSearchParams('')),
