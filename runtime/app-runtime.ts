@@ -43,6 +43,23 @@ export function emittedEventId(event: EmittedEvent): string {
   return `${event.key}@${event.version}:${digest.slice(0, 32)}`;
 }
 
+/**
+ * The event sink of the app runtime: appends each emitted event to `timeline` (pii masked there)
+ * under its {@link emittedEventId}, with `occurredAt` = `emittedAt` and the emitting operation.
+ */
+export function timelineSink(timeline: Timeline): (event: EmittedEvent) => Promise<void> {
+  return async (event) => {
+    await timeline.append({
+      id: emittedEventId(event),
+      key: event.key,
+      version: event.version,
+      occurredAt: event.emittedAt,
+      payload: event.payload as Record<string, unknown>,
+      operation: event.operation,
+    });
+  };
+}
+
 /** Builds the runtime of every domain and starts their background work. */
 export async function createAppRuntime(options: RuntimeOptions): Promise<AppRuntime> {
   const timeline = new Timeline(options.stateDir);
@@ -54,16 +71,7 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
     ['harness', createHarnessRouter(harness.handlers)],
     ['agent', createAgentRouter(agent.handlers)],
   ]);
-  const onEvent = async (event: EmittedEvent): Promise<void> => {
-    await timeline.append({
-      id: emittedEventId(event),
-      key: event.key,
-      version: event.version,
-      occurredAt: event.emittedAt,
-      payload: event.payload as Record<string, unknown>,
-      operation: event.operation,
-    });
-  };
+  const onEvent = timelineSink(timeline);
   const routerFor = (key: string): Router => {
     const router = byDomain.get(key.split('.')[0]!);
     if (!router) throw new ContractError('NOT_FOUND', `no operation ${key}`);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
-import { isContractError } from '../../runtime/errors.js';
+import { problemOf } from '../support/contract-rejection.js';
 import { AgentProject, script } from './agent-fixture.js';
 
 let project: AgentProject;
@@ -10,19 +10,6 @@ afterEach(async () => {
 });
 
 const statuses = (history: { status: string }[]) => history.map((entry) => entry.status);
-
-async function problem(
-  call: Promise<unknown>,
-): Promise<{ code: string; message: string; details: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    if (isContractError(error))
-      return { code: error.code, message: error.message, details: error.details };
-    throw error;
-  }
-  throw new Error('expected a ContractError');
-}
 
 function gatedProject(): AgentProject {
   return new AgentProject().agent('gated', {
@@ -103,7 +90,7 @@ describe('agent approvals', { timeout: 180_000 }, () => {
     project = gatedProject();
     const { user, admin } = await project.runtime('none');
     const { runId } = await user.run({ agentKey: 'gated' });
-    expect(await problem(admin.approvals({ runId, action: 'maybe' }))).toStrictEqual({
+    expect(await problemOf(admin.approvals({ runId, action: 'maybe' }))).toStrictEqual({
       code: 'VALIDATION_FAILED',
       message: 'input.action: unknown action "maybe"; valid actions: approve, reject',
       details: [
@@ -117,15 +104,17 @@ describe('agent approvals', { timeout: 180_000 }, () => {
     project = gatedProject().agent('echo', { argv: [process.execPath, script('echo.mjs')] });
     const { user, admin } = await project.runtime('none');
     const { runId } = await user.run({ agentKey: 'echo' });
-    expect((await problem(admin.approvals({ runId, action: 'approve' }))).message).toBe(
+    expect((await problemOf(admin.approvals({ runId, action: 'approve' }))).message).toBe(
       `input.runId: run ${runId} is queued, not awaiting approval`,
     );
     const gated = await user.run({ agentKey: 'gated' });
     await admin.approvals({ runId: gated.runId, action: 'reject' });
     expect(
-      (await problem(admin.approvals({ runId: gated.runId, action: 'approve' }))).message,
+      (await problemOf(admin.approvals({ runId: gated.runId, action: 'approve' }))).message,
     ).toBe(`input.runId: run ${gated.runId} is rejected, not awaiting approval`);
-    expect(await problem(admin.approvals({ runId: 'run-nope', action: 'approve' }))).toStrictEqual({
+    expect(
+      await problemOf(admin.approvals({ runId: 'run-nope', action: 'approve' })),
+    ).toStrictEqual({
       code: 'NOT_FOUND',
       message: 'no agent run "run-nope"',
       details: [{ path: 'input.runId', message: 'unknown run' }],

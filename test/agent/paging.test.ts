@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { isContractError } from '../../runtime/errors.js';
+import { contractRejection } from '../support/contract-rejection.js';
 import { AgentProject, script } from './agent-fixture.js';
 
 let project: AgentProject;
@@ -13,13 +13,8 @@ afterEach(async () => {
 });
 
 async function problemMessage(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    if (isContractError(error)) return `${error.code} ${error.message}`;
-    throw error;
-  }
-  throw new Error('expected a ContractError');
+  const error = await contractRejection(call);
+  return `${error.code} ${error.message}`;
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 3));

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { canonicalJson } from '../../runtime/agent/snapshot-store.js';
-import { isContractError } from '../../runtime/errors.js';
+import { problemOf } from '../support/contract-rejection.js';
 import { AgentProject, script } from './agent-fixture.js';
 
 let project: AgentProject;
@@ -11,19 +11,6 @@ let project: AgentProject;
 afterEach(async () => {
   await project.cleanup();
 });
-
-async function problem(
-  call: Promise<unknown>,
-): Promise<{ code: string; message: string; details: unknown }> {
-  try {
-    await call;
-  } catch (error) {
-    if (isContractError(error))
-      return { code: error.code, message: error.message, details: error.details };
-    throw error;
-  }
-  throw new Error('expected a ContractError');
-}
 
 function echoProject(): AgentProject {
   return new AgentProject()
@@ -36,12 +23,12 @@ describe('agent.run submission', { timeout: 180_000 }, () => {
     project = echoProject();
     const { user } = await project.runtime('none');
     const message = 'unknown agent "ghost"; known agents: echo, reviewer';
-    expect(await problem(user.run({ agentKey: 'ghost', prompt: 'x' }))).toStrictEqual({
+    expect(await problemOf(user.run({ agentKey: 'ghost', prompt: 'x' }))).toStrictEqual({
       code: 'VALIDATION_FAILED',
       message: `input.agentKey: ${message}`,
       details: [{ path: 'input.agentKey', message }],
     });
-    expect(await problem(user.run({ agentKey: '../agents/echo' }))).toMatchObject({
+    expect(await problemOf(user.run({ agentKey: '../agents/echo' }))).toMatchObject({
       code: 'VALIDATION_FAILED',
     });
     expect([
@@ -55,7 +42,7 @@ describe('agent.run submission', { timeout: 180_000 }, () => {
     const { user } = await project.runtime('none');
     for (const id of [`ctx-${'0'.repeat(64)}`, '../../etc/passwd']) {
       const message = `unknown context snapshot ${JSON.stringify(id)}`;
-      expect(await problem(user.run({ agentKey: 'echo', contextSnapshotId: id }))).toStrictEqual({
+      expect(await problemOf(user.run({ agentKey: 'echo', contextSnapshotId: id }))).toStrictEqual({
         code: 'VALIDATION_FAILED',
         message: `input.contextSnapshotId: ${message}`,
         details: [{ path: 'input.contextSnapshotId', message }],
@@ -124,7 +111,7 @@ describe('agent.run submission', { timeout: 180_000 }, () => {
       input: { k: 1 },
     });
     expect(
-      await problem(
+      await problemOf(
         queue.user.run({
           agentKey: 'echo',
           contextSnapshotId: first.contextSnapshotId!,
@@ -145,7 +132,7 @@ describe('agent.run submission', { timeout: 180_000 }, () => {
     });
     expect(
       (
-        await problem(
+        await problemOf(
           queue.user.run({
             agentKey: 'echo',
             contextSnapshotId: first.contextSnapshotId!,
@@ -177,7 +164,7 @@ describe('agent.run submission', { timeout: 180_000 }, () => {
       JSON.stringify({ argv: [], shell: true }),
     );
     const { user } = await project.runtime('none');
-    const refused = await problem(user.run({ agentKey: 'broken' }));
+    const refused = await problemOf(user.run({ agentKey: 'broken' }));
     expect([refused.code, refused.message]).toStrictEqual([
       'INTERNAL',
       'agent definition agents/broken.json is invalid: argv: Too small: expected array to have >=1 items; (root): Unrecognized key: "shell"',

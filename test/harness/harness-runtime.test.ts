@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 
 import { isHarnessRunStartError } from '../../generated/harness/client.js';
 import type { HarnessStep } from '../../generated/harness/types.js';
-import { isContractError, type ContractError } from '../../runtime/errors.js';
+import { contractRejection } from '../support/contract-rejection.js';
 import { PINNED_AT, pinnedHarness, type PinnedHarness } from './pinned-harness.js';
 import { createWorkspace, RESPOND, respondExecutor, type Workspace } from './runtime-fixture.js';
 
@@ -55,16 +55,6 @@ function steady<T>(value: T): T {
       .replace(/"durationMs":\d+/g, '"durationMs":0')
       .replace(/, \d+ ms\)/g, ', N ms)'),
   ) as T;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ContractError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isContractError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ContractError');
 }
 
 describe('harness.run.start through the generated client and router', () => {
@@ -285,13 +275,15 @@ describe('harness.run.start through the generated client and router', () => {
 
   test('an invalid input names the field, from the router and from the handler', async () => {
     const { client } = setUp();
-    const unknown = await rejection(client.run.start({ suiteKey: 'mixed', foo: 1 } as never));
+    const unknown = await contractRejection(
+      client.run.start({ suiteKey: 'mixed', foo: 1 } as never),
+    );
     expect([unknown.code, unknown.status, unknown.details]).toStrictEqual([
       'VALIDATION_FAILED',
       400,
       [{ path: 'input.foo', message: 'unknown field' }],
     ]);
-    const argv = await rejection(
+    const argv = await contractRejection(
       client.run.start({
         suiteKey: 'mixed',
         metadata: { executor: { kind: 'command', argv: ['node', 'a\u0007'] }, concurrency: 0 },
@@ -305,11 +297,11 @@ describe('harness.run.start through the generated client and router', () => {
         { path: 'input.metadata.concurrency', message: 'must be >= 1' },
       ],
     ]);
-    const missing = await rejection(client.run.start({ suiteKey: 'mixed' }));
+    const missing = await contractRejection(client.run.start({ suiteKey: 'mixed' }));
     expect(missing.details).toStrictEqual([
       { path: 'input.metadata.executor', message: 'required' },
     ]);
-    const cases = await rejection(
+    const cases = await contractRejection(
       client.run.start({
         suiteKey: 'mixed',
         mode: 'visual-computer-use',
@@ -322,7 +314,7 @@ describe('harness.run.start through the generated client and router', () => {
         message: 'expected "code-execution" (the command executor\'s only mode)',
       },
     ]);
-    const unknownCase = await rejection(
+    const unknownCase = await contractRejection(
       client.run.start({
         suiteKey: 'mixed',
         metadata: { executor: respondExecutor(), cases: ['ok', 'nope'] },
@@ -331,7 +323,7 @@ describe('harness.run.start through the generated client and router', () => {
     expect(unknownCase.details).toStrictEqual([
       { path: 'input.metadata.cases[1]', message: 'unknown case id "nope"' },
     ]);
-    const noSuite = await rejection(
+    const noSuite = await contractRejection(
       client.run.start({ suiteKey: 'absent', metadata: { executor: respondExecutor() } }),
     );
     expect(noSuite.details).toStrictEqual([
@@ -342,14 +334,16 @@ describe('harness.run.start through the generated client and router', () => {
 
   test('SCENARIO_OR_SUITE_REQUIRED arrives as the typed, declared error', async () => {
     const { client } = setUp();
-    const error = await rejection(client.run.start({ metadata: { executor: respondExecutor() } }));
+    const error = await contractRejection(
+      client.run.start({ metadata: { executor: respondExecutor() } }),
+    );
     expect(isHarnessRunStartError(error)).toBe(true);
     expect([error.code, error.status, error.message]).toStrictEqual([
       'SCENARIO_OR_SUITE_REQUIRED',
       400,
       'A scenario or suite key is required.',
     ]);
-    const other = await rejection(client.run.get({ runId: 'hr-404' }));
+    const other = await contractRejection(client.run.get({ runId: 'hr-404' }));
     expect([isHarnessRunStartError(other), other.code, other.status]).toStrictEqual([
       false,
       'NOT_FOUND',
@@ -391,7 +385,7 @@ describe('the generated router around the runtime', () => {
         return handlers.runGet(input, ctx);
       },
     }));
-    const error = await rejection(harness.client.run.get({ runId: 'hr-1' }));
+    const error = await contractRejection(harness.client.run.get({ runId: 'hr-1' }));
     expect([error.code, error.status, error.message]).toStrictEqual([
       'UNDECLARED_EVENT',
       500,
@@ -412,7 +406,7 @@ describe('the generated router around the runtime', () => {
       ['evaluation.get', () => client.evaluation.get({ evaluationId: 'he-9' })],
     ];
     const codes: [string, string][] = [];
-    for (const [name, call] of calls) codes.push([name, (await rejection(call())).code]);
+    for (const [name, call] of calls) codes.push([name, (await contractRejection(call())).code]);
     expect(codes).toStrictEqual(calls.map(([name]) => [name, 'NOT_FOUND']));
   });
 
@@ -441,7 +435,7 @@ describe('the generated router around the runtime', () => {
         allowlistedDomains: ['a.example', 'b.example'],
       },
     });
-    const bad = await rejection(client.target.resolve({ isolation: 'cloud' }));
+    const bad = await contractRejection(client.target.resolve({ isolation: 'cloud' }));
     expect(bad.details).toStrictEqual([
       { path: 'input.isolation', message: 'expected one of preview, task, shared, sandbox' },
     ]);
@@ -479,7 +473,7 @@ describe('run variants', () => {
     expect(run.warnings).toStrictEqual(['cases[0].oracleRefs[0]: unresolved reference "ghost"']);
     expect(existsSync(workspace.stateDir)).toBe(false);
 
-    const error = await rejection(
+    const error = await contractRejection(
       client.run.start({ suiteKey: 'broken', metadata: { executor: respondExecutor() } }),
     );
     expect([error.code, error.details]).toStrictEqual([
@@ -530,7 +524,7 @@ describe('run variants', () => {
       'harness.step.completed',
       'harness.step.started',
     ]);
-    const refused = await rejection(
+    const refused = await contractRejection(
       client.evaluation.run({
         suiteKey: 'mixed',
         metadata: { executor: respondExecutor(), dryRun: true },

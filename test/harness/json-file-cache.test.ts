@@ -33,6 +33,23 @@ function replaceSettled(file: string, value: unknown): void {
   renameSync(`${file}.next`, file);
 }
 
+/**
+ * A settled file `{ n: 1 }` and a cache that has kept its parse and just validated it: the caller
+ * is still in the turn of that validation.
+ */
+async function validatedThisTurn(): Promise<{
+  file: string;
+  cache: JsonFileCache;
+  validated: unknown;
+}> {
+  const file = tempFile();
+  await writeJsonAtomic(file, { n: 1 });
+  age(file);
+  const cache = new JsonFileCache();
+  await cache.read(file);
+  return { file, cache, validated: await cache.read(file) };
+}
+
 describe('JsonFileCache', () => {
   test('parses a settled file once: the same deeply frozen value until the file changes', async () => {
     const file = tempFile();
@@ -107,12 +124,7 @@ describe('JsonFileCache', () => {
   });
 
   test('validates a kept parse once per event-loop turn: a rewrite shows from the next turn', async () => {
-    const file = tempFile();
-    await writeJsonAtomic(file, { n: 1 });
-    age(file);
-    const cache = new JsonFileCache();
-    await cache.read(file);
-    const validated = await cache.read(file);
+    const { file, cache, validated } = await validatedThisTurn();
     replaceSettled(file, { n: 2 });
     const sameTurn = await cache.read(file);
     await new Promise((resolve) => setImmediate(resolve));
@@ -121,12 +133,7 @@ describe('JsonFileCache', () => {
   });
 
   test('forget drops the validation of the turn, so a writer reads its own write at once', async () => {
-    const file = tempFile();
-    await writeJsonAtomic(file, { n: 1 });
-    age(file);
-    const cache = new JsonFileCache();
-    await cache.read(file);
-    const validated = await cache.read(file);
+    const { file, cache, validated } = await validatedThisTurn();
     replaceSettled(file, { n: 2 });
     cache.forget(file);
     expect([validated, await cache.read(file)]).toStrictEqual([{ n: 1 }, { n: 2 }]);

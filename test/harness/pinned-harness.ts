@@ -1,5 +1,6 @@
 import { createHarnessClient, type HarnessClient } from '../../generated/harness/client.js';
 import { createHarnessRouter, type HarnessHandlers } from '../../generated/harness/handlers.js';
+import { timelineSink } from '../../runtime/app-runtime.js';
 import { createHarnessRuntime } from '../../runtime/harness/harness-runtime.js';
 import { localTransport } from '../../runtime/local-transport.js';
 import type { Router } from '../../runtime/router.js';
@@ -17,7 +18,7 @@ export interface PinnedHarness {
   client: HarnessClient;
   timeline: Timeline;
   close(): Promise<void>;
-  /** The timeline's events of a run, `[key, id]` in file order (ids of routed events are random: `*`). */
+  /** The timeline's events of a run, `[key, id]` in file order (ids of routed events are content digests: `*`). */
   eventsOf(runId: string): Promise<[string, string][]>;
 }
 
@@ -52,15 +53,7 @@ export function pinnedHarness(
   const client = createHarnessClient(
     localTransport(router, {
       actor: { kind: 'user' },
-      onEvent: async (event) => {
-        await timeline.append({
-          key: event.key,
-          version: event.version,
-          occurredAt: event.emittedAt,
-          payload: event.payload as Record<string, unknown>,
-          operation: event.operation,
-        });
-      },
+      onEvent: timelineSink(timeline),
     }),
   );
   return {

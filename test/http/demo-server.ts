@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { timelineSink } from '../../runtime/app-runtime.js';
 import { ContractError } from '../../runtime/errors.js';
 import type { EventDefinition } from '../../runtime/events.js';
 import { createHttpApp, type HttpAppOptions } from '../../runtime/http/http-app.js';
@@ -155,15 +156,7 @@ export async function startDemoServer(
     target: {
       routers: [router],
       timeline,
-      onEvent: async (event) => {
-        await timeline.append({
-          key: event.key,
-          version: event.version,
-          occurredAt: event.emittedAt,
-          payload: event.payload as Record<string, unknown>,
-          operation: event.operation,
-        });
-      },
+      onEvent: timelineSink(timeline),
     },
     tokens: parseTokens(`user:${TOKENS.user},admin:${TOKENS.admin}`),
     log: (line) => logs.push(line),
