@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHarnessClient } from '../generated/harness/client.js';
-import { createAppRuntime } from '../runtime/app-runtime.js';
-import { localTransport } from '../runtime/local-transport.js';
-import { resolveRuntimeOptions } from '../runtime/runtime-options.js';
+import { createHarnessClient } from '../packages/runtime/src/generated/harness/client.js';
+import { createAppRuntime } from '../packages/runtime/src/app-runtime.js';
+import { localTransport } from '../packages/runtime/src/local-transport.js';
+import { resolveRuntimeOptions } from '../packages/runtime/src/runtime-options.js';
 
 const CASES = 500;
 const CONCURRENCIES = [1, 2] as const;

@@ -1,4 +1,4 @@
-import { defineFeature, docId } from '../language/index.js';
+import { defineFeature, docId } from 'contracts-codegen/language';
 import {
 	AGENT_DOMAIN,
 	AGENT_OWNERS,

@@ -1,4 +1,4 @@
-import { StabilityEnum, TagsEnum } from '../language/index.js';
+import { StabilityEnum, TagsEnum } from 'contracts-codegen/language';
 
 /** Domain of every agent spec. */
 export const AGENT_DOMAIN = 'agent';

@@ -1,4 +1,4 @@
-import { ScalarTypeEnum, SchemaModel } from '../language/index.js';
+import { ScalarTypeEnum, SchemaModel } from 'contracts-codegen/language';
 
 export const AgentRunSummaryModel = new SchemaModel({
 	name: 'AgentRunSummary',

@@ -1,4 +1,4 @@
-import { defineFeature } from '../language/index.js';
+import { defineFeature } from 'contracts-codegen/language';
 import {
 	HARNESS_DOMAIN,
 	HARNESS_OWNERS,

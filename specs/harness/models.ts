@@ -1,4 +1,4 @@
-import { ScalarTypeEnum, SchemaModel } from '../language/index.js';
+import { ScalarTypeEnum, SchemaModel } from 'contracts-codegen/language';
 
 export const HarnessTargetModel = new SchemaModel({
 	name: 'HarnessTarget',

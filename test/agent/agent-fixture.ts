@@ -2,20 +2,20 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAgentClient, type AgentClient } from '../../generated/agent/client.js';
-import { createAgentRouter } from '../../generated/agent/handlers.js';
-import type { Actor } from '../../runtime/actor.js';
+import { createAgentClient, type AgentClient } from '../../packages/runtime/src/generated/agent/client.js';
+import { createAgentRouter } from '../../packages/runtime/src/generated/agent/handlers.js';
+import type { Actor } from '../../packages/runtime/src/actor.js';
 import {
   createAgentRuntime,
   type AgentRuntimeSettings,
-} from '../../runtime/agent/agent-runtime.js';
-import { isProcessAlive } from '../../runtime/agent/process-group.js';
-import type { AgentRunRecord } from '../../runtime/agent/run-record.js';
-import { AgentRunStore } from '../../runtime/agent/run-store.js';
-import { localTransport } from '../../runtime/local-transport.js';
-import type { Router } from '../../runtime/router.js';
-import { resolveRuntimeOptions, type RuntimeOptions } from '../../runtime/runtime-options.js';
-import { Timeline } from '../../runtime/timeline.js';
+} from '../../packages/runtime/src/agent/agent-runtime.js';
+import { isProcessAlive } from '../../packages/runtime/src/agent/process-group.js';
+import type { AgentRunRecord } from '../../packages/runtime/src/agent/run-record.js';
+import { AgentRunStore } from '../../packages/runtime/src/agent/run-store.js';
+import { localTransport } from '../../packages/runtime/src/local-transport.js';
+import type { Router } from '../../packages/runtime/src/router.js';
+import { resolveRuntimeOptions, type RuntimeOptions } from '../../packages/runtime/src/runtime-options.js';
+import { Timeline } from '../../packages/runtime/src/timeline.js';
 
 /** A test agent script by file name (test/agent/scripts). */
 export function script(name: string): string {

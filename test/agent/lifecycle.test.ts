@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { isProcessAlive } from '../../runtime/agent/process-group.js';
-import { transition } from '../../runtime/agent/run-record.js';
+import { isProcessAlive } from '../../packages/runtime/src/agent/process-group.js';
+import { transition } from '../../packages/runtime/src/agent/run-record.js';
 import { AgentProject, script, waitFor } from './agent-fixture.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Actor } from '../../runtime/actor.js';
-import { isContractError } from '../../runtime/errors.js';
+import type { Actor } from '../../packages/runtime/src/actor.js';
+import { isContractError } from '../../packages/runtime/src/errors.js';
 import { AgentProject, script } from './agent-fixture.js';
 
 let project: AgentProject;

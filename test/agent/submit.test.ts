@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { canonicalJson } from '../../runtime/agent/snapshot-store.js';
+import { canonicalJson } from '../../packages/runtime/src/agent/snapshot-store.js';
 import { problemOf } from '../support/contract-rejection.js';
 import { AgentProject, script } from './agent-fixture.js';
 

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitAll } from '../../generator/emit-all.js';
-import { buildIr, finishIr } from '../../generator/ir/build-ir.js';
-import { parseSources } from '../../generator/parse/parse-specs.js';
+import { emitAll } from '../../packages/codegen/src/generator/emit-all.js';
+import { buildIr, finishIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
 import { hashTree } from '../support/tree.js';
 

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitAll } from '../../generator/emit-all.js';
-import { buildIr } from '../../generator/ir/build-ir.js';
-import { diffTree } from '../../generator/write-tree.js';
+import { emitAll } from '../../packages/codegen/src/generator/emit-all.js';
+import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import { diffTree } from '../../packages/codegen/src/generator/write-tree.js';
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
 import { hashTree } from '../support/tree.js';
 

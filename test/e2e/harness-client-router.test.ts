@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createHarnessClient, isHarnessRunStartError } from '../../generated/harness/client.js';
-import { createHarnessRouter, type HarnessHandlers } from '../../generated/harness/handlers.js';
-import type { HarnessRun } from '../../generated/harness/types.js';
-import { ContractError, isContractError } from '../../runtime/errors.js';
-import type { EmittedEvent } from '../../runtime/events.js';
-import { localTransport } from '../../runtime/local-transport.js';
+import { createHarnessClient, isHarnessRunStartError } from '../../packages/runtime/src/generated/harness/client.js';
+import { createHarnessRouter, type HarnessHandlers } from '../../packages/runtime/src/generated/harness/handlers.js';
+import type { HarnessRun } from '../../packages/runtime/src/generated/harness/types.js';
+import { ContractError, isContractError } from '../../packages/runtime/src/errors.js';
+import type { EmittedEvent } from '../../packages/runtime/src/events.js';
+import { localTransport } from '../../packages/runtime/src/local-transport.js';
 
 const RUN: HarnessRun = {
   runId: 'run-1',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createClientEmitter } from '../../generator/emit/client-emitter.js';
-import { docBlock } from '../../generator/emit/code-surface-helpers.js';
-import { domainIndexEmitter } from '../../generator/emit/domain-index-emitter.js';
-import { createHandlersEmitter } from '../../generator/emit/handlers-emitter.js';
-import { buildRegistryView, specRecord } from '../../generator/emit/registry-emitter.js';
-import type { CapabilitySpec } from '../../generator/ir/ir-schema.js';
+import { createClientEmitter } from '../../packages/codegen/src/generator/emit/client-emitter.js';
+import { docBlock } from '../../packages/codegen/src/generator/emit/code-surface-helpers.js';
+import { domainIndexEmitter } from '../../packages/codegen/src/generator/emit/domain-index-emitter.js';
+import { createHandlersEmitter } from '../../packages/codegen/src/generator/emit/handlers-emitter.js';
+import { buildRegistryView, specRecord } from '../../packages/codegen/src/generator/emit/registry-emitter.js';
+import type { CapabilitySpec } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { DEMO_IR, event, irOf, model, operation } from './fixtures/demo-ir.js';
 
 const at = { file: 'specs/x.ts', line: 1, column: 1 };

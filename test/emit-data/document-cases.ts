@@ -1,4 +1,4 @@
-import type { Field, Ir, Model } from '../../generator/ir/ir-schema.js';
+import type { Field, Ir, Model } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { SCALAR_SAMPLES } from './scalar-samples.js';
 
 /** One JSON document and whether the model must accept it. */

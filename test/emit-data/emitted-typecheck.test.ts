@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { typesEmitter } from '../../generator/emit/types-emitter.js';
-import { zodEmitter } from '../../generator/emit/zod-emitter.js';
-import { formatFiles } from '../../generator/format.js';
-import type { OutputFile } from '../../generator/emit/output-file.js';
+import { typesEmitter } from '../../packages/codegen/src/generator/emit/types-emitter.js';
+import { zodEmitter } from '../../packages/codegen/src/generator/emit/zod-emitter.js';
+import { formatFiles } from '../../packages/codegen/src/generator/format.js';
+import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
 import { makeCyclicIr, makeDataIr } from './fixture-ir.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));

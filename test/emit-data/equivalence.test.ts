@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { strictModelNames } from '../../generator/emit/model-graph.js';
-import { buildIr } from '../../generator/ir/build-ir.js';
-import type { Ir } from '../../generator/ir/ir-schema.js';
+import { strictModelNames } from '../../packages/codegen/src/generator/emit/model-graph.js';
+import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import type { Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { DocumentFactory } from './document-cases.js';
 import { makeCyclicIr, makeDataIr } from './fixture-ir.js';
 import { loadModelValidators } from './load-emitted.js';

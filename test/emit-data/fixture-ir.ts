@@ -5,7 +5,7 @@ import {
   type Model,
   type ScalarName,
   type Spec,
-} from '../../generator/ir/ir-schema.js';
+} from '../../packages/codegen/src/generator/ir/ir-schema.js';
 
 const at = (file: string, line = 1) => ({ file, line, column: 1 });
 const MODELS_FILE = 'specs/shop/models.ts';

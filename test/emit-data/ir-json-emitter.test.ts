@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { irJsonEmitter } from '../../generator/emit/ir-json-emitter.js';
-import { formatFile } from '../../generator/format.js';
-import type { Ir } from '../../generator/ir/ir-schema.js';
+import { irJsonEmitter } from '../../packages/codegen/src/generator/emit/ir-json-emitter.js';
+import { formatFile } from '../../packages/codegen/src/generator/format.js';
+import type { Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { makeDataIr } from './fixture-ir.js';
 
 /** Rebuilds every object of a JSON value with its keys in reverse order. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jsonSchemaEmitter } from '../../generator/emit/json-schema-emitter.js';
-import { formatFile } from '../../generator/format.js';
-import { IrSchema } from '../../generator/ir/ir-schema.js';
+import { jsonSchemaEmitter } from '../../packages/codegen/src/generator/emit/json-schema-emitter.js';
+import { formatFile } from '../../packages/codegen/src/generator/format.js';
+import { IrSchema } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { field, makeCyclicIr, makeDataIr, makeModel, makeOperation, scalar } from './fixture-ir.js';
 import { strictAjv } from './load-emitted.js';
 

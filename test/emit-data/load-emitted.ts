@@ -3,14 +3,14 @@ import addFormatsModule from 'ajv-formats';
 import ts from 'typescript';
 import * as zod from 'zod';
 import type { z } from 'zod';
-import { RUNTIME_IMPORT_PREFIX } from '../../generator/emit/code-surface-helpers.js';
-import { jsonSchemaEmitter, rootDocument } from '../../generator/emit/json-schema-emitter.js';
-import { domainModels, strictModelNames } from '../../generator/emit/model-graph.js';
-import { domainsOf } from '../../generator/emit/naming.js';
-import { zodEmitter } from '../../generator/emit/zod-emitter.js';
-import { formatFiles } from '../../generator/format.js';
-import type { Ir } from '../../generator/ir/ir-schema.js';
-import * as wireFormats from '../../runtime/wire-formats.js';
+import { RUNTIME_IMPORT_PREFIX } from '../../packages/codegen/src/generator/emit/code-surface-helpers.js';
+import { jsonSchemaEmitter, rootDocument } from '../../packages/codegen/src/generator/emit/json-schema-emitter.js';
+import { domainModels, strictModelNames } from '../../packages/codegen/src/generator/emit/model-graph.js';
+import { domainsOf } from '../../packages/codegen/src/generator/emit/naming.js';
+import { zodEmitter } from '../../packages/codegen/src/generator/emit/zod-emitter.js';
+import { formatFiles } from '../../packages/codegen/src/generator/format.js';
+import type { Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
+import * as wireFormats from '../../packages/runtime/src/wire-formats.js';
 
 // ajv-formats is CommonJS: its default import is `module.exports`, whose `default` is the plugin.
 const addFormats = addFormatsModule.default;

@@ -4,8 +4,8 @@ import {
   domainModels,
   domainSourceFiles,
   strictModelNames,
-} from '../../generator/emit/model-graph.js';
-import { IrSchema } from '../../generator/ir/ir-schema.js';
+} from '../../packages/codegen/src/generator/emit/model-graph.js';
+import { IrSchema } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import {
   enumRef,
   field,

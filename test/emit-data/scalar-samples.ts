@@ -1,4 +1,4 @@
-import type { ScalarName } from '../../generator/ir/ir-schema.js';
+import type { ScalarName } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 
 /** JSON values a scalar must accept (`valid[0]` is the canonical one) and must reject. */
 export interface ScalarSamples {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { SCALAR_WIRE_TYPES } from '../../generator/emit/scalar-wire-types.js';
-import { SCALARS } from '../../generator/ir/ir-schema.js';
-import * as wireFormats from '../../runtime/wire-formats.js';
+import { SCALAR_WIRE_TYPES } from '../../packages/codegen/src/generator/emit/scalar-wire-types.js';
+import { SCALARS } from '../../packages/codegen/src/generator/ir/ir-schema.js';
+import * as wireFormats from '../../packages/runtime/src/wire-formats.js';
 import { SCALAR_SAMPLES } from './scalar-samples.js';
 import { strictAjv } from './load-emitted.js';
 

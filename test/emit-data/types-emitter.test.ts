@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { typesEmitter } from '../../generator/emit/types-emitter.js';
-import { formatFile } from '../../generator/format.js';
-import { IrSchema, type Ir } from '../../generator/ir/ir-schema.js';
+import { typesEmitter } from '../../packages/codegen/src/generator/emit/types-emitter.js';
+import { formatFile } from '../../packages/codegen/src/generator/format.js';
+import { IrSchema, type Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import {
   field,
   makeCapability,

@@ -5,7 +5,7 @@ import type {
   SourceLocation,
   Spec,
   SpecRef,
-} from '../../generator/ir/ir-schema.js';
+} from '../../packages/codegen/src/generator/ir/ir-schema.js';
 
 /** A small hand-built IR with every spec kind, nested models, an enum and a cross-domain link. */
 

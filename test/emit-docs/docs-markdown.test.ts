@@ -5,7 +5,7 @@ import {
   escapeCell,
   githubSlug,
   inlineCode,
-} from '../../generator/emit/docs-markdown.js';
+} from '../../packages/codegen/src/generator/emit/docs-markdown.js';
 
 describe('docs markdown helpers', () => {
   it('escapes table cells: pipes, line breaks and whitespace runs', () => {

@@ -1,7 +1,7 @@
-import { createDocsEmitter } from '../../generator/emit/docs-emitter.js';
-import type { OutputFile } from '../../generator/emit/output-file.js';
-import { formatFiles } from '../../generator/format.js';
-import { IrSchema, type Ir } from '../../generator/ir/ir-schema.js';
+import { createDocsEmitter } from '../../packages/codegen/src/generator/emit/docs-emitter.js';
+import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
+import { formatFiles } from '../../packages/codegen/src/generator/format.js';
+import { IrSchema, type Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 
 /** Emits the docs of `ir` (checked against the IR schema first) and formats them with prettier. */
 export async function emitDocs(ir: Ir): Promise<OutputFile[]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDocsEmitter } from '../../generator/emit/docs-emitter.js';
-import { loadLabelCatalog } from '../../generator/emit/docs-labels.js';
-import { formatFiles } from '../../generator/format.js';
+import { createDocsEmitter } from '../../packages/codegen/src/generator/emit/docs-emitter.js';
+import { loadLabelCatalog } from '../../packages/codegen/src/generator/emit/docs-labels.js';
+import { formatFiles } from '../../packages/codegen/src/generator/format.js';
 import { fixtureIr } from './docs-fixture.js';
 import { emitDocs } from './helpers.js';
 import { brokenLinks, headingAnchors } from './link-checker.js';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { OutputFile } from '../../generator/emit/output-file.js';
+import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
 
 /**
  * GitHub's heading anchors of one markdown page, written independently of the emitter: headings

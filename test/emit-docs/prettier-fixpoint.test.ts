@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../../bench/synthetic-corpus.js';
-import { createDocsEmitter } from '../../generator/emit/docs-emitter.js';
-import type { OutputFile } from '../../generator/emit/output-file.js';
-import { PRETTIER_OPTIONS } from '../../generator/format.js';
-import { buildIr } from '../../generator/ir/build-ir.js';
-import { IrSchema } from '../../generator/ir/ir-schema.js';
+import { createDocsEmitter } from '../../packages/codegen/src/generator/emit/docs-emitter.js';
+import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
+import { PRETTIER_OPTIONS } from '../../packages/codegen/src/generator/format.js';
+import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import { IrSchema } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 import { fixtureIr } from './docs-fixture.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Ir, Spec } from '../../generator/ir/ir-schema.js';
+import type { Ir, Spec } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { fixtureIr } from './docs-fixture.js';
 import { emitDocs, page, section } from './helpers.js';
 

@@ -12,7 +12,7 @@ import {
   readJsonl,
   timelineFileFor,
   writeJsonAtomic,
-} from '../../runtime/store/atomic-json.js';
+} from '../../packages/runtime/src/store/atomic-json.js';
 import { compileStore } from './compiled-store.js';
 
 const writer = fileURLToPath(new URL('./scripts/store-writer.mjs', import.meta.url));

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 import ts from 'typescript';
 
-const storeDir = fileURLToPath(new URL('../../runtime/store/', import.meta.url));
+const storeDir = fileURLToPath(new URL('../../packages/runtime/src/store/', import.meta.url));
 
 /**
  * Transpiles `runtime/store/*.ts` to ES modules under `outDir`, so a plain `node` child process

@@ -5,11 +5,11 @@ import {
   evaluateCase,
   needlesOf,
   type Check,
-} from '../../runtime/harness/evaluator.js';
-import { jsonSubsetMismatch } from '../../runtime/harness/json-subset.js';
-import { StreamCapture } from '../../runtime/harness/stream-capture.js';
-import type { RuleSet } from '../../runtime/harness/suite.js';
-import type { RuleSource } from '../../runtime/harness/suite-index.js';
+} from '../../packages/runtime/src/harness/evaluator.js';
+import { jsonSubsetMismatch } from '../../packages/runtime/src/harness/json-subset.js';
+import { StreamCapture } from '../../packages/runtime/src/harness/stream-capture.js';
+import type { RuleSet } from '../../packages/runtime/src/harness/suite.js';
+import type { RuleSource } from '../../packages/runtime/src/harness/suite-index.js';
 
 function caseSource(rules: RuleSet, id = 'c'): RuleSource {
   return { source: 'case', id, name: `case.${id}`, rules };

@@ -4,8 +4,8 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
-import { isHarnessRunStartError } from '../../generated/harness/client.js';
-import type { HarnessStep } from '../../generated/harness/types.js';
+import { isHarnessRunStartError } from '../../packages/runtime/src/generated/harness/client.js';
+import type { HarnessStep } from '../../packages/runtime/src/generated/harness/types.js';
 import { contractRejection } from '../support/contract-rejection.js';
 import { PINNED_AT, pinnedHarness, type PinnedHarness } from './pinned-harness.js';
 import { createWorkspace, RESPOND, respondExecutor, type Workspace } from './runtime-fixture.js';

@@ -1,11 +1,11 @@
-import { createHarnessClient, type HarnessClient } from '../../generated/harness/client.js';
-import { createHarnessRouter, type HarnessHandlers } from '../../generated/harness/handlers.js';
-import { timelineSink } from '../../runtime/app-runtime.js';
-import { createHarnessRuntime } from '../../runtime/harness/harness-runtime.js';
-import { localTransport } from '../../runtime/local-transport.js';
-import type { Router } from '../../runtime/router.js';
-import { resolveRuntimeOptions } from '../../runtime/runtime-options.js';
-import { Timeline, type TimelineEvent } from '../../runtime/timeline.js';
+import { createHarnessClient, type HarnessClient } from '../../packages/runtime/src/generated/harness/client.js';
+import { createHarnessRouter, type HarnessHandlers } from '../../packages/runtime/src/generated/harness/handlers.js';
+import { timelineSink } from '../../packages/runtime/src/app-runtime.js';
+import { createHarnessRuntime } from '../../packages/runtime/src/harness/harness-runtime.js';
+import { localTransport } from '../../packages/runtime/src/local-transport.js';
+import type { Router } from '../../packages/runtime/src/router.js';
+import { resolveRuntimeOptions } from '../../packages/runtime/src/runtime-options.js';
+import { Timeline, type TimelineEvent } from '../../packages/runtime/src/timeline.js';
 import type { Workspace } from './runtime-fixture.js';
 
 /** The fixed clock of {@link pinnedHarness}. */

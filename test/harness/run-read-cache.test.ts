@@ -3,8 +3,8 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
-import { isDeeplyFrozen } from '../../runtime/deep-freeze.js';
-import { writeJsonAtomic } from '../../runtime/store/atomic-json.js';
+import { isDeeplyFrozen } from '../../packages/runtime/src/deep-freeze.js';
+import { writeJsonAtomic } from '../../packages/runtime/src/store/atomic-json.js';
 import { pinnedHarness, type PinnedHarness } from './pinned-harness.js';
 import { createWorkspace, respondExecutor, type Workspace } from './runtime-fixture.js';
 

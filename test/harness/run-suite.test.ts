@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
-import { HarnessInputError } from '../../runtime/harness/problems.js';
-import { parseRunInput } from '../../runtime/harness/run-input.js';
-import { runSuite } from '../../runtime/harness/run-suite.js';
-import { parseSuite, type Suite } from '../../runtime/harness/suite.js';
+import { HarnessInputError } from '../../packages/runtime/src/harness/problems.js';
+import { parseRunInput } from '../../packages/runtime/src/harness/run-input.js';
+import { runSuite } from '../../packages/runtime/src/harness/run-suite.js';
+import { parseSuite, type Suite } from '../../packages/runtime/src/harness/suite.js';
 
 const respond = fileURLToPath(new URL('./scripts/respond.mjs', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { createHarnessClient, type HarnessClient } from '../../generated/harness/client.js';
-import { createAppRuntime, type AppRuntime } from '../../runtime/app-runtime.js';
-import { localTransport } from '../../runtime/local-transport.js';
-import { resolveRuntimeOptions } from '../../runtime/runtime-options.js';
+import { createHarnessClient, type HarnessClient } from '../../packages/runtime/src/generated/harness/client.js';
+import { createAppRuntime, type AppRuntime } from '../../packages/runtime/src/app-runtime.js';
+import { localTransport } from '../../packages/runtime/src/local-transport.js';
+import { resolveRuntimeOptions } from '../../packages/runtime/src/runtime-options.js';
 
 /** The test case script: does what `case.input` says (see scripts/respond.mjs). */
 export const RESPOND = fileURLToPath(new URL('./scripts/respond.mjs', import.meta.url));

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 
-import { HarnessInputError } from '../../runtime/harness/problems.js';
-import { parseRunInput } from '../../runtime/harness/run-input.js';
-import { parseSuite, suiteSchema } from '../../runtime/harness/suite.js';
+import { HarnessInputError } from '../../packages/runtime/src/harness/problems.js';
+import { parseRunInput } from '../../packages/runtime/src/harness/run-input.js';
+import { parseSuite, suiteSchema } from '../../packages/runtime/src/harness/suite.js';
 
 const jsonSchema = JSON.parse(
-  readFileSync(new URL('../../schemas/harness-suite.schema.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../packages/runtime/schemas/harness-suite.schema.json', import.meta.url), 'utf8'),
 ) as object;
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(jsonSchema);
 

@@ -5,7 +5,7 @@ import {
   connectionActorResolver,
   parseTokens,
   type TokenTable,
-} from '../../runtime/http/tokens.js';
+} from '../../packages/runtime/src/http/tokens.js';
 import { request, startDemoServer, TOKENS, type DemoServer } from './demo-server.js';
 
 describe('parseTokens', () => {

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { timelineSink } from '../../runtime/app-runtime.js';
-import { ContractError } from '../../runtime/errors.js';
-import type { EventDefinition } from '../../runtime/events.js';
-import { createHttpApp, type HttpAppOptions } from '../../runtime/http/http-app.js';
-import { startHttpServer, type RunningServer } from '../../runtime/http/listen.js';
-import { parseTokens } from '../../runtime/http/tokens.js';
-import { bindOperation, Router, type OperationDefinition } from '../../runtime/router.js';
-import { Timeline } from '../../runtime/timeline.js';
+import { timelineSink } from '../../packages/runtime/src/app-runtime.js';
+import { ContractError } from '../../packages/runtime/src/errors.js';
+import type { EventDefinition } from '../../packages/runtime/src/events.js';
+import { createHttpApp, type HttpAppOptions } from '../../packages/runtime/src/http/http-app.js';
+import { startHttpServer, type RunningServer } from '../../packages/runtime/src/http/listen.js';
+import { parseTokens } from '../../packages/runtime/src/http/tokens.js';
+import { bindOperation, Router, type OperationDefinition } from '../../packages/runtime/src/router.js';
+import { Timeline } from '../../packages/runtime/src/timeline.js';
 
 /** Hand-written operations of a `demo` domain that exercise every HTTP path of the server. */
 

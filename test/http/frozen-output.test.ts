@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { deepFreeze } from '../../runtime/deep-freeze.js';
-import { createHttpApp } from '../../runtime/http/http-app.js';
-import { startHttpServer, type RunningServer } from '../../runtime/http/listen.js';
-import { parseTokens } from '../../runtime/http/tokens.js';
-import { bindOperation, Router } from '../../runtime/router.js';
+import { deepFreeze } from '../../packages/runtime/src/deep-freeze.js';
+import { createHttpApp } from '../../packages/runtime/src/http/http-app.js';
+import { startHttpServer, type RunningServer } from '../../packages/runtime/src/http/listen.js';
+import { parseTokens } from '../../packages/runtime/src/http/tokens.js';
+import { bindOperation, Router } from '../../packages/runtime/src/router.js';
 
 /** What `demo.item` answers next; each test sets it. */
 let next: unknown = null;

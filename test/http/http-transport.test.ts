@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarnessClient, isHarnessRunStartError } from '../../generated/harness/client.js';
-import { createHarnessRouter, type HarnessHandlers } from '../../generated/harness/handlers.js';
-import { ContractError, isContractError, TransportError } from '../../runtime/errors.js';
-import { createHttpApp } from '../../runtime/http/http-app.js';
-import { startHttpServer, type RunningServer } from '../../runtime/http/listen.js';
-import { parseTokens } from '../../runtime/http/tokens.js';
-import { httpTransport } from '../../runtime/http-transport.js';
+import { createHarnessClient, isHarnessRunStartError } from '../../packages/runtime/src/generated/harness/client.js';
+import { createHarnessRouter, type HarnessHandlers } from '../../packages/runtime/src/generated/harness/handlers.js';
+import { ContractError, isContractError, TransportError } from '../../packages/runtime/src/errors.js';
+import { createHttpApp } from '../../packages/runtime/src/http/http-app.js';
+import { startHttpServer, type RunningServer } from '../../packages/runtime/src/http/listen.js';
+import { parseTokens } from '../../packages/runtime/src/http/tokens.js';
+import { httpTransport } from '../../packages/runtime/src/http-transport.js';
 
 const RUN = {
   runId: 'run-1',

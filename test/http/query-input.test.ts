@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { queryParamsOf, queryToInput } from '../../runtime/http/query-input.js';
+import { queryParamsOf, queryToInput } from '../../packages/runtime/src/http/query-input.js';
 import { postJson, request, startDemoServer, TOKENS, type DemoServer } from './demo-server.js';
 
 const schema = z.strictObject({

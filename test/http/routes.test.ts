@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { operationPath } from '../../runtime/http/route-path.js';
-import { buildRoutes, routeOverridesFromOpenApi } from '../../runtime/http/routes.js';
-import { bindOperation, Router } from '../../runtime/router.js';
+import { operationPath } from '../../packages/runtime/src/core/operation-path.js';
+import { buildRoutes, routeOverridesFromOpenApi } from '../../packages/runtime/src/http/routes.js';
+import { bindOperation, Router } from '../../packages/runtime/src/router.js';
 import { postJson, request, startDemoServer, TOKENS, type DemoServer } from './demo-server.js';
 
 describe('routes', () => {

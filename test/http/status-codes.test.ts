@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_MEDIA_TYPE } from '../../runtime/http/problem.js';
+import { PROBLEM_MEDIA_TYPE } from '../../packages/runtime/src/http/problem.js';
 import { postJson, request, startDemoServer, TOKENS, type DemoServer } from './demo-server.js';
 
 let demo: DemoServer;

@@ -1,8 +1,8 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument, openApiEmitter } from '../../generator/emit/openapi-emitter.js';
-import { buildIr } from '../../generator/ir/build-ir.js';
-import { routeOverridesFromOpenApi } from '../../runtime/http/routes.js';
+import { openApiDocument, openApiEmitter } from '../../packages/codegen/src/generator/emit/openapi-emitter.js';
+import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import { routeOverridesFromOpenApi } from '../../packages/runtime/src/http/routes.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 import { shopIr } from './shop-ir.js';
 

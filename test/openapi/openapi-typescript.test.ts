@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../generator/emit/openapi-emitter.js';
-import { buildIr } from '../../generator/ir/build-ir.js';
+import { openApiDocument } from '../../packages/codegen/src/generator/emit/openapi-emitter.js';
+import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 
 // Under the root's node_modules so `openapi-fetch` resolves; never inside the source tree.

@@ -1,4 +1,4 @@
-import type { Field, Ir, Model, Spec } from '../../generator/ir/ir-schema.js';
+import type { Field, Ir, Model, Spec } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 
 const at = { file: 'specs/shop/shop.ts', line: 1, column: 1 };
 const f = (name: string, type: Field['type'], flags = ''): Field => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSources } from '../../generator/parse/parse-specs.js';
+import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
 import { diag, loc } from './support.js';
 
 const LANG = `import { defineCommand, defineEvent, ScalarTypeEnum, SchemaModel } from '@lssm-tech/lib.schema';`;

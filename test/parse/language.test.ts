@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCALARS, type Ir } from '../../generator/ir/ir-schema.js';
-import { DEFINE_CALLEES, STABILITY_MEMBERS, TAGS_MEMBERS } from '../../generator/parse/language.js';
-import { parseSources } from '../../generator/parse/parse-specs.js';
-import * as language from '../../specs/language/index.js';
+import { SCALARS, type Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
+import { DEFINE_CALLEES, STABILITY_MEMBERS, TAGS_MEMBERS } from '../../packages/codegen/src/generator/parse/language.js';
+import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
+import * as language from '../../packages/codegen/src/language/index.js';
 
 describe('the parser knows the contract language by name', () => {
   it('has the member tables of specs/language/enums.ts', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIr } from '../../generator/ir/build-ir.js';
+import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 

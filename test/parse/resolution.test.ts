@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSources } from '../../generator/parse/parse-specs.js';
+import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
 import { loc } from './support.js';
 
 const CAPABILITY_DEFINITION = `export const DemoCapability = defineCapability({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSources } from '../../generator/parse/parse-specs.js';
-import type { Spec } from '../../generator/ir/ir-schema.js';
+import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
+import type { Spec } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { loc } from './support.js';
 
 const IMPORTS = `import { definePresentation, defineDataView, defineFormSpec, defineFeature, defineEvent, defineQuery, ScalarTypeEnum, SchemaModel } from '@lssm-tech/lib.schema';`;

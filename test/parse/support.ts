@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../../generator/ir/ir-schema.js';
+import type { SourceLocation } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 
 /**
  * Where the `nth` occurrence of `needle` starts in `sources[file]`, as an IR location (1-based line

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppRuntime, emittedEventId, type AppRuntime } from '../../runtime/app-runtime.js';
-import type { EmittedEvent } from '../../runtime/events.js';
-import { resolveRuntimeOptions } from '../../runtime/runtime-options.js';
-import { REDACTED } from '../../runtime/timeline.js';
+import { createAppRuntime, emittedEventId, type AppRuntime } from '../../packages/runtime/src/app-runtime.js';
+import type { EmittedEvent } from '../../packages/runtime/src/events.js';
+import { resolveRuntimeOptions } from '../../packages/runtime/src/runtime-options.js';
+import { REDACTED } from '../../packages/runtime/src/timeline.js';
 
 let dir: string;
 let app: AppRuntime;

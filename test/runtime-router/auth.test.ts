@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, satisfiesAuth, type Actor, type ActorKind } from '../../runtime/actor.js';
-import { bindOperation, Router } from '../../runtime/router.js';
+import { authorize, satisfiesAuth, type Actor, type ActorKind } from '../../packages/runtime/src/actor.js';
+import { bindOperation, Router } from '../../packages/runtime/src/router.js';
 import {
   FIXED_NOW,
   PingedEvent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepFreeze, isDeeplyFrozen } from '../../runtime/deep-freeze.js';
+import { deepFreeze, isDeeplyFrozen } from '../../packages/runtime/src/deep-freeze.js';
 
 describe('isDeeplyFrozen', () => {
   it('accepts primitives and frozen plain data all the way down', () => {

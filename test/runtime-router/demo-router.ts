@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { ContractError } from '../../runtime/errors.js';
-import type { EventDefinition } from '../../runtime/events.js';
+import { ContractError } from '../../packages/runtime/src/errors.js';
+import type { EventDefinition } from '../../packages/runtime/src/events.js';
 import {
   bindOperation,
   type HandlerContext,
   type OperationDefinition,
-} from '../../runtime/router.js';
+} from '../../packages/runtime/src/router.js';
 
 /** Hand-written definitions the router tests share: a ping command, a status query, one event. */
 

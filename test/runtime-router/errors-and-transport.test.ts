@@ -5,10 +5,10 @@ import {
   isContractError,
   STANDARD_ERRORS,
   TransportError,
-} from '../../runtime/errors.js';
-import type { EmittedEvent } from '../../runtime/events.js';
-import { localTransport } from '../../runtime/local-transport.js';
-import { Router } from '../../runtime/router.js';
+} from '../../packages/runtime/src/errors.js';
+import type { EmittedEvent } from '../../packages/runtime/src/events.js';
+import { localTransport } from '../../packages/runtime/src/local-transport.js';
+import { Router } from '../../packages/runtime/src/router.js';
 import { FIXED_NOW, PingedEvent, pingOperation, statusOperation } from './demo-router.js';
 import { problemOf } from './problem.js';
 

@@ -1,4 +1,4 @@
-import { isContractError } from '../../runtime/errors.js';
+import { isContractError } from '../../packages/runtime/src/errors.js';
 
 /** A rejected call's problem answer as plain data, for exact comparison. */
 export interface Problem {

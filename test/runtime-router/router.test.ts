@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Actor } from '../../runtime/actor.js';
-import { ContractError } from '../../runtime/errors.js';
-import type { EmittedEvent } from '../../runtime/events.js';
-import { bindOperation, Router } from '../../runtime/router.js';
+import type { Actor } from '../../packages/runtime/src/actor.js';
+import { ContractError } from '../../packages/runtime/src/errors.js';
+import type { EmittedEvent } from '../../packages/runtime/src/events.js';
+import { bindOperation, Router } from '../../packages/runtime/src/router.js';
 import {
   FIXED_NOW,
   PingDefinition,

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The compiled CLI (`npm test` builds it first, in `pretest`). */
-export const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../packages/codegen/dist/cli/main.js', import.meta.url));
 
 export interface CliResult {
   status: number | null;

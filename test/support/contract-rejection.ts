@@ -1,4 +1,4 @@
-import { isContractError, type ContractError } from '../../runtime/errors.js';
+import { isContractError, type ContractError } from '../../packages/runtime/src/errors.js';
 
 /**
  * The ContractError `call` rejects with.

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIr, hasErrors } from '../../generator/ir/build-ir.js';
-import { sortIr } from '../../generator/ir/sort-ir.js';
-import type { Diagnostic, Ir } from '../../generator/ir/ir-schema.js';
+import { buildIr, hasErrors } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import { sortIr } from '../../packages/codegen/src/generator/ir/sort-ir.js';
+import type { Diagnostic, Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { diag, loc } from '../parse/support.js';
 
 const LANG = `import { defineCommand, defineEvent, ScalarTypeEnum, SchemaModel } from '@lssm-tech/lib.schema';`;

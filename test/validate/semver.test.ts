@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSemver } from '../../generator/validate/semver.js';
+import { isSemver } from '../../packages/codegen/src/generator/validate/semver.js';
 
 describe('isSemver (semver 2.0.0)', () => {
   it('accepts MAJOR.MINOR.PATCH with optional prerelease and build', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Ir } from '../../generator/ir/ir-schema.js';
-import { parseSources } from '../../generator/parse/parse-specs.js';
-import { validateIr } from '../../generator/validate/validate-ir.js';
+import type { Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
+import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
+import { validateIr } from '../../packages/codegen/src/generator/validate/validate-ir.js';
 import { diag, loc } from '../parse/support.js';
 
 const LANG = `import { defineCommand, defineQuery, defineEvent, defineCapability, defineFeature, defineDataView, defineFormSpec, definePresentation, ScalarTypeEnum, SchemaModel } from '@lssm-tech/lib.schema';

@@ -1,4 +1,4 @@
-import { defineCapability, docId } from '../../language/index.js';
+import { defineCapability, docId } from 'contracts-codegen/language';
 import {
 	AGENT_DOMAIN,
 	AGENT_OWNERS,

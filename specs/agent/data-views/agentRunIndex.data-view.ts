@@ -1,4 +1,4 @@
-import { defineDataView, docId } from '../../language/index.js';
+import { defineDataView, docId } from 'contracts-codegen/language';
 import {
 	AGENT_DOMAIN,
 	AGENT_OWNERS,

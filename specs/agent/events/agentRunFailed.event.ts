@@ -1,4 +1,4 @@
-import { ScalarTypeEnum, SchemaModel, defineEvent, docId } from '../../language/index.js';
+import { ScalarTypeEnum, SchemaModel, defineEvent, docId } from 'contracts-codegen/language';
 import {
 	AGENT_DOMAIN,
 	AGENT_OWNERS,

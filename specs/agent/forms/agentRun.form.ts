@@ -1,4 +1,4 @@
-import { ScalarTypeEnum, SchemaModel, defineFormSpec, docId } from '../../language/index.js';
+import { ScalarTypeEnum, SchemaModel, defineFormSpec, docId } from 'contracts-codegen/language';
 import {
 	AGENT_DOMAIN,
 	AGENT_OWNERS,

@@ -1,4 +1,4 @@
-import { definePresentation, docId } from '../../language/index.js';
+import { definePresentation, docId } from 'contracts-codegen/language';
 import {
 	AGENT_DOMAIN,
 	AGENT_OWNERS,

@@ -1,4 +1,4 @@
-import { ScalarTypeEnum, SchemaModel, defineQuery, docId } from '../../language/index.js';
+import { ScalarTypeEnum, SchemaModel, defineQuery, docId } from 'contracts-codegen/language';
 import {
 	AGENT_DOMAIN,
 	AGENT_OWNERS,

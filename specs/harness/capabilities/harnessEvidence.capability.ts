@@ -1,4 +1,4 @@
-import { defineCapability } from '../../language/index.js';
+import { defineCapability } from 'contracts-codegen/language';
 import {
 	HARNESS_DOMAIN,
 	HARNESS_OWNERS,

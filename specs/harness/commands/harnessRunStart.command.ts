@@ -1,4 +1,4 @@
-import { ScalarTypeEnum, SchemaModel, defineCommand } from '../../language/index.js';
+import { ScalarTypeEnum, SchemaModel, defineCommand } from 'contracts-codegen/language';
 import {
 	HARNESS_DOMAIN,
 	HARNESS_OWNERS,

@@ -1,4 +1,4 @@
-import { defineDataView } from '../../language/index.js';
+import { defineDataView } from 'contracts-codegen/language';
 import {
 	HARNESS_DOMAIN,
 	HARNESS_OWNERS,

@@ -1,4 +1,4 @@
-import { ScalarTypeEnum, SchemaModel, defineEvent } from '../../language/index.js';
+import { ScalarTypeEnum, SchemaModel, defineEvent } from 'contracts-codegen/language';
 import {
 	HARNESS_DOMAIN,
 	HARNESS_OWNERS,

@@ -1,4 +1,4 @@
-import { definePresentation } from '../../language/index.js';
+import { definePresentation } from 'contracts-codegen/language';
 import {
 	HARNESS_DOMAIN,
 	HARNESS_OWNERS,

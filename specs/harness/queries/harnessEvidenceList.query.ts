@@ -1,4 +1,4 @@
-import { ScalarTypeEnum, SchemaModel, defineQuery } from '../../language/index.js';
+import { ScalarTypeEnum, SchemaModel, defineQuery } from 'contracts-codegen/language';
 import {
 	HARNESS_DOMAIN,
 	HARNESS_OWNERS,

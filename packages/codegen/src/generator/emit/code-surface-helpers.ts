@@ -1,0 +1,110 @@
+import { compareCodeUnits, compareSemver } from 'contracts-runtime/core';
+import type { EventSpec, Ir, OperationSpec, Spec } from '../ir/ir-schema.js';
+import { banner, specsOfDomain } from './naming.js';
+
+/**
+ * Shared plain functions of the code surfaces (client, handlers, events, registry, index):
+ * literals, JSDoc blocks, spec order and the runtime import prefix (issue #2 part 7).
+ */
+
+/**
+ * How generated files at `<out>/<domain>/*.ts` reach the hand-written runtime when `<out>` is
+ * `generated/` at the project root.
+ */
+export const RUNTIME_IMPORT_PREFIX = '../../runtime/';
+
+/** Options of the code emitters; tests that generate elsewhere pass their own runtime prefix. */
+export interface CodeEmitterOptions {
+  /** Prefix of runtime imports, ending in `/` (default {@link RUNTIME_IMPORT_PREFIX}). */
+  readonly runtimeImportPrefix?: string;
+}
+
+/** The prefix an emitter uses: `options.runtimeImportPrefix` or {@link RUNTIME_IMPORT_PREFIX}. */
+export function runtimePrefixOf(options: CodeEmitterOptions): string {
+  return options.runtimeImportPrefix ?? RUNTIME_IMPORT_PREFIX;
+}
+
+/** A TypeScript string literal of `text` (prettier turns it into single quotes). */
+export function tsString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** A TypeScript array literal of string literals: `["a", "b"]`. */
+export function tsStringArray(items: readonly string[]): string {
+  return `[${items.map(tsString).join(', ')}]`;
+}
+
+/**
+ * A JSDoc block from paragraphs (`''` = blank line). Multi-line paragraphs are split, `*\/` is
+ * escaped so a description cannot close the comment, trailing spaces are trimmed. One line gives
+ * `/** text *\/`.
+ */
+export function docBlock(lines: readonly string[]): string {
+  const body = lines
+    .flatMap((line) => line.split(/\r?\n/))
+    .map((line) => line.replaceAll('*/', '*\\/').trimEnd());
+  if (body.length === 1) return `/** ${body[0]} */`;
+  return ['/**', ...body.map((line) => (line === '' ? ' *' : ` * ${line}`)), ' */'].join('\n');
+}
+
+/** Key (code units), then version (semver): the order of every list these surfaces print. */
+export function compareSpecs(a: Spec, b: Spec): number {
+  return compareCodeUnits(a.key, b.key) || compareSemver(a.version, b.version);
+}
+
+/** `harness.run.start@1.0.0`. */
+export function specLabel(spec: { key: string; version: string }): string {
+  return `${spec.key}@${spec.version}`;
+}
+
+/** The operations of a domain, sorted by {@link compareSpecs}. */
+export function operationsOfDomain(ir: Ir, domain: string): OperationSpec[] {
+  return specsOfDomain(ir, domain)
+    .filter((spec): spec is OperationSpec => spec.kind === 'operation')
+    .sort(compareSpecs);
+}
+
+/** The events of a domain, sorted by {@link compareSpecs}. */
+export function eventsOfDomain(ir: Ir, domain: string): EventSpec[] {
+  return specsOfDomain(ir, domain)
+    .filter((spec): spec is EventSpec => spec.kind === 'event')
+    .sort(compareSpecs);
+}
+
+/** True when `spec` is not the highest version of its key among `specs` of its kind. */
+export function isOlderVersion(spec: Spec, ir: Ir): boolean {
+  return ir.specs.some(
+    (other) =>
+      other.kind === spec.kind &&
+      other.key === spec.key &&
+      compareSemver(other.version, spec.version) > 0,
+  );
+}
+
+/** `V1_0_0` for an older version (so two versions of a key get distinct names), else ``. */
+export function versionSuffix(spec: Spec, ir: Ir): string {
+  return isOlderVersion(spec, ir) ? `V${spec.version.replace(/[^A-Za-z0-9]/g, '_')}` : '';
+}
+
+/**
+ * The banner of a per-domain code file: the files of the specs it is generated from, or of every
+ * spec of the domain when `from` is empty (a client of a domain without operations).
+ */
+export function domainBanner(ir: Ir, domain: string, from?: readonly Spec[]): string {
+  const specs = from && from.length > 0 ? from : specsOfDomain(ir, domain);
+  return banner(specs.map((spec) => spec.source.file));
+}
+
+/**
+ * The event `ref` names, across the whole IR (an operation may emit another domain's event).
+ * @throws Error when no event spec has that key and version (the validator reports it first).
+ */
+export function findEvent(ir: Ir, ref: { key: string; version: string }, by: Spec): EventSpec {
+  const event = ir.specs.find(
+    (spec): spec is EventSpec =>
+      spec.kind === 'event' && spec.key === ref.key && spec.version === ref.version,
+  );
+  if (!event)
+    throw new Error(`${specLabel(by)} emits ${specLabel(ref)}, which is not an event spec`);
+  return event;
+}

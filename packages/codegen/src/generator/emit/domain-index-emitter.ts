@@ -1,0 +1,82 @@
+import { compareCodeUnits } from 'contracts-runtime/core';
+import type { Ir } from '../ir/ir-schema.js';
+import { buildClientView } from './client-emitter.js';
+import { domainBanner } from './code-surface-helpers.js';
+import type { Emitter } from './emitter.js';
+import { buildEventsView } from './events-emitter.js';
+import { buildHandlersView } from './handlers-emitter.js';
+import { buildRegistryView } from './registry-emitter.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
+
+/** The view model of `templates/registry/index.ts.hbs`: the modules the barrel re-exports. */
+export interface DomainIndexView {
+  readonly banner: string;
+  readonly modules: readonly string[];
+}
+
+const CODE_MODULES = ['./client.js', './events.js', './handlers.js', './registry.js'];
+/** The data emitters (types, zod) write these for every domain, empty ones included. */
+const DATA_MODULES = ['./schemas.js', './types.js'];
+
+/** The top-level names the code surfaces of `domain` export, with the file exporting each. */
+function codeSurfaceExports(ir: Ir, domain: string): [string, string][] {
+  const client = buildClientView(ir, domain);
+  const handlers = buildHandlersView(ir, domain);
+  const events = buildEventsView(ir, domain);
+  const registry = buildRegistryView(ir, domain);
+  return [
+    ...client.errorSets.flatMap((set) => [set.constName, set.typeName, set.guardName]),
+    client.clientType,
+    client.createName,
+  ]
+    .map((name): [string, string] => [name, 'client.ts'])
+    .concat(
+      [
+        ...handlers.operations.flatMap((operation) =>
+          operation.hasEvents
+            ? [operation.eventsType, operation.contextType]
+            : [operation.contextType],
+        ),
+        handlers.handlersType,
+        handlers.createName,
+      ].map((name) => [name, 'handlers.ts']),
+      [
+        ...events.events.map((event) => event.constName),
+        events.catalogName,
+        events.payloadsType,
+      ].map((name) => [name, 'events.ts']),
+      [registry.recordType, registry.registryName, 'getSpec'].map((name) => [name, 'registry.ts']),
+    );
+}
+
+/**
+ * The barrel view of one domain. `export *` of two modules exporting one name is a TypeScript
+ * error, so this checks the code surfaces' names against each other and against the schema model
+ * and enum names (types.ts) and their `<Name>Schema` names (schemas.ts).
+ * @throws Error naming the clashing name and both files.
+ */
+export function buildDomainIndexView(ir: Ir, domain: string): DomainIndexView {
+  const owners = new Map<string, string>();
+  for (const { name } of [...ir.models, ...ir.enums]) {
+    owners.set(name, 'types.ts');
+    owners.set(`${name}Schema`, 'schemas.ts');
+  }
+  for (const [name, file] of codeSurfaceExports(ir, domain)) {
+    const other = owners.get(name);
+    if (other)
+      throw new Error(`${domain}/${file} and ${domain}/${other} would both export ${name}`);
+    owners.set(name, file);
+  }
+  return {
+    banner: domainBanner(ir, domain),
+    modules: [...CODE_MODULES, ...DATA_MODULES].sort(compareCodeUnits),
+  };
+}
+
+/** The `index` emitter: `<domain>/index.ts`, the barrel of the domain's TypeScript surfaces. */
+export const domainIndexEmitter: Emitter = perDomainEmitter(
+  'index',
+  'index.ts',
+  'registry/index.ts.hbs',
+  buildDomainIndexView,
+);

@@ -1,0 +1,200 @@
+import { compareCodeUnits, compareSemver } from 'contracts-runtime/core';
+import type { Ir } from '../ir/ir-schema.js';
+import {
+  docBlock,
+  domainBanner,
+  findEvent,
+  runtimePrefixOf,
+  tsString,
+  tsStringArray,
+  type CodeEmitterOptions,
+} from './code-surface-helpers.js';
+import { eventConstName, operationNamesOf, type OperationNames } from './code-surface-names.js';
+import type { Emitter } from './emitter.js';
+import { camelCase, domainOf, pascalCase } from './naming.js';
+import { perDomainEmitter } from './per-domain-emitter.js';
+
+/** An event an operation declares: its key literal, payload type text and definition const. */
+export interface HandlerEventView {
+  readonly key: string;
+  readonly keyLiteral: string;
+  readonly versionLiteral: string;
+  readonly payloadType: string;
+  /** `events.HarnessRunStartedEvent`. */
+  readonly definition: string;
+}
+
+/** One operation in `handlers.ts`. */
+export interface HandlerOperationView {
+  readonly docBlock: string;
+  readonly handlerName: string;
+  readonly inputType: string;
+  readonly outputType: string;
+  readonly hasEvents: boolean;
+  readonly eventsType: string;
+  readonly eventsDocBlock: string;
+  readonly contextType: string;
+  readonly contextDocBlock: string;
+  readonly events: readonly HandlerEventView[];
+  readonly keyLiteral: string;
+  readonly versionLiteral: string;
+  readonly kindLiteral: string;
+  readonly authLiteral: string;
+  readonly piiList: string;
+  readonly inputSchema: string;
+  readonly outputSchema: string;
+  readonly errors: readonly {
+    codeLiteral: string;
+    http: number;
+    descriptionLiteral: string;
+    whenLiteral: string;
+  }[];
+}
+
+/** The view model of `templates/handlers/handlers.ts.hbs`. */
+export interface HandlersView {
+  readonly banner: string;
+  readonly runtimePrefix: string;
+  readonly hasOperations: boolean;
+  /**
+   * Namespace imports for emitted events: `events` from `./events.js`, and for another domain's
+   * event `agentEvents` from `../agent/events.js` and (type-only) `agentTypes` from `../agent/types.js`.
+   */
+  readonly eventImports: readonly { alias: string; path: string; typeOnly: boolean }[];
+  readonly operations: readonly HandlerOperationView[];
+  readonly handlersType: string;
+  readonly handlersDocBlock: string;
+  readonly createName: string;
+  readonly createDocBlock: string;
+  /** `events.HarnessRunStartedEvent, …`: definitions of every event some operation emits. */
+  readonly eventDefinitions: string;
+}
+
+/** `events` / `types` for the own domain's modules, `agentEvents` / `agentTypes` for another's. */
+function moduleAlias(module: 'events' | 'types', domain: string, own: string): string {
+  return domain === own ? module : `${camelCase(domain)}${pascalCase(module)}`;
+}
+
+/** Where the handlers file of `own` imports `module` of `domain` from. */
+function modulePath(module: 'events' | 'types', domain: string, own: string): string {
+  return domain === own ? `./${module}.js` : `../${domain}/${module}.js`;
+}
+
+function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOperationView {
+  const { spec } = names;
+  const events = [...spec.emits]
+    .sort((a, b) => compareCodeUnits(a.key, b.key) || compareSemver(a.version, b.version))
+    .map((ref): HandlerEventView => {
+      const event = findEvent(ir, ref, spec);
+      const eventDomain = domainOf(event);
+      return {
+        key: event.key,
+        keyLiteral: tsString(event.key),
+        versionLiteral: tsString(event.version),
+        payloadType: `${moduleAlias('types', eventDomain, domain)}.${event.payload}`,
+        definition: `${moduleAlias('events', eventDomain, domain)}.${eventConstName(ir, event)}`,
+      };
+    });
+  const duplicate = events.find((event, index) => events[index - 1]?.key === event.key);
+  if (duplicate) throw new Error(`${names.label} emits two versions of event ${duplicate.key}`);
+  const inputType = spec.io.input ? `types.${spec.io.input}` : 'null';
+  const description = spec.meta.description ? [spec.meta.description, ''] : [];
+  return {
+    docBlock: docBlock([...description, `Handles \`${names.label}\` (${spec.operationKind}).`]),
+    handlerName: names.handlerName,
+    inputType,
+    outputType: `types.${spec.io.output}`,
+    hasEvents: events.length > 0,
+    eventsType: `${names.typeBase}Events`,
+    eventsDocBlock: docBlock([`The events \`${names.label}\` declares, by key -> payload type.`]),
+    contextType: `${names.typeBase}Context`,
+    contextDocBlock: docBlock([
+      `What the \`${names.label}\` handler gets next to its input: the actor and an \`emit\` that`,
+      events.length > 0
+        ? 'accepts only the declared events.'
+        : 'accepts no event (none is declared).',
+    ]),
+    events,
+    keyLiteral: tsString(spec.key),
+    versionLiteral: tsString(spec.version),
+    kindLiteral: tsString(spec.operationKind),
+    // A missing auth is a validator error; `user` is the safe reading if one slips through.
+    authLiteral: tsString(spec.policy.auth ?? 'user'),
+    piiList: tsStringArray(spec.policy.pii),
+    inputSchema: spec.io.input ? `schemas.${spec.io.input}Schema` : 'null',
+    outputSchema: `schemas.${spec.io.output}Schema`,
+    errors: spec.io.errors.map((error) => ({
+      codeLiteral: tsString(error.code),
+      http: error.http,
+      descriptionLiteral: tsString(error.description),
+      whenLiteral: tsString(error.when),
+    })),
+  };
+}
+
+/**
+ * The handlers view of one domain: per-operation events map and context types, the handlers
+ * interface, and the router factory wiring schemas and event definitions.
+ * @throws Error on name collisions, an emitted event that is not in the IR, or an operation that
+ *   emits two versions of one event key (`emit` takes a key only).
+ */
+export function buildHandlersView(
+  ir: Ir,
+  domain: string,
+  options: CodeEmitterOptions = {},
+): HandlersView {
+  const names = operationNamesOf(ir, domain);
+  const operations = names.map((entry) => operationView(ir, domain, entry));
+  const definitions = new Set(
+    operations.flatMap((operation) => operation.events.map((event) => event.definition)),
+  );
+  const imports = new Map<string, { alias: string; path: string; typeOnly: boolean }>();
+  for (const entry of names) {
+    for (const ref of entry.spec.emits) {
+      const eventDomain = domainOf(findEvent(ir, ref, entry.spec));
+      for (const module of ['events', 'types'] as const) {
+        const path = modulePath(module, eventDomain, domain);
+        if (eventDomain !== domain || module === 'events') {
+          imports.set(path, {
+            alias: moduleAlias(module, eventDomain, domain),
+            path,
+            typeOnly: module === 'types',
+          });
+        }
+      }
+    }
+  }
+  const pascal = pascalCase(domain);
+  return {
+    banner: domainBanner(ir, domain, [
+      ...names.map((entry) => entry.spec),
+      ...names.flatMap((entry) => entry.spec.emits.map((ref) => findEvent(ir, ref, entry.spec))),
+    ]),
+    runtimePrefix: runtimePrefixOf(options),
+    hasOperations: operations.length > 0,
+    eventImports: [...imports.values()].sort((a, b) => compareCodeUnits(a.path, b.path)),
+    operations,
+    handlersType: `${pascal}Handlers`,
+    handlersDocBlock: docBlock([
+      `The implementation of every ${domain} operation: one function per operation, named after the`,
+      'key segments after the domain. A function may return its output or a promise of it, and',
+      'throws `ContractError` with a declared code for a declared error.',
+    ]),
+    createName: `create${pascal}Router`,
+    createDocBlock: docBlock([
+      `A router serving every ${domain} operation with \`handlers\`: it checks auth, validates input,`,
+      'output and emitted events against the zod schemas, and maps errors (runtime/router.ts).',
+    ]),
+    eventDefinitions: [...definitions].sort(compareCodeUnits).join(', '),
+  };
+}
+
+/** Creates the `handlers` emitter: `<domain>/handlers.ts` per domain (issue #2 part 7). */
+export function createHandlersEmitter(options: CodeEmitterOptions = {}): Emitter {
+  return perDomainEmitter('handlers', 'handlers.ts', 'handlers/handlers.ts.hbs', (ir, domain) =>
+    buildHandlersView(ir, domain, options),
+  );
+}
+
+/** The `handlers` emitter with runtime imports at `../../runtime/`. */
+export const handlersEmitter: Emitter = createHandlersEmitter();

@@ -1,0 +1,305 @@
+import {
+  compareCodeUnits,
+  HTTP_ERRORS,
+  operationMethods,
+  operationPath,
+  STANDARD_ERRORS,
+  type RouteMethod,
+} from 'contracts-runtime/core';
+import type { Ir, Model, OperationSpec } from '../ir/ir-schema.js';
+import type { Emitter } from './emitter.js';
+import { modelObjectSchema } from './json-schema-emitter.js';
+import { strictModelNames } from './model-graph.js';
+import { camelCase, domainOf, reachableModels } from './naming.js';
+import type { OutputFile } from './output-file.js';
+import type { JsonSchema } from './scalar-wire-types.js';
+
+/** Component names of the problem document schemas; a schema model may not use them. */
+export const PROBLEM_SCHEMA = 'HttpProblem';
+export const PROBLEM_ISSUE_SCHEMA = 'HttpProblemIssue';
+
+const COMPONENTS = '#/components/schemas/';
+const ref = (name: string) => ({ $ref: `${COMPONENTS}${name}` });
+type Json = Record<string, unknown>;
+
+/** `$ref: '#/$defs/X'` (the JSON Schema emitter's form) -> `#/components/schemas/X`, deeply. */
+function toComponentRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toComponentRefs);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      key === '$ref' && typeof item === 'string' && item.startsWith('#/$defs/')
+        ? `${COMPONENTS}${item.slice('#/$defs/'.length)}`
+        : toComponentRefs(item),
+    ]),
+  );
+}
+
+function problemSchemas(): Record<string, JsonSchema> {
+  return {
+    [PROBLEM_SCHEMA]: {
+      title: PROBLEM_SCHEMA,
+      description:
+        'An RFC 9457 problem document. `code` is the contract error code; `errors` lists field-level issues (400 validation); `details` carries any other details.',
+      type: 'object',
+      properties: {
+        type: { type: 'string' },
+        title: { type: 'string' },
+        status: { type: 'integer' },
+        detail: { type: 'string' },
+        code: { type: 'string' },
+        instance: { type: 'string' },
+        errors: { type: 'array', items: ref(PROBLEM_ISSUE_SCHEMA) },
+        details: {},
+      },
+      required: ['type', 'title', 'status', 'detail', 'code'],
+    },
+    [PROBLEM_ISSUE_SCHEMA]: {
+      title: PROBLEM_ISSUE_SCHEMA,
+      description: 'One failing field: `path` is rooted at `input` (`input.runId`).',
+      type: 'object',
+      properties: { path: { type: 'string' }, message: { type: 'string' } },
+      required: ['path', 'message'],
+    },
+  };
+}
+
+/** Every error an operation may answer with over `method`, by status, codes sorted. */
+function errorsByStatus(
+  spec: OperationSpec,
+  method: RouteMethod,
+): Map<number, Map<string, string>> {
+  const byStatus = new Map<number, Map<string, string>>();
+  const add = (status: number, code: string, description: string) => {
+    const codes = byStatus.get(status) ?? new Map<string, string>();
+    if (!codes.has(code)) codes.set(code, description);
+    byStatus.set(status, codes);
+  };
+  for (const error of spec.io.errors) add(error.http, error.code, error.description);
+  const standard = (code: keyof typeof STANDARD_ERRORS) =>
+    add(STANDARD_ERRORS[code].status, code, STANDARD_ERRORS[code].description);
+  if (spec.io.input !== null) standard('VALIDATION_FAILED');
+  standard('UNAUTHORIZED');
+  if (spec.policy.auth === 'admin') standard('FORBIDDEN');
+  standard('NOT_FOUND');
+  if (method === 'POST') {
+    for (const code of ['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'] as const) {
+      add(HTTP_ERRORS[code].status, code, HTTP_ERRORS[code].description);
+    }
+  }
+  standard('INTERNAL');
+  standard('OUTPUT_INVALID');
+  if (spec.emits.length > 0) standard('UNDECLARED_EVENT');
+  return byStatus;
+}
+
+function responses(spec: OperationSpec, method: RouteMethod): Json {
+  const result: Json = {
+    '200': {
+      description: `The output of \`${spec.key}@${spec.version}\`.`,
+      content: { 'application/json': { schema: ref(spec.io.output) } },
+    },
+  };
+  const byStatus = errorsByStatus(spec, method);
+  for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
+    const codes = [...byStatus.get(status)!].sort(([a], [b]) => compareCodeUnits(a, b));
+    result[String(status)] = {
+      description: codes.map(([code, description]) => `\`${code}\`: ${description}`).join('\n'),
+      content: {
+        'application/problem+json': {
+          schema: {
+            allOf: [
+              ref(PROBLEM_SCHEMA),
+              {
+                type: 'object',
+                properties: { code: { type: 'string', enum: codes.map(([code]) => code) } },
+              },
+            ],
+          },
+        },
+      },
+    };
+  }
+  return result;
+}
+
+/**
+ * Query parameters of a GET: one per input field (OpenAPI 3.1 §4.8.12). Strings, numbers,
+ * booleans and enums take `schema` (arrays as repeated parameters, the default `form` + `explode`);
+ * JSON values and nested models take `content: application/json`, as the server parses them.
+ */
+function queryParameters(input: Model, inputSchema: JsonSchema): Json[] {
+  const properties = inputSchema.properties as Record<string, unknown>;
+  return input.fields.map((field) => {
+    const schema = toComponentRefs(properties[field.name]);
+    const json =
+      field.type.type === 'model' ||
+      (field.type.type === 'scalar' &&
+        (field.type.name === 'JSON' || field.type.name === 'JSONObject'));
+    return {
+      name: field.name,
+      in: 'query',
+      required: !field.optional,
+      ...(json ? { content: { 'application/json': { schema } } } : { schema }),
+    };
+  });
+}
+
+function operationObject(
+  ir: Ir,
+  spec: OperationSpec,
+  method: RouteMethod,
+  primary: boolean,
+  schemas: Readonly<Record<string, JsonSchema>>,
+): Json {
+  const baseId = `${camelCase(spec.key)}_${spec.version.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const meta = spec.meta;
+  const description = [
+    meta.description,
+    meta.goal ? `Goal: ${meta.goal}` : undefined,
+    meta.context ? `Context: ${meta.context}` : undefined,
+    `\`${spec.key}@${spec.version}\` (${spec.operationKind}, auth ${spec.policy.auth ?? 'anonymous'})`,
+  ].filter((line): line is string => line !== undefined);
+  const input =
+    spec.io.input === null ? undefined : ir.models.find((m) => m.name === spec.io.input);
+  const bearer = { bearerAuth: [] as string[] };
+  const auth = spec.policy.auth ?? 'anonymous';
+  return {
+    operationId: primary ? baseId : `${baseId}_${method.toLowerCase()}`,
+    summary: meta.title ?? meta.description ?? spec.key,
+    description: description.join('\n\n'),
+    tags: [domainOf(spec)],
+    ...(meta.stability === 'deprecated' ? { deprecated: true } : {}),
+    security: auth === 'anonymous' ? [{}, bearer] : [bearer],
+    ...(method === 'GET' && input
+      ? { parameters: queryParameters(input, schemas[input.name]!) }
+      : {}),
+    ...(method === 'POST' && input
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: ref(input.name) } },
+          },
+        }
+      : {}),
+    responses: responses(spec, method),
+    'x-contracts-operation': {
+      key: spec.key,
+      version: spec.version,
+      kind: spec.operationKind,
+      auth,
+    },
+  };
+}
+
+const EVENTS_PATH: Json = {
+  get: {
+    operationId: 'events',
+    summary: 'Stream the event timeline',
+    description:
+      "Server-Sent Events: one message per timeline event (`id` the event id, `event` its key, `data` the event as JSON, pii masked). With `runId`, the run's earlier events come first; `Last-Event-ID` replays the events after it.",
+    security: [{ bearerAuth: [] }],
+    parameters: [
+      { name: 'runId', in: 'query', required: false, schema: { type: 'string' } },
+      { name: 'key', in: 'query', required: false, schema: { type: 'string' } },
+    ],
+    responses: {
+      '200': {
+        description: 'The event stream.',
+        content: { 'text/event-stream': { schema: { type: 'string' } } },
+      },
+      '401': {
+        description: '`UNAUTHORIZED`: the stream needs a user or admin token.',
+        content: { 'application/problem+json': { schema: ref(PROBLEM_SCHEMA) } },
+      },
+    },
+  },
+};
+
+/**
+ * The OpenAPI 3.1 document of every operation in the IR (issue #5): one path per operation
+ * version (`transport.rest.path`, else `/<key as slashes>/v<version>`), GET and POST for queries
+ * and POST for commands (core/operation-path.ts of the runtime), `operationId` `<camelKey>_<version>` (`_get`/`_post` for
+ * the second method), summary and description from the spec, the domain as tag, the request and
+ * response schemas under `components.schemas` by model name (built by the JSON Schema emitter's
+ * `modelObjectSchema`), every declared and standard error as a problem+json response, bearer
+ * security, and `x-contracts-operation` ({key, version, kind, auth}) from which the server reads
+ * custom routes. Also `/events` (the SSE stream). Keys sorted, so the bytes are deterministic.
+ * @throws Error when a schema model is named like a problem schema ({@link PROBLEM_SCHEMA}).
+ */
+export function openApiDocument(ir: Ir): Json {
+  const operations = ir.specs.filter((spec): spec is OperationSpec => spec.kind === 'operation');
+  const strict = strictModelNames(ir);
+  const enums = new Map(ir.enums.map((def) => [def.name, def]));
+  const models = new Map(ir.models.map((model) => [model.name, model]));
+  const roots = operations.flatMap((spec) =>
+    spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output],
+  );
+  const schemas: Record<string, JsonSchema> = {};
+  for (const name of reachableModels(ir, roots)) {
+    if (name === PROBLEM_SCHEMA || name === PROBLEM_ISSUE_SCHEMA) {
+      throw new Error(`schema model ${name} clashes with the OpenAPI problem schema of that name`);
+    }
+    schemas[name] = toComponentRefs(
+      modelObjectSchema(models.get(name)!, strict, enums, ''),
+    ) as JsonSchema;
+  }
+  Object.assign(schemas, problemSchemas());
+  const paths: Record<string, Json> = { '/events': EVENTS_PATH };
+  for (const spec of operations) {
+    const rest = spec.transport?.rest;
+    const path = rest?.path ?? operationPath(spec.key, spec.version);
+    const methods = operationMethods(spec.operationKind, rest?.method);
+    const primary = rest?.method ?? (spec.operationKind === 'query' ? 'GET' : 'POST');
+    const item: Json = {};
+    for (const method of methods) {
+      item[method.toLowerCase()] = operationObject(ir, spec, method, method === primary, schemas);
+    }
+    paths[path] = item;
+  }
+  const features = new Map(
+    ir.specs
+      .filter((spec) => spec.kind === 'feature')
+      .map((spec) => [domainOf(spec), spec.meta.description]),
+  );
+  const domains = [...new Set(operations.map(domainOf))].sort(compareCodeUnits);
+  const sortKeys = (record: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareCodeUnits(a, b)));
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Contract operations',
+      version: '1.0.0',
+      description:
+        'Every operation of the contract specs as served by `contracts serve`. Errors are RFC 9457 problem documents whose `code` is the contract error code. Each operation is also served at `/<key as slashes>/v<version>`.',
+    },
+    servers: [{ url: 'http://127.0.0.1:8787', description: 'contracts serve, default address' }],
+    tags: domains.map((name) => ({
+      name,
+      ...(features.get(name) ? { description: features.get(name) } : {}),
+    })),
+    paths: sortKeys(paths),
+    components: {
+      schemas: sortKeys(schemas),
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A token of CONTRACTS_TOKENS or --tokens-file; without one the caller is anonymous.',
+        },
+      },
+    },
+  };
+}
+
+/** Writes `openapi.json` at the root of the output folder: {@link openApiDocument} as JSON. */
+export const openApiEmitter: Emitter = {
+  name: 'openapi',
+  emit(ir: Ir): OutputFile[] {
+    return [
+      { path: 'openapi.json', contents: JSON.stringify(openApiDocument(ir), null, 2) + '\n' },
+    ];
+  },
+};

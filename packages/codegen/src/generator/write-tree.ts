@@ -1,0 +1,87 @@
+import { compareCodeUnits } from 'contracts-runtime/core';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import type { OutputFile } from './emit/output-file.js';
+
+/** The marker every generated tree holds; a non-empty folder without it is never replaced. */
+export const TREE_MARKER = 'ir.json';
+
+/** How the tree on disk differs from the files a generation would write (POSIX relative paths). */
+export interface TreeDrift {
+  readonly stale: string[];
+  readonly missing: string[];
+  readonly extra: string[];
+}
+
+async function listFiles(root: string): Promise<string[]> {
+  if (!existsSync(root)) return [];
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort(compareCodeUnits);
+}
+
+/** Compares `outDir` with `files` byte for byte; reads only. */
+export async function diffTree(outDir: string, files: readonly OutputFile[]): Promise<TreeDrift> {
+  const onDisk = new Set(await listFiles(outDir));
+  const stale: string[] = [];
+  const missing: string[] = [];
+  for (const file of files) {
+    if (!onDisk.has(file.path)) {
+      missing.push(file.path);
+      continue;
+    }
+    onDisk.delete(file.path);
+    const current = await readFile(join(outDir, file.path), 'utf8');
+    if (current !== file.contents) stale.push(file.path);
+  }
+  return { stale, missing, extra: [...onDisk].sort(compareCodeUnits) };
+}
+
+/** True when nothing differs. */
+export function isClean(drift: TreeDrift): boolean {
+  return drift.stale.length + drift.missing.length + drift.extra.length === 0;
+}
+
+/**
+ * Replaces `outDir` with exactly `files`. The new tree is written beside it in a temporary folder,
+ * then swapped in by two renames, so a failure at any point leaves the old tree as it was (issue #2,
+ * "Write atomically"). Extra files in the old tree disappear with it.
+ * @throws Error when `outDir` is a non-empty folder that does not hold {@link TREE_MARKER}: it was
+ *   not written by this generator, and replacing it could destroy someone's work.
+ */
+export async function writeTreeAtomically(outDir: string, files: readonly OutputFile[]): Promise<void> {
+  const existing = await listFiles(outDir);
+  if (existing.length > 0 && !existing.includes(TREE_MARKER)) {
+    throw new Error(
+      `refusing to replace ${outDir}: it is not empty and holds no ${TREE_MARKER}, so it was not written by contracts generate`,
+    );
+  }
+  const parent = dirname(outDir);
+  const suffix = randomBytes(6).toString('hex');
+  const staging = join(parent, `.${basename(outDir)}.tmp-${suffix}`);
+  const retired = join(parent, `.${basename(outDir)}.old-${suffix}`);
+  await mkdir(parent, { recursive: true });
+  try {
+    for (const file of files) {
+      const target = join(staging, file.path);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.contents);
+    }
+    await mkdir(staging, { recursive: true });
+    const hadTree = existsSync(outDir);
+    if (hadTree) await rename(outDir, retired);
+    try {
+      await rename(staging, outDir);
+    } catch (error) {
+      if (hadTree) await rename(retired, outDir);
+      throw error;
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(retired, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The application runtime of the `contracts` command: the harness and agent domains over one
+ * state directory and timeline (`createAppRuntime`), and how its options are resolved from flags
+ * and the environment (`resolveRuntimeOptions`).
+ */
+export { createAppRuntime, emittedEventId, timelineSink, type AppRuntime } from './app-runtime.js';
+export { resolveRuntimeOptions, type RuntimeOptions } from './runtime-options.js';

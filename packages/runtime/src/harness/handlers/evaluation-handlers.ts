@@ -1,0 +1,72 @@
+import type { HarnessHandlers } from '../../generated/harness/handlers.js';
+import { ContractError } from '../../errors.js';
+import { appendHarnessEvent } from '../harness-events.js';
+import { eventIdOf } from '../harness-ids.js';
+import type { HarnessDeps } from '../run-execution.js';
+import { invalidInput } from '../run-metadata.js';
+import { planRun } from '../run-plan.js';
+import type { HarnessRunService } from '../run-service.js';
+
+/**
+ * `harness.evaluation.run` and `harness.evaluation.get` (issue #3). `evaluation.run` takes the same
+ * suite reference and `metadata` as `harness.run.start` and runs the suite the same way (a run
+ * record, evidence, timeline events), awaits it and answers its `HarnessEvaluation` (assertions =
+ * the checks, `<caseId>:<check name>`), emitting `harness.evaluation.completed` through
+ * `ctx.emit`. `metadata.dryRun` and `metadata.background` are refused: an evaluation needs results.
+ * `evaluation.get` throws NOT_FOUND for an unknown id.
+ */
+export function evaluationHandlers(
+  deps: HarnessDeps,
+  service: HarnessRunService,
+  cwd: string,
+): Pick<HarnessHandlers, 'evaluationRun' | 'evaluationGet'> {
+  const operation = 'harness.evaluation.run';
+  return {
+    evaluationRun: async (input, ctx) => {
+      const plan = await planRun(input, cwd, operation);
+      const refused = (['dryRun', 'background'] as const).filter((flag) => plan[flag]);
+      if (refused.length > 0) {
+        throw invalidInput(
+          operation,
+          refused.map((flag) => ({
+            path: `metadata.${flag}`,
+            message: `not supported by ${operation}`,
+          })),
+        );
+      }
+      if (!plan.preflight.ok) return service.block(plan, operation);
+      const started = await service.start(
+        plan,
+        (payload) =>
+          appendHarnessEvent(
+            deps.timeline,
+            'harness.run.started',
+            eventIdOf(payload.runId, 'harness.run.started'),
+            payload,
+            payload.startedAt,
+          ),
+        'none',
+      );
+      const record = await started.done;
+      const evaluation =
+        record.evaluationId === null ? undefined : await deps.evaluations.get(record.evaluationId);
+      if (!evaluation) throw new Error(`run ${record.run.runId} recorded no evaluation`);
+      const { evaluationId, runId, scenarioKey, status } = evaluation;
+      const completedAt = evaluation.completedAt ?? deps.now().toISOString();
+      await ctx.emit('harness.evaluation.completed', {
+        evaluationId,
+        runId,
+        scenarioKey,
+        status,
+        completedAt,
+      });
+      return { evaluation };
+    },
+    evaluationGet: async ({ evaluationId }) => {
+      const evaluation = await deps.evaluations.get(evaluationId);
+      if (!evaluation)
+        throw new ContractError('NOT_FOUND', `no harness evaluation ${evaluationId}`);
+      return { evaluation };
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { HarnessHandlers } from '../generated/harness/handlers.js';
+import type { DomainRuntime, RuntimeContext } from '../domain-runtime.js';
+import { EvaluationStore } from './evaluation-store.js';
+import { EvidenceStore } from './evidence-store.js';
+import { evaluationHandlers } from './handlers/evaluation-handlers.js';
+import { evidenceHandlers } from './handlers/evidence-handlers.js';
+import { runHandlers } from './handlers/run-handlers.js';
+import { newEvaluationId, newRunId } from './harness-ids.js';
+import type { HarnessDeps } from './run-execution.js';
+import { RunStore } from './run-store.js';
+import { HarnessRunService } from './run-service.js';
+import { HarnessStateLayout } from './state-layout.js';
+import { resolveTarget } from './target.js';
+
+/** Overrides for tests: a fixed clock, fixed ids, a shorter kill grace (milliseconds). */
+export interface HarnessRuntimeOverrides {
+  readonly now?: () => Date;
+  readonly newRunId?: () => string;
+  readonly newEvaluationId?: () => string;
+  readonly killGraceMs?: number;
+}
+
+/**
+ * The harness domain's runtime (issue #3): the eight operations of the generated
+ * `HarnessHandlers`, over the command executor and the evaluator, with run records, evidence and
+ * evaluations under `context.options.stateDir` and events in `context.timeline`. Nothing is
+ * written until an operation writes (a dry run never does). `close()` waits for background runs.
+ */
+export function createHarnessRuntime(
+  context: RuntimeContext,
+  overrides: HarnessRuntimeOverrides = {},
+): DomainRuntime<HarnessHandlers> {
+  const layout = new HarnessStateLayout(context.options.stateDir);
+  const deps: HarnessDeps = {
+    layout,
+    runs: new RunStore(layout),
+    evidence: new EvidenceStore(layout),
+    evaluations: new EvaluationStore(layout),
+    timeline: context.timeline,
+    now: overrides.now ?? (() => new Date()),
+    newRunId: overrides.newRunId ?? newRunId,
+    newEvaluationId: overrides.newEvaluationId ?? newEvaluationId,
+    ...(overrides.killGraceMs === undefined ? {} : { killGraceMs: overrides.killGraceMs }),
+  };
+  const service = new HarnessRunService(deps);
+  const cwd = context.options.cwd;
+  return {
+    handlers: {
+      ...runHandlers(deps, service, cwd),
+      ...evidenceHandlers(deps),
+      ...evaluationHandlers(deps, service, cwd),
+      targetResolve: (input) => ({ target: resolveTarget(input) }),
+    },
+    close: () => service.settle(),
+  };
+}
