@@ -5,5 +5,6 @@
  */
 export { buildIr, finishIr, hasErrors, type BuildIrOptions } from './generator/ir/build-ir.js';
 export { emitAll } from './generator/emit-all.js';
+export { defineConfig, type ContractsConfig } from './generator/config/config-schema.js';
 export type { Ir } from './generator/ir/ir-schema.js';
 export type { OutputFile } from './generator/emit/output-file.js';

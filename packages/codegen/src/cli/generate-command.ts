@@ -1,15 +1,49 @@
 import { Command, Option } from 'commander';
 import type { GenerateOptions } from './run-generate.js';
 
-/** `contracts generate [--specs DIR] [--out DIR] [--check] [--format text|json]` (issue #2, part 8). */
+/**
+ * `contracts generate [--config FILE] [--specs DIR|GLOB] [--out DIR] [--runtime SPEC|PATH]
+ * [--import-extension .js|none] [--check] [--format text|json]`. Flags override the config file,
+ * which overrides the defaults.
+ */
 export function generateCommand(): Command {
   return new Command('generate')
     .description('Parse the specs, validate them and write every generated surface')
-    .option('--specs <dir>', 'folder of contract specs', 'specs')
-    .option('--out <dir>', 'output folder, replaced atomically', 'generated')
+    .option(
+      '--config <file>',
+      'config file (default: the nearest contracts.config.json/.mjs/.js at or above the current folder)',
+    )
+    .option(
+      '--specs <dir|glob>',
+      'spec folder or glob (default: config "specs", else specs/**/*.ts)',
+    )
+    .option(
+      '--out <dir>',
+      'output folder, replaced atomically (default: config "out", else generated)',
+    )
+    .option(
+      '--runtime <specifier|path>',
+      'what generated code imports the runtime as (default: contracts-runtime)',
+    )
+    .addOption(
+      new Option(
+        '--import-extension <ext>',
+        'extension of relative imports (default: .js)',
+      ).choices(['.js', 'none']),
+    )
     .option('--check', 'write nothing; exit 1 and list stale, missing and extra files on drift')
     .addOption(
       new Option('--format <format>', 'how to report').choices(['text', 'json']).default('text'),
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  contracts generate                       use contracts.config.json
+  contracts generate --specs contracts --out src/generated
+  contracts generate --check               in CI: fail when the tree is stale
+
+Exit codes: 0 ok, 1 error diagnostics or drift (--check), 2 usage or config error.`,
     )
     .action(async (options: GenerateOptions) => {
       const { runGenerate } = await import('./run-generate.js');

@@ -5,6 +5,7 @@ import { agentCommand } from './agent-command.js';
 import { callCommand } from './call-command.js';
 import { generateCommand } from './generate-command.js';
 import { harnessCommand } from './harness-command.js';
+import { initCommand } from './init-command.js';
 import { irCommand } from './ir-command.js';
 import { serveCommand } from './serve-command.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   const commands: Command[] = [
+    initCommand(),
     generateCommand(),
     irCommand(),
     agentCommand(),

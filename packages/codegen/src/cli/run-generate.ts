@@ -1,16 +1,19 @@
-import { resolve } from 'node:path';
+import { relative } from 'node:path';
+import { ConfigError } from '../generator/config/config-error.js';
+import {
+  resolveGenerateSettings,
+  type GenerateFlags,
+} from '../generator/config/resolve-settings.js';
+import { createEmitters } from '../generator/emit/all-emitters.js';
 import { emitAll } from '../generator/emit-all.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../generator/format-diagnostics.js';
 import { startFormatPool } from '../generator/format-pool.js';
-import { buildIr, hasErrors } from '../generator/ir/build-ir.js';
+import { buildIrOfFiles, hasErrors } from '../generator/ir/build-ir.js';
 import { diffTree, isClean, writeTreeAtomically, type TreeDrift } from '../generator/write-tree.js';
-import { ExitCode } from './exit-codes.js';
-import { resolveSpecsDir } from './specs-dir.js';
+import { CliError, ExitCode } from './exit-codes.js';
 
 /** The flags of `contracts generate`. */
-export interface GenerateOptions {
-  specs: string;
-  out: string;
+export interface GenerateOptions extends GenerateFlags {
   check?: boolean;
   format: 'text' | 'json';
 }
@@ -47,13 +50,22 @@ async function generate(
   options: GenerateOptions,
   pool: ReturnType<typeof startFormatPool>,
 ): Promise<number> {
-  const rootDir = process.cwd();
+  const settings = await resolveGenerateSettings(process.cwd(), options).catch((error: unknown) => {
+    if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.Usage);
+    throw error;
+  });
+  const rootDir = settings.rootDir;
+  const out = relative(process.cwd(), settings.outDir) || '.';
   const json = options.format === 'json';
   const progress = (line: string) => {
     if (!json) process.stderr.write(`contracts: ${line}\n`);
   };
   const started = performance.now();
-  const ir = buildIr({ specsDir: resolveSpecsDir(rootDir, options.specs), rootDir });
+  const ir = buildIrOfFiles({
+    files: settings.specFiles,
+    rootDir,
+    origin: settings.specsLabel,
+  });
   progress(`parsed ${ir.specs.length} specs and ${ir.models.length} models in ${elapsed(started)}`);
   const color = !json && process.stderr.isTTY === true;
   if (!json) {
@@ -67,14 +79,14 @@ async function generate(
         JSON.stringify({ ok: false, diagnostics: ir.diagnostics }, null, 2) + '\n',
       );
     } else {
-      progress(`${summarizeDiagnostics(ir.diagnostics)}; ${options.out}/ left untouched`);
+      progress(`${summarizeDiagnostics(ir.diagnostics)}; ${out}/ left untouched`);
     }
     return ExitCode.Failure;
   }
   const emitStarted = performance.now();
-  const files = await emitAll(ir, undefined, pool);
+  const files = await emitAll(ir, createEmitters(settings.emitters), pool);
   progress(`emitted ${files.length} files in ${elapsed(emitStarted)}`);
-  const outDir = resolve(rootDir, options.out);
+  const outDir = settings.outDir;
   if (options.check) {
     const drift = await diffTree(outDir, files);
     const clean = isClean(drift);
@@ -83,11 +95,11 @@ async function generate(
         JSON.stringify({ ok: clean, diagnostics: ir.diagnostics, drift }, null, 2) + '\n',
       );
     } else if (clean) {
-      progress(`${options.out}/ is up to date (${files.length} files)`);
+      progress(`${out}/ is up to date (${files.length} files)`);
     } else {
-      printDrift(drift, options.out);
+      printDrift(drift, out);
       progress(
-        `${options.out}/ is out of date: ${drift.stale.length} stale, ${drift.missing.length} missing, ${drift.extra.length} extra; run \`npm run codegen\``,
+        `${out}/ is out of date: ${drift.stale.length} stale, ${drift.missing.length} missing, ${drift.extra.length} extra; run \`npm run codegen\``,
       );
     }
     return clean ? ExitCode.Ok : ExitCode.Failure;
@@ -107,8 +119,8 @@ async function generate(
   } else {
     const what =
       changed === 0
-        ? `${options.out}/ already up to date (${files.length} files)`
-        : `wrote ${files.length} files to ${options.out}/ (${changed} changed)`;
+        ? `${out}/ already up to date (${files.length} files)`
+        : `wrote ${files.length} files to ${out}/ (${changed} changed)`;
     progress(`${what} in ${elapsed(started)}; ${summarizeDiagnostics(ir.diagnostics)}`);
   }
   return ExitCode.Ok;

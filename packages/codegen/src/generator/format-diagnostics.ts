@@ -11,8 +11,7 @@ import type { Diagnostic } from './ir/ir-schema.js';
  */
 export function formatDiagnostic(diagnostic: Diagnostic, rootDir: string, color: boolean): string {
   const paint = color ? pc : pc.createColors(false);
-  const severity =
-    diagnostic.severity === 'error' ? paint.red('error') : paint.yellow('warning');
+  const severity = diagnostic.severity === 'error' ? paint.red('error') : paint.yellow('warning');
   const head = `${paint.cyan(diagnostic.file)}:${paint.yellow(String(diagnostic.line))}:${paint.yellow(
     String(diagnostic.column),
   )} - ${severity} ${paint.gray(diagnostic.code)}: ${diagnostic.message}`;

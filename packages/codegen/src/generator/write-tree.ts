@@ -53,7 +53,10 @@ export function isClean(drift: TreeDrift): boolean {
  * @throws Error when `outDir` is a non-empty folder that does not hold {@link TREE_MARKER}: it was
  *   not written by this generator, and replacing it could destroy someone's work.
  */
-export async function writeTreeAtomically(outDir: string, files: readonly OutputFile[]): Promise<void> {
+export async function writeTreeAtomically(
+  outDir: string,
+  files: readonly OutputFile[],
+): Promise<void> {
   const existing = await listFiles(outDir);
   if (existing.length > 0 && !existing.includes(TREE_MARKER)) {
     throw new Error(

@@ -1,27 +1,79 @@
-import { clientEmitter } from './client-emitter.js';
-import { docsEmitter } from './docs-emitter.js';
-import { domainIndexEmitter } from './domain-index-emitter.js';
+import { createClientEmitter } from './client-emitter.js';
+import type { CodeEmitterOptions } from './code-surface-helpers.js';
+import { createDocsEmitter, type DocsOptions } from './docs-emitter.js';
+import { createDomainIndexEmitter } from './domain-index-emitter.js';
 import type { Emitter } from './emitter.js';
-import { eventsEmitter } from './events-emitter.js';
-import { handlersEmitter } from './handlers-emitter.js';
+import { createEventsEmitter } from './events-emitter.js';
+import { createHandlersEmitter } from './handlers-emitter.js';
+import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './import-settings.js';
 import { irJsonEmitter } from './ir-json-emitter.js';
-import { jsonSchemaEmitter } from './json-schema-emitter.js';
-import { openApiEmitter } from './openapi-emitter.js';
+import { createJsonSchemaEmitter, type JsonSchemaOptions } from './json-schema-emitter.js';
+import { createOpenApiEmitter, type OpenApiOptions } from './openapi-emitter.js';
 import { registryEmitter } from './registry-emitter.js';
 import { typesEmitter } from './types-emitter.js';
-import { zodEmitter } from './zod-emitter.js';
+import { createZodEmitter } from './zod-emitter.js';
 
-/** Every surface `contracts generate` writes, in one table (shared/design.md, "One emitter per surface"). */
-export const ALL_EMITTERS: readonly Emitter[] = [
-  irJsonEmitter,
-  typesEmitter,
-  zodEmitter,
-  jsonSchemaEmitter,
-  clientEmitter,
-  handlersEmitter,
-  eventsEmitter,
-  registryEmitter,
-  domainIndexEmitter,
-  docsEmitter,
-  openApiEmitter,
-];
+/** The surfaces `contracts generate` writes, each switched on or off by name in the config. */
+export const SURFACE_NAMES = [
+  'ir',
+  'types',
+  'zod',
+  'jsonSchema',
+  'client',
+  'handlers',
+  'events',
+  'registry',
+  'index',
+  'docs',
+  'openapi',
+] as const;
+
+/** One of {@link SURFACE_NAMES}. */
+export type SurfaceName = (typeof SURFACE_NAMES)[number];
+
+/**
+ * What the emitter table is built from: the import settings of the TypeScript surfaces, the
+ * surfaces left out, and the options of the docs, OpenAPI and JSON Schema surfaces.
+ */
+export interface EmitterSettings {
+  readonly imports: ImportSettings;
+  readonly disabled: ReadonlySet<SurfaceName>;
+  readonly docs: DocsOptions;
+  readonly openapi: OpenApiOptions;
+  readonly jsonSchema: JsonSchemaOptions;
+}
+
+/** Every surface on, runtime imports by package name, default surface options. */
+export const DEFAULT_EMITTER_SETTINGS: EmitterSettings = {
+  imports: DEFAULT_IMPORT_SETTINGS,
+  disabled: new Set(),
+  docs: {},
+  openapi: {},
+  jsonSchema: {},
+};
+
+/**
+ * The emitters of every enabled surface, one per surface, in one table (shared/design.md, "One
+ * emitter per surface"). The barrel (`index`) re-exports the TypeScript surfaces, so it is
+ * written only when all six of them are.
+ */
+export function createEmitters(settings: EmitterSettings = DEFAULT_EMITTER_SETTINGS): Emitter[] {
+  const code: CodeEmitterOptions = { imports: settings.imports };
+  const table: [SurfaceName, Emitter][] = [
+    ['ir', irJsonEmitter],
+    ['types', typesEmitter],
+    ['zod', createZodEmitter(code)],
+    ['jsonSchema', createJsonSchemaEmitter(settings.jsonSchema)],
+    ['client', createClientEmitter(code)],
+    ['handlers', createHandlersEmitter(code)],
+    ['events', createEventsEmitter(code)],
+    ['registry', registryEmitter],
+    ['index', createDomainIndexEmitter(code)],
+    ['docs', createDocsEmitter(settings.docs)],
+    ['openapi', createOpenApiEmitter(settings.openapi)],
+  ];
+  return table.filter(([name]) => !settings.disabled.has(name)).map(([, emitter]) => emitter);
+}
+
+/** The emitters of {@link DEFAULT_EMITTER_SETTINGS}. */
+export const ALL_EMITTERS: readonly Emitter[] = createEmitters();

@@ -2,8 +2,8 @@ import type { Ir, OperationSpec } from '../ir/ir-schema.js';
 import {
   docBlock,
   domainBanner,
-  runtimePrefixOf,
   tsString,
+  importSettingsOf,
   type CodeEmitterOptions,
 } from './code-surface-helpers.js';
 import {
@@ -14,6 +14,8 @@ import {
 } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
 import { pascalCase } from './naming.js';
+import type { ImportCandidate } from './import-printer.js';
+import { generatedSpecifier, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** One declared-error set: codes const, code union type and type guard of one operation. */
@@ -45,9 +47,6 @@ export interface ClientMemberView {
 /** The view model of `templates/client/client.ts.hbs`. */
 export interface ClientView {
   readonly banner: string;
-  readonly runtimePrefix: string;
-  readonly usesTypes: boolean;
-  readonly hasErrors: boolean;
   readonly errorSets: readonly ClientErrorSetView[];
   readonly clientType: string;
   readonly clientDocBlock: string;
@@ -132,11 +131,7 @@ function memberView(
  * The client view of one domain: per-operation error code unions and guards, and the member tree.
  * @throws Error on member, handler or type name collisions (code-surface-names.ts).
  */
-export function buildClientView(
-  ir: Ir,
-  domain: string,
-  options: CodeEmitterOptions = {},
-): ClientView {
+export function buildClientView(ir: Ir, domain: string): ClientView {
   const names = operationNamesOf(ir, domain);
   const errorSets = new Map<string, ClientErrorSetView>();
   for (const entry of names) {
@@ -154,9 +149,6 @@ export function buildClientView(
       domain,
       names.map((entry) => entry.spec),
     ),
-    runtimePrefix: runtimePrefixOf(options),
-    usesTypes: names.length > 0,
-    hasErrors: errorSets.size > 0,
     errorSets: [...errorSets.values()],
     clientType: `${pascal}Client`,
     clientDocBlock: docBlock([
@@ -173,12 +165,37 @@ export function buildClientView(
   };
 }
 
-/** Creates the `client` emitter: `<domain>/client.ts` per domain (issue #2 part 7). */
+/** What a `client.ts` may import: contract errors, the transport and its domain's types. */
+function clientImports(options: CodeEmitterOptions, domain: string): ImportCandidate[] {
+  const settings = importSettingsOf(options);
+  const errors = runtimeSpecifier(settings, 'errors', domain);
+  return [
+    { name: 'ContractError', specifier: errors, typeOnly: true },
+    { name: 'isContractError', specifier: errors, typeOnly: false },
+    {
+      name: 'Transport',
+      specifier: runtimeSpecifier(settings, 'transport', domain),
+      typeOnly: true,
+    },
+    {
+      name: 'types',
+      specifier: generatedSpecifier(settings, `${domain}/types`, domain),
+      typeOnly: true,
+      namespace: true,
+    },
+  ];
+}
+
+/** Creates the `client` emitter: `<domain>/client.ts` per domain. */
 export function createClientEmitter(options: CodeEmitterOptions = {}): Emitter {
-  return perDomainEmitter('client', 'client.ts', 'client/client.ts.hbs', (ir, domain) =>
-    buildClientView(ir, domain, options),
+  return perDomainEmitter(
+    'client',
+    'client.ts',
+    'client/client.ts.hbs',
+    (ir, domain) => buildClientView(ir, domain),
+    (_ir, domain) => clientImports(options, domain),
   );
 }
 
-/** The `client` emitter with runtime imports at `../../runtime/`. */
+/** The `client` emitter with the default import settings (the runtime by package name, `.js`). */
 export const clientEmitter: Emitter = createClientEmitter();

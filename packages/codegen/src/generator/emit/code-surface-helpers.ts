@@ -1,27 +1,21 @@
 import { compareCodeUnits, compareSemver } from 'contracts-runtime/core';
 import type { EventSpec, Ir, OperationSpec, Spec } from '../ir/ir-schema.js';
+import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './import-settings.js';
 import { banner, specsOfDomain } from './naming.js';
 
 /**
  * Shared plain functions of the code surfaces (client, handlers, events, registry, index):
- * literals, JSDoc blocks, spec order and the runtime import prefix (issue #2 part 7).
+ * literals, JSDoc blocks, spec order and import settings.
  */
 
-/**
- * How generated files at `<out>/<domain>/*.ts` reach the hand-written runtime when `<out>` is
- * `generated/` at the project root.
- */
-export const RUNTIME_IMPORT_PREFIX = '../../runtime/';
-
-/** Options of the code emitters; tests that generate elsewhere pass their own runtime prefix. */
+/** Options of the code emitters: how their imports are spelt (default {@link DEFAULT_IMPORT_SETTINGS}). */
 export interface CodeEmitterOptions {
-  /** Prefix of runtime imports, ending in `/` (default {@link RUNTIME_IMPORT_PREFIX}). */
-  readonly runtimeImportPrefix?: string;
+  readonly imports?: ImportSettings;
 }
 
-/** The prefix an emitter uses: `options.runtimeImportPrefix` or {@link RUNTIME_IMPORT_PREFIX}. */
-export function runtimePrefixOf(options: CodeEmitterOptions): string {
-  return options.runtimeImportPrefix ?? RUNTIME_IMPORT_PREFIX;
+/** The import settings an emitter uses: `options.imports` or {@link DEFAULT_IMPORT_SETTINGS}. */
+export function importSettingsOf(options: CodeEmitterOptions): ImportSettings {
+  return options.imports ?? DEFAULT_IMPORT_SETTINGS;
 }
 
 /** A TypeScript string literal of `text` (prettier turns it into single quotes). */

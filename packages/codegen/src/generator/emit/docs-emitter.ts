@@ -30,12 +30,13 @@ function renderPage(view: object): string {
  * `options.labels` replaces the English catalog (read lazily, on the first `emit`).
  * @throws Error when a label key is missing from the catalog or the IR names a model it lacks.
  */
-export function createDocsEmitter(options: { labels?: LabelCatalog } = {}): Emitter {
+export function createDocsEmitter(options: DocsOptions = {}): Emitter {
   let catalog = options.labels;
+  const folder = options.out ?? 'docs';
   return {
     name: 'docs',
     emit(ir: Ir): OutputFile[] {
-      catalog ??= loadLabelCatalog('en');
+      catalog ??= loadLabelCatalog(options.locale ?? 'en');
       const ctx = createDocsContext(ir, createLabeler(catalog));
       const files: OutputFile[] = [
         { path: 'docs/index.md', contents: renderPage(rootIndexView(ctx)) },
@@ -48,9 +49,22 @@ export function createDocsEmitter(options: { labels?: LabelCatalog } = {}): Emit
           contents: renderPage(specPageView(ctx, spec)),
         })),
       ];
-      return files.sort((a, b) => compareCodeUnits(a.path, b.path));
+      return files
+        .map((file) => ({ ...file, path: folder + file.path.slice('docs'.length) }))
+        .sort((a, b) => compareCodeUnits(a.path, b.path));
     },
   };
+}
+
+/**
+ * Options of the docs surface: `out`, the pages' folder inside the output folder (default
+ * `docs`); `locale`, the label catalog `templates/labels/<locale>.json` (default `en`);
+ * `labels`, a catalog given directly (tests).
+ */
+export interface DocsOptions {
+  readonly out?: string;
+  readonly locale?: string;
+  readonly labels?: LabelCatalog;
 }
 
 /** The docs emitter with the English catalog `templates/labels/en.json` (registered in all-emitters). */

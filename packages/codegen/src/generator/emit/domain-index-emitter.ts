@@ -1,11 +1,12 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir } from '../ir/ir-schema.js';
 import { buildClientView } from './client-emitter.js';
-import { domainBanner } from './code-surface-helpers.js';
+import { domainBanner, importSettingsOf, type CodeEmitterOptions } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
 import { buildEventsView } from './events-emitter.js';
 import { buildHandlersView } from './handlers-emitter.js';
 import { buildRegistryView } from './registry-emitter.js';
+import { generatedSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** The view model of `templates/registry/index.ts.hbs`: the modules the barrel re-exports. */
@@ -14,9 +15,9 @@ export interface DomainIndexView {
   readonly modules: readonly string[];
 }
 
-const CODE_MODULES = ['./client.js', './events.js', './handlers.js', './registry.js'];
+const CODE_MODULES = ['client', 'events', 'handlers', 'registry'];
 /** The data emitters (types, zod) write these for every domain, empty ones included. */
-const DATA_MODULES = ['./schemas.js', './types.js'];
+const DATA_MODULES = ['schemas', 'types'];
 
 /** The top-level names the code surfaces of `domain` export, with the file exporting each. */
 function codeSurfaceExports(ir: Ir, domain: string): [string, string][] {
@@ -55,7 +56,11 @@ function codeSurfaceExports(ir: Ir, domain: string): [string, string][] {
  * and enum names (types.ts) and their `<Name>Schema` names (schemas.ts).
  * @throws Error naming the clashing name and both files.
  */
-export function buildDomainIndexView(ir: Ir, domain: string): DomainIndexView {
+export function buildDomainIndexView(
+  ir: Ir,
+  domain: string,
+  options: CodeEmitterOptions = {},
+): DomainIndexView {
   const owners = new Map<string, string>();
   for (const { name } of [...ir.models, ...ir.enums]) {
     owners.set(name, 'types.ts');
@@ -69,14 +74,20 @@ export function buildDomainIndexView(ir: Ir, domain: string): DomainIndexView {
   }
   return {
     banner: domainBanner(ir, domain),
-    modules: [...CODE_MODULES, ...DATA_MODULES].sort(compareCodeUnits),
+    modules: [...CODE_MODULES, ...DATA_MODULES]
+      .sort(compareCodeUnits)
+      .map((module) =>
+        generatedSpecifier(importSettingsOf(options), `${domain}/${module}`, domain),
+      ),
   };
 }
 
-/** The `index` emitter: `<domain>/index.ts`, the barrel of the domain's TypeScript surfaces. */
-export const domainIndexEmitter: Emitter = perDomainEmitter(
-  'index',
-  'index.ts',
-  'registry/index.ts.hbs',
-  buildDomainIndexView,
-);
+/** Creates the `index` emitter: `<domain>/index.ts`, the barrel of the domain's TypeScript surfaces. */
+export function createDomainIndexEmitter(options: CodeEmitterOptions = {}): Emitter {
+  return perDomainEmitter('index', 'index.ts', 'registry/index.ts.hbs', (ir, domain) =>
+    buildDomainIndexView(ir, domain, options),
+  );
+}
+
+/** The `index` emitter with the default import settings. */
+export const domainIndexEmitter: Emitter = createDomainIndexEmitter();

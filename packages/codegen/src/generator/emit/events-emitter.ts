@@ -3,14 +3,16 @@ import {
   docBlock,
   domainBanner,
   eventsOfDomain,
-  runtimePrefixOf,
   specLabel,
   tsString,
   tsStringArray,
+  importSettingsOf,
   type CodeEmitterOptions,
 } from './code-surface-helpers.js';
 import { eventCatalogName, eventConstName, eventPayloadsTypeName } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
+import type { ImportCandidate } from './import-printer.js';
+import { generatedSpecifier, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** One event definition const of the catalog. */
@@ -35,8 +37,6 @@ export interface EventPayloadEntryView {
 /** The view model of `templates/events/events.ts.hbs`. */
 export interface EventsView {
   readonly banner: string;
-  readonly runtimePrefix: string;
-  readonly hasEvents: boolean;
   readonly events: readonly EventDefinitionView[];
   readonly catalogName: string;
   readonly catalogDocBlock: string;
@@ -51,11 +51,7 @@ export interface EventsView {
  * description, payload schema, pii), the catalog array and the key -> payload type map. Several
  * versions of one key map to the union of their payload types.
  */
-export function buildEventsView(
-  ir: Ir,
-  domain: string,
-  options: CodeEmitterOptions = {},
-): EventsView {
+export function buildEventsView(ir: Ir, domain: string): EventsView {
   const specs = eventsOfDomain(ir, domain);
   const events = specs.map((event): EventDefinitionView => {
     const pii = event.pii.length > 0 ? [`PII: ${event.pii.join(', ')}.`] : [];
@@ -89,8 +85,6 @@ export function buildEventsView(
   });
   return {
     banner: domainBanner(ir, domain, specs),
-    runtimePrefix: runtimePrefixOf(options),
-    hasEvents: events.length > 0,
     events,
     catalogName: eventCatalogName(domain),
     catalogDocBlock: docBlock([`Every event of the ${domain} domain, by key then version.`]),
@@ -106,12 +100,40 @@ export function buildEventsView(
   };
 }
 
-/** Creates the `events` emitter: `<domain>/events.ts` per domain (issue #2 part 7). */
+/** What an `events.ts` may import: the event definition type, its domain's schemas and types. */
+function eventsImports(options: CodeEmitterOptions, domain: string): ImportCandidate[] {
+  const settings = importSettingsOf(options);
+  return [
+    {
+      name: 'EventDefinition',
+      specifier: runtimeSpecifier(settings, 'events', domain),
+      typeOnly: true,
+    },
+    {
+      name: 'schemas',
+      specifier: generatedSpecifier(settings, `${domain}/schemas`, domain),
+      typeOnly: false,
+      namespace: true,
+    },
+    {
+      name: 'types',
+      specifier: generatedSpecifier(settings, `${domain}/types`, domain),
+      typeOnly: true,
+      namespace: true,
+    },
+  ];
+}
+
+/** Creates the `events` emitter: `<domain>/events.ts` per domain. */
 export function createEventsEmitter(options: CodeEmitterOptions = {}): Emitter {
-  return perDomainEmitter('events', 'events.ts', 'events/events.ts.hbs', (ir, domain) =>
-    buildEventsView(ir, domain, options),
+  return perDomainEmitter(
+    'events',
+    'events.ts',
+    'events/events.ts.hbs',
+    (ir, domain) => buildEventsView(ir, domain),
+    (_ir, domain) => eventsImports(options, domain),
   );
 }
 
-/** The `events` emitter with runtime imports at `../../runtime/`. */
+/** The `events` emitter with the default import settings (the runtime by package name, `.js`). */
 export const eventsEmitter: Emitter = createEventsEmitter();

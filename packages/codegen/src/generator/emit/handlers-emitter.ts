@@ -4,14 +4,16 @@ import {
   docBlock,
   domainBanner,
   findEvent,
-  runtimePrefixOf,
+  importSettingsOf,
   tsString,
   tsStringArray,
   type CodeEmitterOptions,
 } from './code-surface-helpers.js';
 import { eventConstName, operationNamesOf, type OperationNames } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
-import { camelCase, domainOf, pascalCase } from './naming.js';
+import { camelCase, domainOf, domainsOf, pascalCase } from './naming.js';
+import type { ImportCandidate } from './import-printer.js';
+import { generatedSpecifier, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** An event an operation declares: its key literal, payload type text and definition const. */
@@ -54,13 +56,6 @@ export interface HandlerOperationView {
 /** The view model of `templates/handlers/handlers.ts.hbs`. */
 export interface HandlersView {
   readonly banner: string;
-  readonly runtimePrefix: string;
-  readonly hasOperations: boolean;
-  /**
-   * Namespace imports for emitted events: `events` from `./events.js`, and for another domain's
-   * event `agentEvents` from `../agent/events.js` and (type-only) `agentTypes` from `../agent/types.js`.
-   */
-  readonly eventImports: readonly { alias: string; path: string; typeOnly: boolean }[];
   readonly operations: readonly HandlerOperationView[];
   readonly handlersType: string;
   readonly handlersDocBlock: string;
@@ -73,11 +68,6 @@ export interface HandlersView {
 /** `events` / `types` for the own domain's modules, `agentEvents` / `agentTypes` for another's. */
 function moduleAlias(module: 'events' | 'types', domain: string, own: string): string {
   return domain === own ? module : `${camelCase(domain)}${pascalCase(module)}`;
-}
-
-/** Where the handlers file of `own` imports `module` of `domain` from. */
-function modulePath(module: 'events' | 'types', domain: string, own: string): string {
-  return domain === own ? `./${module}.js` : `../${domain}/${module}.js`;
 }
 
 function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOperationView {
@@ -138,41 +128,18 @@ function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOp
  * @throws Error on name collisions, an emitted event that is not in the IR, or an operation that
  *   emits two versions of one event key (`emit` takes a key only).
  */
-export function buildHandlersView(
-  ir: Ir,
-  domain: string,
-  options: CodeEmitterOptions = {},
-): HandlersView {
+export function buildHandlersView(ir: Ir, domain: string): HandlersView {
   const names = operationNamesOf(ir, domain);
   const operations = names.map((entry) => operationView(ir, domain, entry));
   const definitions = new Set(
     operations.flatMap((operation) => operation.events.map((event) => event.definition)),
   );
-  const imports = new Map<string, { alias: string; path: string; typeOnly: boolean }>();
-  for (const entry of names) {
-    for (const ref of entry.spec.emits) {
-      const eventDomain = domainOf(findEvent(ir, ref, entry.spec));
-      for (const module of ['events', 'types'] as const) {
-        const path = modulePath(module, eventDomain, domain);
-        if (eventDomain !== domain || module === 'events') {
-          imports.set(path, {
-            alias: moduleAlias(module, eventDomain, domain),
-            path,
-            typeOnly: module === 'types',
-          });
-        }
-      }
-    }
-  }
   const pascal = pascalCase(domain);
   return {
     banner: domainBanner(ir, domain, [
       ...names.map((entry) => entry.spec),
       ...names.flatMap((entry) => entry.spec.emits.map((ref) => findEvent(ir, ref, entry.spec))),
     ]),
-    runtimePrefix: runtimePrefixOf(options),
-    hasOperations: operations.length > 0,
-    eventImports: [...imports.values()].sort((a, b) => compareCodeUnits(a.path, b.path)),
     operations,
     handlersType: `${pascal}Handlers`,
     handlersDocBlock: docBlock([
@@ -189,12 +156,48 @@ export function buildHandlersView(
   };
 }
 
-/** Creates the `handlers` emitter: `<domain>/handlers.ts` per domain (issue #2 part 7). */
+/**
+ * What a `handlers.ts` may import: the router, its domain's schemas, types and events, and the
+ * events and types modules of every domain whose events its operations emit (`agentEvents` from
+ * `../agent/events.js`).
+ */
+function handlersImports(ir: Ir, options: CodeEmitterOptions, domain: string): ImportCandidate[] {
+  const settings = importSettingsOf(options);
+  const router = runtimeSpecifier(settings, 'router', domain);
+  const candidates: ImportCandidate[] = [
+    { name: 'bindOperation', specifier: router, typeOnly: false },
+    { name: 'HandlerContext', specifier: router, typeOnly: true },
+    { name: 'Router', specifier: router, typeOnly: false },
+    {
+      name: 'schemas',
+      specifier: generatedSpecifier(settings, `${domain}/schemas`, domain),
+      typeOnly: false,
+      namespace: true,
+    },
+  ];
+  for (const eventDomain of domainsOf(ir)) {
+    for (const module of ['events', 'types'] as const) {
+      candidates.push({
+        name: moduleAlias(module, eventDomain, domain),
+        specifier: generatedSpecifier(settings, `${eventDomain}/${module}`, domain),
+        typeOnly: module === 'types',
+        namespace: true,
+      });
+    }
+  }
+  return candidates;
+}
+
+/** Creates the `handlers` emitter: `<domain>/handlers.ts` per domain. */
 export function createHandlersEmitter(options: CodeEmitterOptions = {}): Emitter {
-  return perDomainEmitter('handlers', 'handlers.ts', 'handlers/handlers.ts.hbs', (ir, domain) =>
-    buildHandlersView(ir, domain, options),
+  return perDomainEmitter(
+    'handlers',
+    'handlers.ts',
+    'handlers/handlers.ts.hbs',
+    (ir, domain) => buildHandlersView(ir, domain),
+    (ir, domain) => handlersImports(ir, options, domain),
   );
 }
 
-/** The `handlers` emitter with runtime imports at `../../runtime/`. */
+/** The `handlers` emitter with the default import settings (the runtime by package name, `.js`). */
 export const handlersEmitter: Emitter = createHandlersEmitter();

@@ -18,7 +18,10 @@ export interface SchemaEntry {
   readonly version: string;
   readonly role: SchemaRole;
   readonly model: string;
-  /** The stable `$id`: `https://contracts.dev/schemas/<domain>/<key>/<version>/<role>.schema.json`. */
+  /**
+   * The stable `$id`: `<idBase><domain>/<key>/<version>/<role>.schema.json` when an id base is
+   * configured, else the URN `urn:contracts:schema:<domain>:<key>:<version>:<role>` (RFC 8141).
+   */
   readonly id: string;
   /** File name inside `<domain>/json-schema/`. */
   readonly file: string;
@@ -29,7 +32,7 @@ export interface SchemaEntry {
  * by file name. Files are `<key>.<role>.schema.json`; when one key has several versions in the IR
  * they become `<key>@<version>.<role>.schema.json` so no version overwrites another.
  */
-export function schemaEntries(ir: Ir, domain: string): SchemaEntry[] {
+export function schemaEntries(ir: Ir, domain: string, idBase?: string): SchemaEntry[] {
   const versionsOf = new Map<string, number>();
   for (const spec of ir.specs) versionsOf.set(spec.key, (versionsOf.get(spec.key) ?? 0) + 1);
   const entries: SchemaEntry[] = [];
@@ -48,7 +51,10 @@ export function schemaEntries(ir: Ir, domain: string): SchemaEntry[] {
         version: spec.version,
         role,
         model,
-        id: `https://contracts.dev/schemas/${domain}/${spec.key}/${spec.version}/${role}.schema.json`,
+        id:
+          idBase === undefined
+            ? `urn:contracts:schema:${domain}:${spec.key}:${spec.version}:${role}`
+            : `${idBase}${domain}/${spec.key}/${spec.version}/${role}.schema.json`,
         file: `${stem}.${role}.schema.json`,
       });
     }
@@ -126,30 +132,40 @@ function jsonFile(path: string, value: unknown): OutputFile {
  * listing them. Scalars come from the shared scalar table; unknown keys follow the zod emitter's
  * rule, so each document accepts exactly what the model's zod schema accepts.
  */
-export const jsonSchemaEmitter: Emitter = {
-  name: 'json-schema',
-  emit(ir: Ir): OutputFile[] {
-    const strict = strictModelNames(ir);
-    const files: OutputFile[] = [];
-    for (const domain of domainsOf(ir)) {
-      const entries = schemaEntries(ir, domain);
-      for (const entry of entries) {
-        files.push(
-          jsonFile(`${domain}/json-schema/${entry.file}`, rootDocument(ir, entry, strict)),
-        );
-      }
-      if (entries.length > 0) {
-        const schemas = entries.map(({ key, version, role, model, id, file }) => ({
-          key,
-          version,
-          role,
-          model,
-          id,
-          file,
-        }));
-        files.push(jsonFile(`${domain}/json-schema/index.json`, { domain, schemas }));
-      }
+export function createJsonSchemaEmitter(options: JsonSchemaOptions = {}): Emitter {
+  return {
+    name: 'json-schema',
+    emit: (ir) => emitJsonSchemas(ir, options.idBase),
+  };
+}
+
+/** Options of the JSON Schema surface: `idBase`, an absolute URI ending in `/`, prefixes `$id`. */
+export interface JsonSchemaOptions {
+  readonly idBase?: string;
+}
+
+/** The JSON Schema emitter with URN ids. */
+export const jsonSchemaEmitter: Emitter = createJsonSchemaEmitter();
+
+function emitJsonSchemas(ir: Ir, idBase: string | undefined): OutputFile[] {
+  const strict = strictModelNames(ir);
+  const files: OutputFile[] = [];
+  for (const domain of domainsOf(ir)) {
+    const entries = schemaEntries(ir, domain, idBase);
+    for (const entry of entries) {
+      files.push(jsonFile(`${domain}/json-schema/${entry.file}`, rootDocument(ir, entry, strict)));
     }
-    return files;
-  },
-};
+    if (entries.length > 0) {
+      const schemas = entries.map(({ key, version, role, model, id, file }) => ({
+        key,
+        version,
+        role,
+        model,
+        id,
+        file,
+      }));
+      files.push(jsonFile(`${domain}/json-schema/index.json`, { domain, schemas }));
+    }
+  }
+  return files;
+}

@@ -1,7 +1,6 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir, Spec } from '../ir/ir-schema.js';
 
-
 /** The domain a spec belongs to: `meta.domain`, else the first key segment. */
 export function domainOf(spec: Spec): string {
   return spec.meta.domain ?? spec.key.split('.')[0]!;

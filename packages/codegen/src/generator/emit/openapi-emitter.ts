@@ -228,7 +228,7 @@ const EVENTS_PATH: Json = {
  * custom routes. Also `/events` (the SSE stream). Keys sorted, so the bytes are deterministic.
  * @throws Error when a schema model is named like a problem schema ({@link PROBLEM_SCHEMA}).
  */
-export function openApiDocument(ir: Ir): Json {
+export function openApiDocument(ir: Ir, options: OpenApiOptions = {}): Json {
   const operations = ir.specs.filter((spec): spec is OperationSpec => spec.kind === 'operation');
   const strict = strictModelNames(ir);
   const enums = new Map(ir.enums.map((def) => [def.name, def]));
@@ -269,12 +269,14 @@ export function openApiDocument(ir: Ir): Json {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Contract operations',
-      version: '1.0.0',
+      title: options.title ?? 'Contract operations',
+      version: options.version ?? '1.0.0',
       description:
         'Every operation of the contract specs as served by `contracts serve`. Errors are RFC 9457 problem documents whose `code` is the contract error code. Each operation is also served at `/<key as slashes>/v<version>`.',
     },
-    servers: [{ url: 'http://127.0.0.1:8787', description: 'contracts serve, default address' }],
+    servers: options.servers ?? [
+      { url: 'http://127.0.0.1:8787', description: 'contracts serve, default address' },
+    ],
     tags: domains.map((name) => ({
       name,
       ...(features.get(name) ? { description: features.get(name) } : {}),
@@ -294,12 +296,23 @@ export function openApiDocument(ir: Ir): Json {
   };
 }
 
-/** Writes `openapi.json` at the root of the output folder: {@link openApiDocument} as JSON. */
-export const openApiEmitter: Emitter = {
-  name: 'openapi',
-  emit(ir: Ir): OutputFile[] {
-    return [
-      { path: 'openapi.json', contents: JSON.stringify(openApiDocument(ir), null, 2) + '\n' },
-    ];
-  },
-};
+/** The configurable parts of the OpenAPI document's `info` and `servers` (OpenAPI 3.1 §4.8). */
+export interface OpenApiOptions {
+  readonly title?: string;
+  readonly version?: string;
+  readonly servers?: readonly { readonly url: string; readonly description?: string }[];
+}
+
+/** Creates the emitter of `openapi.json` at the root of the output folder ({@link openApiDocument}). */
+export function createOpenApiEmitter(options: OpenApiOptions = {}): Emitter {
+  return {
+    name: 'openapi',
+    emit(ir: Ir): OutputFile[] {
+      const document = openApiDocument(ir, options);
+      return [{ path: 'openapi.json', contents: JSON.stringify(document, null, 2) + '\n' }];
+    },
+  };
+}
+
+/** The OpenAPI emitter with the default title, version and server. */
+export const openApiEmitter: Emitter = createOpenApiEmitter();

@@ -6,6 +6,14 @@ export type JsonSchema = { readonly [key: string]: unknown };
 /** A check exported by runtime/wire-formats.ts that a generated schemas.ts may import. */
 export type WireFormatCheck = 'isDate' | 'isDateTime' | 'isEmail' | 'isUri';
 
+/** Every {@link WireFormatCheck}, sorted. */
+export const WIRE_FORMAT_CHECKS: readonly WireFormatCheck[] = [
+  'isDate',
+  'isDateTime',
+  'isEmail',
+  'isUri',
+];
+
 /** How one scalar looks on the three data surfaces. */
 export interface ScalarWireType {
   /** TypeScript type text, e.g. `string`, `Record<string, unknown>`. */

@@ -38,7 +38,7 @@ export function typesView(ir: Ir, domain: string): TypesView {
       fields: model.fields.map((field) => ({
         key: printPropertyKey(field.name),
         optional: field.optional,
-        type: printTsType(field),
+        type: field.optional ? `${printTsType(field)} | undefined` : printTsType(field),
       })),
     })),
   };

@@ -1,6 +1,6 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir } from '../ir/ir-schema.js';
-import { runtimePrefixOf, type CodeEmitterOptions } from './code-surface-helpers.js';
+import { importSettingsOf, type CodeEmitterOptions } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
 import {
   declarationOrder,
@@ -10,16 +10,15 @@ import {
 } from './model-graph.js';
 import { banner } from './naming.js';
 import { printDocComment, printPropertyKey, printZodType, schemaConstName } from './print-type.js';
-import { SCALAR_WIRE_TYPES, type WireFormatCheck } from './scalar-wire-types.js';
+import type { ImportCandidate } from './import-printer.js';
+import { generatedSpecifier, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
+import { WIRE_FORMAT_CHECKS } from './scalar-wire-types.js';
 
 /** The resolved view model of templates/zod/schemas.ts.hbs. */
 export interface ZodView {
   readonly banner: string;
   /** `isDate, isDateTime` (sorted), or `''` when no field needs runtime/wire-formats.ts. */
-  readonly wireFormats: string;
-  /** Prefix of the runtime import, ending in `/` (see `CodeEmitterOptions`). */
-  readonly runtimePrefix: string;
   readonly enums: readonly { constName: string; values: string }[];
   readonly models: readonly {
     doc: string;
@@ -35,22 +34,13 @@ export interface ZodView {
 /**
  * The view model of `<domain>/schemas.ts`. Enum schemas come first (sorted), then model schemas in
  * {@link declarationOrder}; a reference to a model declared later (only on a cycle) is `z.lazy`.
- * The format checks of runtime/wire-formats.ts are imported only when a field uses them.
  */
-export function zodView(ir: Ir, domain: string, options: CodeEmitterOptions = {}): ZodView {
+export function zodView(ir: Ir, domain: string): ZodView {
   const declared = domainModels(ir, domain);
   const strict = strictModelNames(ir);
   const { order, cyclic } = declarationOrder(declared.models);
   const position = new Map(order.map((name, index) => [name, index]));
   const byName = new Map(declared.models.map((model) => [model.name, model]));
-
-  const wireFormats = new Set<WireFormatCheck>();
-  for (const model of declared.models) {
-    for (const field of model.fields) {
-      if (field.type.type !== 'scalar') continue;
-      for (const check of SCALAR_WIRE_TYPES[field.type.name].wireFormats) wireFormats.add(check);
-    }
-  }
 
   const models = order.map((name) => {
     const model = byName.get(name)!;
@@ -77,8 +67,6 @@ export function zodView(ir: Ir, domain: string, options: CodeEmitterOptions = {}
 
   return {
     banner: banner(domainSourceFiles(ir, domain, declared)),
-    wireFormats: [...wireFormats].sort(compareCodeUnits).join(', '),
-    runtimePrefix: runtimePrefixOf(options),
     enums: declared.enums.map((def) => ({
       constName: schemaConstName(def.name),
       values: def.values.map((value) => JSON.stringify(value)).join(', '),
@@ -100,14 +88,34 @@ export function zodView(ir: Ir, domain: string, options: CodeEmitterOptions = {}
  * The JSON Schema emitter reads the same rule (`strictModelNames`): `additionalProperties: false`
  * exactly where zod is strict.
  *
- * Formatted scalars (Date, DateTime, EmailAddress, URL) call runtime/wire-formats.ts, imported as
- * `<runtimeImportPrefix>wire-formats.js` (default `../../runtime/`, as the code emitters do).
+ * Formatted scalars (Date, DateTime, EmailAddress, URL) call the runtime's wire-format checks
+ * (`contracts-runtime/wire-formats`), imported only when a field uses them.
  */
 export function createZodEmitter(options: CodeEmitterOptions = {}): Emitter {
-  return perDomainEmitter('zod', 'schemas.ts', 'zod/schemas.ts.hbs', (ir, domain) =>
-    zodView(ir, domain, options),
+  return perDomainEmitter(
+    'zod',
+    'schemas.ts',
+    'zod/schemas.ts.hbs',
+    (ir, domain) => zodView(ir, domain),
+    (_ir, domain) => zodImports(options, domain),
   );
 }
 
-/** The zod emitter with the default runtime import prefix, as `contracts generate` runs it. */
+/** What a `schemas.ts` may import: zod, the runtime's wire-format checks and its domain's types. */
+function zodImports(options: CodeEmitterOptions, domain: string): ImportCandidate[] {
+  const settings = importSettingsOf(options);
+  const wireFormats = runtimeSpecifier(settings, 'wire-formats', domain);
+  return [
+    { name: 'z', specifier: 'zod', typeOnly: false },
+    ...WIRE_FORMAT_CHECKS.map((name) => ({ name, specifier: wireFormats, typeOnly: false })),
+    {
+      name: 'T',
+      specifier: generatedSpecifier(settings, `${domain}/types`, domain),
+      typeOnly: true,
+      namespace: true,
+    },
+  ];
+}
+
+/** The `zod` emitter with the default import settings (the runtime by package name, `.js`). */
 export const zodEmitter: Emitter = createZodEmitter();

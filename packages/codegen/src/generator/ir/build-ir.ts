@@ -1,4 +1,4 @@
-import { parseSpecs } from '../parse/parse-specs.js';
+import { parseSpecFiles, parseSpecs } from '../parse/parse-specs.js';
 import { validateIr } from '../validate/validate-ir.js';
 import { IrSchema, type Ir } from './ir-schema.js';
 import { sortIr } from './sort-ir.js';
@@ -7,6 +7,18 @@ import { sortIr } from './sort-ir.js';
 export interface BuildIrOptions {
   readonly specsDir: string;
   readonly rootDir: string;
+}
+
+/** The spec files of `buildIrOfFiles`: absolute paths, with `origin` naming what was searched. */
+export interface BuildIrOfFilesOptions {
+  readonly files: readonly string[];
+  readonly rootDir: string;
+  readonly origin: string;
+}
+
+/** {@link buildIr} over a list of spec files (a config's globs) instead of a folder. */
+export function buildIrOfFiles(options: BuildIrOfFilesOptions): Ir {
+  return finishIr(parseSpecFiles(options.files, options.rootDir, options.origin));
 }
 
 /**

@@ -82,6 +82,18 @@ export function parseSpecs(options: ParseSpecsOptions): Ir {
 }
 
 /**
+ * Parses the given spec files (absolute paths) as {@link parseSpecs} parses a folder: same order
+ * (code units of the paths), same IR. `origin` names what was searched in a NO_SPECS diagnostic.
+ */
+export function parseSpecFiles(files: readonly string[], rootDir: string, origin: string): Ir {
+  const root = toPosix(resolve(rootDir));
+  const paths = files.map((path) => toPosix(resolve(path))).sort(compareCodeUnits);
+  const project = createProject(false);
+  const sources = paths.map((path) => project.addSourceFileAtPath(path));
+  return extractIr(project, sources, root, origin);
+}
+
+/**
  * Parses in-memory sources (POSIX path relative to the root -> text), as `parseSpecs` parses a
  * folder: same file selection, same order, same IR. The tests' entry point. Sources outside
  * `options.specsDir` (default: all) are importable but not scanned for specs.

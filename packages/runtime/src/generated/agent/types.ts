@@ -3,21 +3,21 @@
 export interface AgentApprovalRequestedPayload {
   runId: string;
   approvalId: string;
-  reason?: string;
+  reason?: string | undefined;
   requestedAt: string;
 }
 
 export interface AgentApprovalsInput {
   runId: string;
   action: string;
-  comment?: string;
-  approverId?: string;
+  comment?: string | undefined;
+  approverId?: string | undefined;
 }
 
 export interface AgentApprovalsOutput {
   approvalId: string;
   status: string;
-  resolvedAt?: string;
+  resolvedAt?: string | undefined;
 }
 
 /** An output produced by an agent run (diff, file, report). */
@@ -25,34 +25,34 @@ export interface AgentArtifact {
   artifactId: string;
   kind: string;
   uri: string;
-  contentType?: string;
-  summary?: string;
+  contentType?: string | undefined;
+  summary?: string | undefined;
   createdAt: string;
 }
 
 export interface AgentArtifactsInput {
   runId: string;
-  kind?: string;
-  limit?: number;
-  offset?: number;
+  kind?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 export interface AgentArtifactsOutput {
   artifacts: AgentArtifact[];
-  total?: number;
-  nextOffset?: number;
+  total?: number | undefined;
+  nextOffset?: number | undefined;
 }
 
 export interface AgentCancelInput {
   runId: string;
-  reason?: string;
-  requestedBy?: string;
+  reason?: string | undefined;
+  requestedBy?: string | undefined;
 }
 
 export interface AgentCancelOutput {
   runId: string;
   status: string;
-  cancelledAt?: string;
+  cancelledAt?: string | undefined;
 }
 
 export interface AgentRunCompletedPayload {
@@ -60,7 +60,7 @@ export interface AgentRunCompletedPayload {
   agentKey: string;
   status: string;
   completedAt: string;
-  contextSnapshotId?: string;
+  contextSnapshotId?: string | undefined;
 }
 
 export interface AgentRunFailedPayload {
@@ -68,36 +68,36 @@ export interface AgentRunFailedPayload {
   agentKey: string;
   status: string;
   failedAt: string;
-  errorMessage?: string;
-  problem?: Record<string, unknown>;
-  contextSnapshotId?: string;
+  errorMessage?: string | undefined;
+  problem?: Record<string, unknown> | undefined;
+  contextSnapshotId?: string | undefined;
 }
 
 export interface AgentRunFormModel {
   agentKey: string;
-  prompt?: string;
-  contextSnapshotId?: string;
-  mode?: string;
-  priority?: number;
+  prompt?: string | undefined;
+  contextSnapshotId?: string | undefined;
+  mode?: string | undefined;
+  priority?: number | undefined;
 }
 
 export interface AgentRunInput {
   agentKey: string;
-  contextSnapshotId?: string;
-  prompt?: string;
-  input?: Record<string, unknown>;
-  mode?: string;
-  priority?: number;
-  tenantId?: string;
-  actorId?: string;
-  metadata?: Record<string, unknown>;
+  contextSnapshotId?: string | undefined;
+  prompt?: string | undefined;
+  input?: Record<string, unknown> | undefined;
+  mode?: string | undefined;
+  priority?: number | undefined;
+  tenantId?: string | undefined;
+  actorId?: string | undefined;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 export interface AgentRunOutput {
   runId: string;
   status: string;
   submittedAt: string;
-  contextSnapshotId?: string;
+  contextSnapshotId?: string | undefined;
 }
 
 export interface AgentRunStartedPayload {
@@ -105,7 +105,7 @@ export interface AgentRunStartedPayload {
   agentKey: string;
   status: string;
   startedAt: string;
-  contextSnapshotId?: string;
+  contextSnapshotId?: string | undefined;
 }
 
 /** Status summary of one agent run. */
@@ -114,21 +114,21 @@ export interface AgentRunSummary {
   agentKey: string;
   status: string;
   submittedAt: string;
-  startedAt?: string;
-  completedAt?: string;
-  contextSnapshotId?: string;
-  lastError?: string;
+  startedAt?: string | undefined;
+  completedAt?: string | undefined;
+  contextSnapshotId?: string | undefined;
+  lastError?: string | undefined;
 }
 
 export interface AgentStatusInput {
-  runId?: string;
-  status?: string;
-  limit?: number;
-  offset?: number;
+  runId?: string | undefined;
+  status?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
 }
 
 export interface AgentStatusOutput {
   runs: AgentRunSummary[];
-  total?: number;
-  nextOffset?: number;
+  total?: number | undefined;
+  nextOffset?: number | undefined;
 }

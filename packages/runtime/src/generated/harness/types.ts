@@ -5,21 +5,21 @@ export interface EvidenceArtifact {
   artifactId: string;
   kind: string;
   runId: string;
-  stepId?: string;
+  stepId?: string | undefined;
   uri: string;
-  contentType?: string;
-  hash?: string;
-  summary?: string;
+  contentType?: string | undefined;
+  hash?: string | undefined;
+  summary?: string | undefined;
   createdAt: string;
-  metadata?: Record<string, unknown>;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 /** The outcome of one assertion of a harness evaluation. */
 export interface HarnessAssertionResult {
   assertionKey: string;
   status: string;
-  message?: string;
-  evidenceArtifactIds?: string[];
+  message?: string | undefined;
+  evidenceArtifactIds?: string[] | undefined;
 }
 
 /** A harness evaluation with its assertion results. */
@@ -27,13 +27,13 @@ export interface HarnessEvaluation {
   evaluationId: string;
   runId: string;
   scenarioKey: string;
-  suiteKey?: string;
+  suiteKey?: string | undefined;
   status: string;
   assertions: HarnessAssertionResult[];
   evidenceCount: number;
   startedAt: string;
-  completedAt?: string;
-  replayBundleUri?: string;
+  completedAt?: string | undefined;
+  replayBundleUri?: string | undefined;
 }
 
 export interface HarnessEvaluationCompletedPayload {
@@ -53,11 +53,11 @@ export interface HarnessEvaluationGetOutput {
 }
 
 export interface HarnessEvaluationRunInput {
-  scenarioKey?: string;
-  suiteKey?: string;
-  targetId?: string;
-  mode?: string;
-  metadata?: Record<string, unknown>;
+  scenarioKey?: string | undefined;
+  suiteKey?: string | undefined;
+  targetId?: string | undefined;
+  mode?: string | undefined;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 export interface HarnessEvaluationRunOutput {
@@ -81,13 +81,13 @@ export interface HarnessEvidenceGetOutput {
 
 export interface HarnessEvidenceListInput {
   runId: string;
-  stepId?: string;
-  kind?: string;
+  stepId?: string | undefined;
+  kind?: string | undefined;
 }
 
 export interface HarnessEvidenceListOutput {
   artifacts: EvidenceArtifact[];
-  total?: number;
+  total?: number | undefined;
 }
 
 /** A harness run: its target, its steps and its status. */
@@ -95,19 +95,19 @@ export interface HarnessRun {
   runId: string;
   status: string;
   mode: string;
-  scenarioKey?: string;
-  suiteKey?: string;
-  controlPlaneExecutionId?: string;
+  scenarioKey?: string | undefined;
+  suiteKey?: string | undefined;
+  controlPlaneExecutionId?: string | undefined;
   target: HarnessTarget;
   steps: HarnessStep[];
-  evidenceCount?: number;
+  evidenceCount?: number | undefined;
   createdAt: string;
   updatedAt: string;
 }
 
 export interface HarnessRunCancelInput {
   runId: string;
-  reason?: string;
+  reason?: string | undefined;
 }
 
 export interface HarnessRunCancelOutput {
@@ -127,7 +127,7 @@ export interface HarnessRunFailedPayload {
   runId: string;
   failedAt: string;
   reason: string;
-  problem?: Record<string, unknown>;
+  problem?: Record<string, unknown> | undefined;
 }
 
 export interface HarnessRunGetInput {
@@ -139,14 +139,14 @@ export interface HarnessRunGetOutput {
 }
 
 export interface HarnessRunStartInput {
-  scenarioKey?: string;
-  suiteKey?: string;
-  mode?: string;
-  targetId?: string;
-  actorId?: string;
-  workspaceId?: string;
-  controlPlaneExecutionId?: string;
-  metadata?: Record<string, unknown>;
+  scenarioKey?: string | undefined;
+  suiteKey?: string | undefined;
+  mode?: string | undefined;
+  targetId?: string | undefined;
+  actorId?: string | undefined;
+  workspaceId?: string | undefined;
+  controlPlaneExecutionId?: string | undefined;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 export interface HarnessRunStartOutput {
@@ -155,8 +155,8 @@ export interface HarnessRunStartOutput {
 
 export interface HarnessRunStartedPayload {
   runId: string;
-  scenarioKey?: string;
-  suiteKey?: string;
+  scenarioKey?: string | undefined;
+  suiteKey?: string | undefined;
   mode: string;
   startedAt: string;
 }
@@ -171,10 +171,10 @@ export interface HarnessStep {
   verdict: string;
   requiresApproval: boolean;
   status: string;
-  summary?: string;
-  startedAt?: string;
-  completedAt?: string;
-  metadata?: Record<string, unknown>;
+  summary?: string | undefined;
+  startedAt?: string | undefined;
+  completedAt?: string | undefined;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 export interface HarnessStepBlockedPayload {
@@ -188,7 +188,7 @@ export interface HarnessStepCompletedPayload {
   runId: string;
   stepId: string;
   completedAt: string;
-  summary?: string;
+  summary?: string | undefined;
 }
 
 export interface HarnessStepStartedPayload {
@@ -205,17 +205,17 @@ export interface HarnessTarget {
   kind: string;
   isolation: string;
   environment: string;
-  baseUrl?: string;
-  allowlistedDomains?: string[];
-  metadata?: Record<string, unknown>;
+  baseUrl?: string | undefined;
+  allowlistedDomains?: string[] | undefined;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 export interface HarnessTargetResolveInput {
-  targetId?: string;
-  isolation?: string;
-  baseUrl?: string;
-  allowlistedDomains?: string[];
-  metadata?: Record<string, unknown>;
+  targetId?: string | undefined;
+  isolation?: string | undefined;
+  baseUrl?: string | undefined;
+  allowlistedDomains?: string[] | undefined;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 export interface HarnessTargetResolveOutput {

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const docsSurface = z.strictObject({
+  out: z.string().min(1).optional(),
+  locale: z.string().min(1).optional(),
+});
+
+const openapiSurface = z.strictObject({
+  title: z.string().optional(),
+  version: z.string().optional(),
+  servers: z
+    .array(z.strictObject({ url: z.string(), description: z.string().optional() }))
+    .optional(),
+});
+
+const jsonSchemaSurface = z.strictObject({
+  idBase: z.string().min(1).optional(),
+});
+
+const onOff = z.boolean();
+
+/**
+ * The `surfaces` section: each surface `true`/`false`, or the options object of the surfaces
+ * that take options (docs, openapi, jsonSchema), which also switches it on.
+ */
+export const SurfacesSchema = z.strictObject({
+  ir: onOff.optional(),
+  types: onOff.optional(),
+  zod: onOff.optional(),
+  jsonSchema: z.union([onOff, jsonSchemaSurface]).optional(),
+  client: onOff.optional(),
+  handlers: onOff.optional(),
+  events: onOff.optional(),
+  registry: onOff.optional(),
+  index: onOff.optional(),
+  docs: z.union([onOff, docsSurface]).optional(),
+  openapi: z.union([onOff, openapiSurface]).optional(),
+});
+
+/**
+ * A `contracts.config.json` (or the object a `contracts.config.mjs` exports): every field is
+ * optional; unknown keys are refused. Paths are relative to the config file's folder.
+ * - `specs`: globs of spec files (default `specs/**\/*.ts`); `exclude`: more globs to leave out,
+ *   beside the default `**\/*.test.ts` and `**\/*.d.ts`.
+ * - `out`: the output folder (default `generated`).
+ * - `runtime`: the runtime package (default `contracts-runtime`), or a folder of the runtime's
+ *   entry modules given as `./…` or `../…`.
+ * - `importExtension`: `.js` (NodeNext, the default) or `none` (bundler resolution).
+ */
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  specs: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  exclude: z.array(z.string().min(1)).optional(),
+  out: z.string().min(1).optional(),
+  runtime: z.string().min(1).optional(),
+  importExtension: z.enum(['.js', 'none']).optional(),
+  surfaces: SurfacesSchema.optional(),
+});
+
+/** The contents of a config file, as {@link ConfigSchema} accepts it. */
+export type ContractsConfig = z.infer<typeof ConfigSchema>;
+
+/**
+ * Returns `config` unchanged, typed: `export default defineConfig({ … })` in
+ * `contracts.config.mjs` gets completion and checks in an editor.
+ */
+export function defineConfig(config: ContractsConfig): ContractsConfig {
+  return config;
+}

@@ -1,0 +1,146 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { compareCodeUnits } from 'contracts-runtime/core';
+import {
+  DEFAULT_EMITTER_SETTINGS,
+  type EmitterSettings,
+  type SurfaceName,
+} from '../emit/all-emitters.js';
+import { RUNTIME_PACKAGE, type RuntimeLocation } from '../emit/import-settings.js';
+import { ConfigError } from './config-error.js';
+import type { ContractsConfig } from './config-schema.js';
+import { findConfigFile, loadConfigFile } from './load-config.js';
+
+/** The flags of `contracts generate` that override the config file. */
+export interface GenerateFlags {
+  readonly config?: string;
+  readonly specs?: string;
+  readonly out?: string;
+  readonly runtime?: string;
+  readonly importExtension?: string;
+}
+
+/** Spec files that are never read as specs, whatever the config says. */
+export const DEFAULT_EXCLUDE = ['**/*.test.ts', '**/*.d.ts', '**/node_modules/**'];
+
+/** Where specs are looked for without a config or `--specs`. */
+export const DEFAULT_SPECS = ['specs/**/*.ts'];
+
+/** The output folder without a config or `--out`. */
+export const DEFAULT_OUT = 'generated';
+
+/**
+ * Everything one `generate` run needs, resolved with the precedence flags > config > defaults:
+ * - `rootDir`: the config file's folder (else the working directory); IR paths are relative to it;
+ * - `configPath`: the config used, if any;
+ * - `specFiles`: absolute paths, sorted; `specsLabel`: what was searched, for messages;
+ * - `outDir`: absolute; `outLabel`: as the user wrote it;
+ * - `emitters`: the emitter table's settings.
+ */
+export interface GenerateSettings {
+  readonly rootDir: string;
+  readonly configPath?: string;
+  readonly specFiles: readonly string[];
+  readonly specsLabel: string;
+  readonly outDir: string;
+  readonly outLabel: string;
+  readonly emitters: EmitterSettings;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
+
+function isPathLike(value: string): boolean {
+  return value.startsWith('./') || value.startsWith('../') || isAbsolute(value);
+}
+
+/** A `--specs` flag: a folder (all `*.ts` below it) or a glob, relative to `cwd`. */
+function specPatternsOfFlag(cwd: string, specs: string): string[] {
+  if (isDynamicPattern(specs)) return [specs];
+  const absolute = resolve(cwd, specs);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+    throw new ConfigError(`spec folder not found: ${specs} (looked at ${absolute})`);
+  }
+  return [`${toPosix(relative(cwd, absolute)) || '.'}/**/*.ts`];
+}
+
+function runtimeLocation(value: string, base: string, outDir: string): RuntimeLocation {
+  if (!isPathLike(value)) return { kind: 'package', specifier: value };
+  return { kind: 'folder', fromOut: toPosix(relative(outDir, resolve(base, value))) || '.' };
+}
+
+function importExtensionOf(value: string | undefined): '.js' | '' {
+  if (value === undefined || value === '.js') return '.js';
+  if (value === 'none') return '';
+  throw new ConfigError(`--import-extension must be .js or none, got ${JSON.stringify(value)}`);
+}
+
+function surfaceSettings(config: ContractsConfig): Omit<EmitterSettings, 'imports'> {
+  const surfaces = config.surfaces ?? {};
+  const disabled = new Set<SurfaceName>();
+  for (const [name, value] of Object.entries(surfaces)) {
+    if (value === false) disabled.add(name as SurfaceName);
+  }
+  const options = <T extends object>(value: boolean | T | undefined): T =>
+    typeof value === 'object' ? value : ({} as T);
+  return {
+    disabled,
+    docs: options(surfaces.docs),
+    openapi: options(surfaces.openapi),
+    jsonSchema: options(surfaces.jsonSchema),
+  };
+}
+
+/**
+ * Resolves the settings of a `generate` run from `flags`, the config file (`--config`, else the
+ * nearest one at or above `cwd`) and the defaults.
+ * @throws ConfigError for an unreadable or invalid config, a missing `--specs` folder, or a bad
+ *   `--import-extension`.
+ */
+export async function resolveGenerateSettings(
+  cwd: string,
+  flags: GenerateFlags,
+): Promise<GenerateSettings> {
+  const configPath = flags.config !== undefined ? resolve(cwd, flags.config) : findConfigFile(cwd);
+  const loaded = configPath === undefined ? undefined : await loadConfigFile(configPath);
+  const config: ContractsConfig = loaded?.config ?? {};
+  const rootDir = loaded ? resolve(loaded.path, '..') : cwd;
+
+  const [specBase, patterns] =
+    flags.specs !== undefined
+      ? [cwd, specPatternsOfFlag(cwd, flags.specs)]
+      : [
+          rootDir,
+          typeof config.specs === 'string' ? [config.specs] : (config.specs ?? DEFAULT_SPECS),
+        ];
+  const ignore = [...DEFAULT_EXCLUDE, ...(flags.specs === undefined ? (config.exclude ?? []) : [])];
+  const specFiles = globSync(patterns, { cwd: specBase, ignore, absolute: true, onlyFiles: true })
+    .filter((path) => path.endsWith('.ts'))
+    .map((path) => resolve(path))
+    .sort(compareCodeUnits);
+
+  const [outBase, outLabel] =
+    flags.out !== undefined ? [cwd, flags.out] : [rootDir, config.out ?? DEFAULT_OUT];
+  const outDir = resolve(outBase, outLabel);
+  const runtime =
+    flags.runtime !== undefined
+      ? runtimeLocation(flags.runtime, cwd, outDir)
+      : runtimeLocation(config.runtime ?? RUNTIME_PACKAGE, rootDir, outDir);
+  const importExtension = importExtensionOf(flags.importExtension ?? config.importExtension);
+
+  return {
+    rootDir,
+    ...(loaded ? { configPath: loaded.path } : {}),
+    specFiles,
+    specsLabel: patterns.join(', '),
+    outDir,
+    outLabel,
+    emitters: {
+      ...DEFAULT_EMITTER_SETTINGS,
+      ...surfaceSettings(config),
+      imports: { runtime, importExtension },
+    },
+  };
+}
