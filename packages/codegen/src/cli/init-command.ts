@@ -34,17 +34,28 @@ function shown(target: string): string {
   return relative.split(path.sep).join('/');
 }
 
-/** Asks for the domain on a terminal; an empty answer keeps {@link DEFAULT_DOMAIN}. */
+/**
+ * Asks for the domain on a terminal; an empty answer keeps {@link DEFAULT_DOMAIN}, an invalid one
+ * asks again.
+ * @throws CliError (exit 1) when the user ends the input (Ctrl+D) or interrupts (Ctrl+C).
+ */
 async function askDomain(): Promise<string> {
   const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const abort = new AbortController();
+  rl.on('SIGINT', () => abort.abort());
   try {
     for (;;) {
-      const answer = (await rl.question(`Domain of the first contract (${DEFAULT_DOMAIN}): `)).trim();
+      const question = `Domain of the first contract (${DEFAULT_DOMAIN}): `;
+      const answer = (await rl.question(question, { signal: abort.signal })).trim();
       if (answer === '') return DEFAULT_DOMAIN;
       if (DOMAIN_PATTERN.test(answer)) return answer;
       process.stdout.write(`  ${DOMAIN_RULE}\n`);
     }
+  } catch (error) {
+    if ((error as Error).name !== 'AbortError') throw error;
+    process.stdout.write('\n');
+    throw new CliError('cancelled; nothing was written', ExitCode.Failure);
   } finally {
     rl.close();
   }
@@ -74,7 +85,10 @@ function readPackageJson(file: string): PackageJson | undefined {
   const isObject = (value: unknown) =>
     typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isObject(parsed)) {
-    throw new CliError(`${shown(file)} is not a JSON object; nothing was written`, ExitCode.Failure);
+    throw new CliError(
+      `${shown(file)} is not a JSON object; nothing was written`,
+      ExitCode.Failure,
+    );
   }
   const pkg = parsed as PackageJson;
   if (pkg.scripts !== undefined && !isObject(pkg.scripts)) {
@@ -107,7 +121,10 @@ export function runInit(options: { dir: string; domain: string }): void {
   }));
   for (const file of files) {
     if (existsSync(file.absolute)) {
-      throw new CliError(`${shown(file.absolute)} already exists; nothing was written`, ExitCode.Failure);
+      throw new CliError(
+        `${shown(file.absolute)} already exists; nothing was written`,
+        ExitCode.Failure,
+      );
     }
   }
   const packageFile = path.join(root, 'package.json');
@@ -152,19 +169,28 @@ export function runInit(options: { dir: string; domain: string }): void {
  */
 export function initCommand(): Command {
   return new Command('init')
-    .description('Start a project: write contracts.config.json and a first contract to generate from')
+    .description(
+      'Start a project: write contracts.config.json and a first contract to generate from',
+    )
     .option('-y, --yes', 'ask nothing; use the defaults (also when stdin is not a terminal)')
     .option('--dir <folder>', 'project folder to write into (default: the current folder)')
-    .option('--domain <name>', `domain of the first contract (default: ${DEFAULT_DOMAIN})`, parseDomain)
+    .option(
+      '--domain <name>',
+      `domain of the first contract (default: ${DEFAULT_DOMAIN})`,
+      parseDomain,
+    )
     .addHelpText(
       'after',
       `
-Writes, relative to the project folder:
+Writes, relative to the project folder (shown for the default domain, todo):
   ${CONFIG_FILE}
-  contracts/<domain>/constants.ts, models.ts, <domain>Create.command.ts,
-    <domain>Created.event.ts, <domain>.capability.ts
-and adds "${CODEGEN_SCRIPT.name}": "${CODEGEN_SCRIPT.command}" to package.json when there is one and
-it has no such script. Nothing is ever overwritten: if any of these files exists, nothing is written.
+  contracts/todo/constants.ts          shared owners, tags, stability, domain
+  contracts/todo/models.ts             a SchemaModel
+  contracts/todo/todoCreate.command.ts a command that emits the event
+  contracts/todo/todoCreated.event.ts  an event
+  contracts/todo/todo.capability.ts    the capability providing both
+and adds "${CODEGEN_SCRIPT.name}": "${CODEGEN_SCRIPT.command}" to the scripts of an existing
+package.json that has none. Never overwrites: if any of these files exists, nothing is written.
 
 Examples:
   $ npx contracts init --yes
@@ -178,7 +204,8 @@ Exit codes:
     )
     .action(async (options: InitOptions) => {
       try {
-        const interactive = !options.yes && options.domain === undefined && process.stdin.isTTY === true;
+        const interactive =
+          !options.yes && options.domain === undefined && process.stdin.isTTY === true;
         const domain = options.domain ?? (interactive ? await askDomain() : DEFAULT_DOMAIN);
         runInit({ dir: options.dir ?? process.cwd(), domain });
         process.exitCode = ExitCode.Ok;

@@ -308,7 +308,9 @@ export function nextStepsText(input: NextStepsInput): string {
   const lines = ['Next steps:'];
   steps.forEach((step, index) => {
     const number = `${index + 1}. `;
-    step.forEach((line, at) => lines.push(`  ${at === 0 ? number : ' '.repeat(number.length)}${line}`));
+    step.forEach((line, at) =>
+      lines.push(`  ${at === 0 ? number : ' '.repeat(number.length)}${line}`),
+    );
   });
   return lines.join('\n') + '\n';
 }
