@@ -49,7 +49,9 @@ describe('contracts generate refuses bad input and leaves generated/ untouched',
 
   it('an unresolved identifier', () => {
     replaceInSpec('ping.command.ts', 'owners: DEMO_OWNERS,', 'owners: MISSING_OWNERS,');
-    expectRefused(/^specs\/ping\.command\.ts:\d+:\d+ - error UNRESOLVED_IDENTIFIER: .*MISSING_OWNERS/m);
+    expectRefused(
+      /^specs\/ping\.command\.ts:\d+:\d+ - error UNRESOLVED_IDENTIFIER: .*MISSING_OWNERS/m,
+    );
   });
 
   it('a duplicate key', () => {
@@ -60,16 +62,28 @@ describe('contracts generate refuses bad input and leaves generated/ untouched',
         .replaceAll('PingOutput', 'PingAgainOutput')
         .replace('PingCommand', 'PingAgainCommand'),
     );
-    expectRefused(/^specs\/ping(-again)?\.command\.ts:\d+:\d+ - error DUPLICATE_SPEC: .*demo\.ping@1\.0\.0/m);
+    expectRefused(
+      /^specs\/ping(-again)?\.command\.ts:\d+:\d+ - error DUPLICATE_SPEC: .*demo\.ping@1\.0\.0/m,
+    );
   });
 
   it('an unknown scalar', () => {
-    replaceInSpec('ping.command.ts', 'ScalarTypeEnum.NonEmptyString()', 'ScalarTypeEnum.NonEmptyStrng()');
+    replaceInSpec(
+      'ping.command.ts',
+      'ScalarTypeEnum.NonEmptyString()',
+      'ScalarTypeEnum.NonEmptyStrng()',
+    );
     expectRefused(/^specs\/ping\.command\.ts:\d+:\d+ - error UNKNOWN_SCALAR: .*NonEmptyStrng/m);
   });
 
   it('a dangling emits reference', () => {
-    replaceInSpec('ping.command.ts', 'ref: PingedEvent.meta', "ref: { key: 'demo.pinged.gone', version: '1.0.0' }");
-    expectRefused(/^specs\/ping\.command\.ts:\d+:\d+ - error UNRESOLVED_REFERENCE: .*demo\.pinged\.gone@1\.0\.0/m);
+    replaceInSpec(
+      'ping.command.ts',
+      'ref: PingedEvent.meta',
+      "ref: { key: 'demo.pinged.gone', version: '1.0.0' }",
+    );
+    expectRefused(
+      /^specs\/ping\.command\.ts:\d+:\d+ - error UNRESOLVED_REFERENCE: .*demo\.pinged\.gone@1\.0\.0/m,
+    );
   });
 });

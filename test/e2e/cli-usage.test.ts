@@ -33,7 +33,11 @@ describe('contracts CLI usage and exit codes', () => {
     const result = runCli(['ir'], PROJECT_ROOT);
     expect(result.status).toBe(0);
     const ir = JSON.parse(result.stdout) as {
-      specs: { key: string; meta: { tags: string[] }; emits?: { key: string; version: string; when: string }[] }[];
+      specs: {
+        key: string;
+        meta: { tags: string[] };
+        emits?: { key: string; version: string; when: string }[];
+      }[];
       models: unknown[];
       diagnostics: { severity: string }[];
     };
@@ -41,9 +45,20 @@ describe('contracts CLI usage and exit codes', () => {
     expect(ir.models).toHaveLength(47);
     expect(ir.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
     const start = ir.specs.find((spec) => spec.key === 'harness.run.start')!;
-    expect(start.meta.tags).toStrictEqual(['automation', 'harness', 'evidence', 'evaluation', 'run', 'start']);
+    expect(start.meta.tags).toStrictEqual([
+      'automation',
+      'harness',
+      'evidence',
+      'evaluation',
+      'run',
+      'start',
+    ]);
     expect(start.emits?.map(({ key, version, when }) => ({ key, version, when }))).toStrictEqual([
-      { key: 'harness.run.started', version: '1.0.0', when: 'A new harness run is created and execution begins.' },
+      {
+        key: 'harness.run.started',
+        version: '1.0.0',
+        when: 'A new harness run is created and execution begins.',
+      },
     ]);
   });
 });

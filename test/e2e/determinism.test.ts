@@ -3,14 +3,23 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitAll } from '../../packages/codegen/src/generator/emit-all.js';
-import { buildIr, finishIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import { finishIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
 import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
+import {
+  copyRepoForGenerate,
+  GENERATED_DIR,
+  GENERATED_PATH,
+  repoTree,
+} from '../support/repo-generation.js';
 import { hashTree } from '../support/tree.js';
 
 function readSpecSources(): Record<string, string> {
   const sources: Record<string, string> = {};
-  for (const entry of readdirSync(join(PROJECT_ROOT, 'specs'), { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(join(PROJECT_ROOT, 'specs'), {
+    recursive: true,
+    withFileTypes: true,
+  })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     sources[relative(PROJECT_ROOT, path).split(sep).join('/')] = readFileSync(path, 'utf8');
@@ -32,9 +41,8 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 describe('generation is deterministic', () => {
   it('two generations give byte-identical files', async () => {
-    const options = { specsDir: join(PROJECT_ROOT, 'specs'), rootDir: PROJECT_ROOT };
-    const first = await emitAll(buildIr(options));
-    const second = await emitAll(buildIr(options));
+    const first = await repoTree();
+    const second = await repoTree();
     expect(second).toStrictEqual(first);
     expect(first.length).toBeGreaterThan(50);
   });
@@ -54,12 +62,11 @@ describe('generation is deterministic', () => {
   });
 
   it('a checkout at another absolute path generates the committed tree byte for byte', () => {
-    const elsewhere = mkdtempSync(join(tmpdir(), 'contracts-elsewhere-'));
+    const elsewhere = copyRepoForGenerate('contracts-elsewhere-', false);
     try {
-      cpSync(join(PROJECT_ROOT, 'specs'), join(elsewhere, 'specs'), { recursive: true });
-      const result = runCli(['generate', '--out', 'generated'], elsewhere);
+      const result = runCli(['generate'], elsewhere);
       expect(result.status).toBe(0);
-      expect(hashTree(join(elsewhere, 'generated'))).toStrictEqual(hashTree(join(PROJECT_ROOT, 'generated')));
+      expect(hashTree(join(elsewhere, GENERATED_PATH))).toStrictEqual(hashTree(GENERATED_DIR));
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }

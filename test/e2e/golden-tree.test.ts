@@ -2,10 +2,15 @@ import { cpSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitAll } from '../../packages/codegen/src/generator/emit-all.js';
-import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
 import { diffTree } from '../../packages/codegen/src/generator/write-tree.js';
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
+import {
+  copyRepoForGenerate,
+  GENERATED_DIR,
+  GENERATED_PATH,
+  repoIr,
+  repoTree,
+} from '../support/repo-generation.js';
 import { hashTree } from '../support/tree.js';
 
 /*
@@ -14,10 +19,10 @@ import { hashTree } from '../support/tree.js';
  */
 describe('the shipped specs produce the committed generated/ tree', () => {
   it('has no stale, missing or extra file', async () => {
-    const ir = buildIr({ specsDir: join(PROJECT_ROOT, 'specs'), rootDir: PROJECT_ROOT });
+    const ir = await repoIr();
     expect(ir.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
-    const files = await emitAll(ir);
-    expect(await diffTree(join(PROJECT_ROOT, 'generated'), files)).toStrictEqual({
+    const files = await repoTree(ir);
+    expect(await diffTree(GENERATED_DIR, files)).toStrictEqual({
       stale: [],
       missing: [],
       extra: [],
@@ -31,48 +36,47 @@ describe('the shipped specs produce the committed generated/ tree', () => {
   });
 
   it('`generate --check` lists stale, missing and extra files, exits 1 and writes nothing', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'contracts-golden-'));
+    const root = copyRepoForGenerate('contracts-golden-');
+    const copy = join(root, GENERATED_PATH);
     try {
-      cpSync(join(PROJECT_ROOT, 'generated'), copy, { recursive: true });
       writeFileSync(join(copy, 'harness/types.ts'), '// edited by hand\n');
       unlinkSync(join(copy, 'agent/client.ts'));
       writeFileSync(join(copy, 'harness/leftover.ts'), 'export {};\n');
       const before = hashTree(copy);
-      const result = runCli(['generate', '--check', '--out', copy], PROJECT_ROOT);
+      const result = runCli(['generate', '--check'], root);
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain(`stale: ${copy}/harness/types.ts`);
-      expect(result.stderr).toContain(`missing: ${copy}/agent/client.ts`);
-      expect(result.stderr).toContain(`extra: ${copy}/harness/leftover.ts`);
+      expect(result.stderr).toContain(`stale: ${GENERATED_PATH}/harness/types.ts`);
+      expect(result.stderr).toContain(`missing: ${GENERATED_PATH}/agent/client.ts`);
+      expect(result.stderr).toContain(`extra: ${GENERATED_PATH}/harness/leftover.ts`);
       expect(hashTree(copy)).toStrictEqual(before);
     } finally {
-      rmSync(copy, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 
   it('`generate --check --format json` reports the drift as JSON', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'contracts-golden-json-'));
+    const root = copyRepoForGenerate('contracts-golden-json-');
+    const copy = join(root, GENERATED_PATH);
     try {
-      cpSync(join(PROJECT_ROOT, 'generated'), copy, { recursive: true });
       unlinkSync(join(copy, 'ir.json'));
-      const result = runCli(['generate', '--check', '--format', 'json', '--out', copy], PROJECT_ROOT);
+      const result = runCli(['generate', '--check', '--format', 'json'], root);
       expect(result.status).toBe(1);
       const report = JSON.parse(result.stdout) as { ok: boolean; drift: unknown };
       expect(report.ok).toBe(false);
       expect(report.drift).toStrictEqual({ stale: [], missing: ['ir.json'], extra: [] });
     } finally {
-      rmSync(copy, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
 
 describe('`generate` on an up-to-date tree', () => {
   it('says so and rewrites nothing (timestamps kept)', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'contracts-uptodate-'));
+    const copy = copyRepoForGenerate('contracts-uptodate-');
     try {
-      const out = join(copy, 'generated');
-      cpSync(join(PROJECT_ROOT, 'generated'), out, { recursive: true, preserveTimestamps: true });
+      const out = join(copy, GENERATED_PATH);
       const before = statSync(join(out, 'ir.json')).mtimeMs;
-      const result = runCli(['generate', '--out', out], PROJECT_ROOT);
+      const result = runCli(['generate'], copy);
       expect(result.status).toBe(0);
       expect(result.stderr).toContain('already up to date');
       expect(statSync(join(out, 'ir.json')).mtimeMs).toBe(before);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createHarnessClient, isHarnessRunStartError } from '../../packages/runtime/src/generated/harness/client.js';
-import { createHarnessRouter, type HarnessHandlers } from '../../packages/runtime/src/generated/harness/handlers.js';
+import {
+  createHarnessClient,
+  isHarnessRunStartError,
+} from '../../packages/runtime/src/generated/harness/client.js';
+import {
+  createHarnessRouter,
+  type HarnessHandlers,
+} from '../../packages/runtime/src/generated/harness/handlers.js';
 import type { HarnessRun } from '../../packages/runtime/src/generated/harness/types.js';
 import { ContractError, isContractError } from '../../packages/runtime/src/errors.js';
 import type { EmittedEvent } from '../../packages/runtime/src/events.js';
@@ -50,7 +56,10 @@ function handlers(overrides: Partial<HarnessHandlers> = {}): HarnessHandlers {
 function client(custom?: Partial<HarnessHandlers>, events: EmittedEvent[] = []) {
   const router = createHarnessRouter(handlers(custom));
   return createHarnessClient(
-    localTransport(router, { actor: { kind: 'user', id: 'u-1' }, onEvent: (e) => void events.push(e) }),
+    localTransport(router, {
+      actor: { kind: 'user', id: 'u-1' },
+      onEvent: (e) => void events.push(e),
+    }),
   );
 }
 

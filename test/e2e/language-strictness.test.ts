@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../support/cli.js';
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 let dir: string;
 
-const VALID = `import { defineCommand, ScalarTypeEnum, SchemaModel } from '../specs/language/index.js';
+const VALID = `import { defineCommand, ScalarTypeEnum, SchemaModel } from '../packages/codegen/src/language/index.js';
 
 const Input = new SchemaModel({
   name: 'StrictnessInput',
@@ -38,7 +38,19 @@ function typecheck(name: string, source: string): { status: number | null; outpu
   writeFileSync(file, source);
   const result = spawnSync(
     process.execPath,
-    [tsc, '--noEmit', '--strict', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', file],
+    [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--module',
+      'NodeNext',
+      '--moduleResolution',
+      'NodeNext',
+      '--target',
+      'ES2022',
+      '--skipLibCheck',
+      file,
+    ],
     { cwd: PROJECT_ROOT, encoding: 'utf8' },
   );
   return { status: result.status, output: result.stdout + result.stderr };
@@ -51,19 +63,28 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the contract language fails tsc on mistakes', () => {
   it('accepts a correct spec', () => {
-    const result = typecheck('valid.ts', VALID.replace('__SCALAR__', 'ID').replace('__TITLE__', 'title'));
+    const result = typecheck(
+      'valid.ts',
+      VALID.replace('__SCALAR__', 'ID').replace('__TITLE__', 'title'),
+    );
     expect(result.output).toBe('');
     expect(result.status).toBe(0);
   });
 
   it('refuses a misspelt meta field', () => {
-    const result = typecheck('typo.ts', VALID.replace('__SCALAR__', 'ID').replace('__TITLE__', 'titel'));
+    const result = typecheck(
+      'typo.ts',
+      VALID.replace('__SCALAR__', 'ID').replace('__TITLE__', 'titel'),
+    );
     expect(result.output).toMatch(/error TS2561: .*'titel'/);
     expect(result.status).not.toBe(0);
   });
 
   it('refuses a scalar that does not exist', () => {
-    const result = typecheck('scalar.ts', VALID.replace('__SCALAR__', 'Strng').replace('__TITLE__', 'title'));
+    const result = typecheck(
+      'scalar.ts',
+      VALID.replace('__SCALAR__', 'Strng').replace('__TITLE__', 'title'),
+    );
     expect(result.output).toMatch(/error TS2339: Property 'Strng' does not exist/);
     expect(result.status).not.toBe(0);
   });

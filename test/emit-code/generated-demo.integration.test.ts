@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientEmitter } from '../../packages/codegen/src/generator/emit/client-emitter.js';
-import { domainIndexEmitter } from '../../packages/codegen/src/generator/emit/domain-index-emitter.js';
+import { createDomainIndexEmitter } from '../../packages/codegen/src/generator/emit/domain-index-emitter.js';
 import { createEventsEmitter } from '../../packages/codegen/src/generator/emit/events-emitter.js';
 import { createHandlersEmitter } from '../../packages/codegen/src/generator/emit/handlers-emitter.js';
 import { registryEmitter } from '../../packages/codegen/src/generator/emit/registry-emitter.js';
@@ -23,8 +23,8 @@ beforeAll(async () => {
   mkdirSync(join(ROOT, '.tmp/emit-code-it'), { recursive: true });
   folder = mkdtempSync(join(ROOT, '.tmp/emit-code-it/run-'));
   const out = join(folder, 'generated');
-  const prefix = `${relative(join(out, 'demo'), join(ROOT, 'runtime')).split('\\').join('/')}/`;
-  const options = { runtimeImportPrefix: prefix };
+  const fromOut = relative(out, join(ROOT, 'packages/runtime/src')).split('\\').join('/');
+  const options = { imports: { runtime: { kind: 'folder', fromOut } as const, importExtension: '.js' as const } };
   const emitters = [
     typesEmitter,
     zodEmitter,
@@ -32,7 +32,7 @@ beforeAll(async () => {
     createHandlersEmitter(options),
     createEventsEmitter(options),
     registryEmitter,
-    domainIndexEmitter,
+    createDomainIndexEmitter(options),
   ];
   // EDGE_IR (shop, audit) is only type-checked: versioned names and cross-domain event imports.
   const files = [DEMO_IR, EDGE_IR].flatMap((ir) => emitters.flatMap((emitter) => emitter.emit(ir)));
@@ -42,7 +42,7 @@ beforeAll(async () => {
   }
   writeFileSync(
     join(folder, 'usage.ts'),
-    demoUsageSource(`${relative(folder, join(ROOT, 'runtime'))}/`),
+    demoUsageSource(`${relative(folder, join(ROOT, 'packages/runtime/src'))}/`),
   );
   writeFileSync(
     join(folder, 'tsconfig.json'),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -41,8 +41,6 @@ function typecheck(files: readonly OutputFile[]): string {
   symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(TSCONFIG));
-  mkdirSync(join(dir, 'runtime'));
-  copyFileSync(join(PROJECT_ROOT, 'runtime/wire-formats.ts'), join(dir, 'runtime/wire-formats.ts'));
   for (const file of files) {
     mkdirSync(dirname(join(dir, 'generated', file.path)), { recursive: true });
     writeFileSync(join(dir, 'generated', file.path), file.contents);

@@ -6,7 +6,7 @@ import { field, makeCyclicIr, makeDataIr, makeModel, makeOperation, scalar } fro
 import { strictAjv } from './load-emitted.js';
 
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
-const ID = 'https://contracts.dev/schemas';
+const ID = 'urn:contracts:schema';
 const SAFE_INTEGER = { type: 'integer', minimum: -9007199254740991, maximum: 9007199254740991 };
 const DATE_TIME = { type: 'string', format: 'date-time' };
 const ADDRESS = {
@@ -54,7 +54,7 @@ describe('JSON Schema emitter', () => {
         version: '1.0.0',
         role,
         model,
-        id: `${ID}/shop/${key}/1.0.0/${role}.schema.json`,
+        id: `${ID}:shop:${key}:1.0.0:${role}`,
         file: `${key}.${role}.schema.json`,
       })),
     });
@@ -67,7 +67,7 @@ describe('JSON Schema emitter', () => {
     });
     expect(JSON.parse(file.contents)).toStrictEqual({
       $schema: DIALECT,
-      $id: `${ID}/shop/shop.order.place/1.0.0/input.schema.json`,
+      $id: `${ID}:shop:shop.order.place:1.0.0:input`,
       title: 'PlaceOrderInput',
       description: 'What a customer sends to place an order.',
       type: 'object',
@@ -111,7 +111,7 @@ describe('JSON Schema emitter', () => {
     );
     expect(payload).toStrictEqual({
       $schema: DIALECT,
-      $id: `${ID}/shop/shop.order.placed/1.0.0/payload.schema.json`,
+      $id: `${ID}:shop:shop.order.placed:1.0.0:payload`,
       title: 'OrderPlacedPayload',
       type: 'object',
       properties: {
@@ -125,7 +125,7 @@ describe('JSON Schema emitter', () => {
     const health = JSON.parse(emitted()['shop/json-schema/shop.health.get.output.schema.json']!);
     expect(health).toStrictEqual({
       $schema: DIALECT,
-      $id: `${ID}/shop/shop.health.get/1.0.0/output.schema.json`,
+      $id: `${ID}:shop:shop.health.get:1.0.0:output`,
       title: 'HealthOutput',
       type: 'object',
       properties: { ok: { type: 'boolean' }, checkedAt: DATE_TIME },
@@ -149,7 +149,7 @@ describe('JSON Schema emitter', () => {
       if (file.path.endsWith('.schema.json')) ajv.addSchema(JSON.parse(file.contents));
     }
     expect(
-      ajv.getSchema(`${ID}/graph/graph.tree.save/1.0.0/output.schema.json`)!({
+      ajv.getSchema(`${ID}:graph:graph.tree.save:1.0.0:output`)!({
         id: 'a',
         children: [{ id: 'b', children: [] }],
       }),
@@ -172,7 +172,7 @@ describe('JSON Schema emitter', () => {
       'beta/json-schema/index.json',
     ]);
     expect(JSON.parse(files[1]!.contents).$id).toBe(
-      `${ID}/beta/beta.ping/2.0.0/output.schema.json`,
+      `${ID}:beta:beta.ping:2.0.0:output`,
     );
   });
 });

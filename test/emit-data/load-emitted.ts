@@ -3,7 +3,6 @@ import addFormatsModule from 'ajv-formats';
 import ts from 'typescript';
 import * as zod from 'zod';
 import type { z } from 'zod';
-import { RUNTIME_IMPORT_PREFIX } from '../../packages/codegen/src/generator/emit/code-surface-helpers.js';
 import { jsonSchemaEmitter, rootDocument } from '../../packages/codegen/src/generator/emit/json-schema-emitter.js';
 import { domainModels, strictModelNames } from '../../packages/codegen/src/generator/emit/model-graph.js';
 import { domainsOf } from '../../packages/codegen/src/generator/emit/naming.js';
@@ -27,7 +26,7 @@ export function evaluateSchemasModule(source: string): Record<string, z.ZodType>
   const exports: Record<string, z.ZodType> = {};
   const require = (id: string) => {
     if (id === 'zod') return zod;
-    if (id === `${RUNTIME_IMPORT_PREFIX}wire-formats.js`) return wireFormats;
+    if (id === 'contracts-runtime/wire-formats') return wireFormats;
     throw new Error(`schemas.ts imports ${id} at run time`);
   };
   new Function('exports', 'require', outputText)(exports, require);

@@ -31,10 +31,10 @@ export type Priority = 'low' | 'high';
 
 export interface Address {
   line1: string;
-  city?: string;
+  city?: string | undefined;
   country: string;
-  latitude?: number;
-  longitude?: number;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
 }
 
 export interface HealthOutput {
@@ -53,7 +53,7 @@ export interface OrderLine {
 export interface OrderPlacedPayload {
   orderId: string;
   placedAt: string;
-  shipTo?: Address;
+  shipTo?: Address | undefined;
 }
 
 /** What a customer sends to place an order. */
@@ -61,9 +61,9 @@ export interface PlaceOrderInput {
   customerEmail: string;
   priority: Priority;
   lines: OrderLine[];
-  shipTo?: Address;
-  tags?: string[];
-  'trace-id'?: string;
+  shipTo?: Address | undefined;
+  tags?: string[] | undefined;
+  'trace-id'?: string | undefined;
 }
 
 export interface PlaceOrderOutput {
@@ -71,7 +71,7 @@ export interface PlaceOrderOutput {
   placedAt: string;
   sample: ScalarSample;
   lines: OrderLine[];
-  priorities?: Priority[];
+  priorities?: Priority[] | undefined;
 }
 
 /** Every scalar of the contract language, once. */
@@ -107,7 +107,7 @@ export interface ScalarSample {
 
 export interface Branch {
   name: string;
-  tree?: Tree;
+  tree?: Tree | undefined;
 }
 
 export interface Node {
@@ -116,7 +116,7 @@ export interface Node {
 }
 
 export interface Tree {
-  root?: Branch;
+  root?: Branch | undefined;
   size: number;
 }
 `,

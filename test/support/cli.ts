@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The compiled CLI (`npm test` builds it first, in `pretest`). */
-export const CLI = fileURLToPath(new URL('../../packages/codegen/dist/cli/main.js', import.meta.url));
+export const CLI = fileURLToPath(
+  new URL('../../packages/codegen/dist/cli/main.js', import.meta.url),
+);
 
 export interface CliResult {
   status: number | null;
@@ -14,7 +16,11 @@ export interface CliResult {
 }
 
 /** Runs `contracts <args>` in `cwd` and waits for it. */
-export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): CliResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',

@@ -134,7 +134,10 @@ export async function resolveGenerateSettings(
     rootDir,
     ...(loaded ? { configPath: loaded.path } : {}),
     specFiles,
-    specsLabel: patterns.join(', '),
+    specsLabel:
+      flags.specs !== undefined && !isDynamicPattern(flags.specs)
+        ? toPosix(relative(rootDir, resolve(cwd, flags.specs))) || '.'
+        : patterns.join(', '),
     outDir,
     outLabel,
     emitters: {

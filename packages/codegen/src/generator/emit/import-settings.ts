@@ -41,8 +41,12 @@ export function runtimeSpecifier(
   fileDir: string,
 ): string {
   if (settings.runtime.kind === 'package') return `${settings.runtime.specifier}/${entry}`;
-  const target = posix.join(settings.runtime.fromOut, `${entry}${settings.importExtension}`);
-  return relativeSpecifier(posix.relative(fileDir, target));
+  const up = fileDir
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.')
+    .map(() => '..');
+  const target = posix.join(...up, settings.runtime.fromOut, `${entry}${settings.importExtension}`);
+  return relativeSpecifier(target);
 }
 
 /**
