@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../support/cli.js';
 
 /**
- * The consuming app end to end (issue #5). It needs the harness and agent runtimes of issues #3
- * and #4 behind `contracts serve`, and the compiled package (`npm test` builds it in `pretest`).
+ * The consuming app end to end: the harness and agent runtimes behind `contracts serve`, called
+ * through the runtime package's generated clients (`npm test` builds the packages in `pretest`).
  * The app is copied to `.tmp/consumer-app-*` (git-ignored, two levels under the root), so its
- * `file:../..` dependency points at this package unchanged.
+ * `file:../../packages/*` dependencies point at the workspace packages unchanged.
  */
 mkdirSync(join(PROJECT_ROOT, '.tmp'), { recursive: true });
 const app = mkdtempSync(join(PROJECT_ROOT, '.tmp', 'consumer-app-'));
@@ -53,15 +53,18 @@ describe('examples/consumer-app', () => {
     expect([
       tsc.status,
       fromPackage.filter(
-        (file) => !/^dist\/.*\.d\.ts$/.test(file) && !file.startsWith('node_modules/'),
+        (file) => !/^packages\/runtime\/dist\/.*\.d\.ts$/.test(file) && !file.startsWith('node_modules/'),
       ),
     ]).toStrictEqual([0, []]);
-    expect(fromPackage.filter((file) => file.startsWith('dist/generated/')).sort()).toStrictEqual([
-      'dist/generated/agent/client.d.ts',
-      'dist/generated/agent/types.d.ts',
-      'dist/generated/harness/client.d.ts',
-      'dist/generated/harness/types.d.ts',
-    ]);
+    expect(
+      fromPackage.filter((file) => file.startsWith('packages/runtime/dist/generated/')).sort(),
+    ).toStrictEqual(
+      ['agent', 'harness'].flatMap((domain) =>
+        ['client', 'events', 'handlers', 'index', 'registry', 'schemas', 'types'].map(
+          (file) => `packages/runtime/dist/generated/${domain}/${file}.d.ts`,
+        ),
+      ),
+    );
 
     const serve = spawn(
       process.execPath,

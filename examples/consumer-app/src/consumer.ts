@@ -1,10 +1,10 @@
-import { createAgentClient } from 'contracts-codegen/generated/agent/client';
+import { createAgentClient } from 'contracts-runtime/domains/agent';
 import {
   createHarnessClient,
   isHarnessRunStartError,
-} from 'contracts-codegen/generated/harness/client';
-import { isContractError } from 'contracts-codegen/runtime/errors';
-import { httpTransport } from 'contracts-codegen/runtime/http-transport';
+} from 'contracts-runtime/domains/harness';
+import { isContractError } from 'contracts-runtime/errors';
+import { httpTransport } from 'contracts-runtime/http-transport';
 
 /** Where the server is, who calls, and what to run (paths relative to the server's `--cwd`). */
 export interface ScenarioOptions {
