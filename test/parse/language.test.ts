@@ -47,7 +47,7 @@ function withoutSourceText(ir: Ir): unknown {
 }
 
 describe('the language is recognised whatever module it comes from', () => {
-  const languageDir = join(import.meta.dirname, '../../specs/language');
+  const languageDir = join(import.meta.dirname, '../../packages/codegen/src/language');
   const languageFiles = Object.fromEntries(
     readdirSync(languageDir).map((name) => [
       `specs/language/${name}`,
