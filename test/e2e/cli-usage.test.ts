@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
 
@@ -6,6 +8,12 @@ describe('contracts CLI usage and exit codes', () => {
     const result = runCli([], PROJECT_ROOT);
     expect(result.stderr).toContain('Usage: contracts');
     expect(result.status).toBe(2);
+  });
+
+  it('the workspace bin runs as `contracts` (npm run codegen), not only through node', () => {
+    const bin = join(PROJECT_ROOT, 'node_modules/.bin/contracts');
+    const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
+    expect([result.error?.message, result.stdout.trim()]).toStrictEqual([undefined, '0.1.0']);
   });
 
   it('--help on every generator command exits 0', () => {
