@@ -6,7 +6,7 @@ import { writeSyntheticCorpus } from './synthetic-corpus.js';
 import { medianTime, ms } from './timing.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
+const CLI = join(ROOT, 'packages/codegen/dist/cli/main.js');
 const FLOOR = join(ROOT, 'dist/bench/parse-floor.js');
 const RUNS = 3;
 

@@ -10,7 +10,7 @@ describe('contracts CLI usage and exit codes', () => {
     expect(result.status).toBe(2);
   });
 
-  it('the workspace bin runs as `contracts` (npm run codegen), not only through node', () => {
+  it('npm links the `contracts` bin of the workspace, and it runs (npm run codegen)', () => {
     const bin = join(PROJECT_ROOT, 'node_modules/.bin/contracts');
     const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
     expect([result.error?.message, result.stdout.trim()]).toStrictEqual([undefined, '0.1.0']);
