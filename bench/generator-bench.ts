@@ -39,11 +39,15 @@ export function runGeneratorBench(): void {
     const loadTsMorph = medianTime([process.execPath, FLOOR, '--load-only'], work, RUNS);
     console.log('generator benchmark (median of 3 cold runs)');
     console.log(`  floor parts: node start ${ms(nodeStart)}, + load ts-morph ${ms(loadTsMorph)}`);
-    const rows: Row[] = [measure('shipped specs (39)', join(ROOT, 'specs'), ROOT, join(work, 'out-shipped'))];
+    const rows: Row[] = [
+      measure('shipped specs (39)', join(ROOT, 'specs'), ROOT, join(work, 'out-shipped')),
+    ];
     for (const operations of [250, 500, 1000]) {
       const specs = join(work, `specs-${operations}`);
       writeSyntheticCorpus(join(specs, 'bench'), operations);
-      rows.push(measure(`synthetic ${operations} operations`, specs, work, join(work, `out-${operations}`)));
+      rows.push(
+        measure(`synthetic ${operations} operations`, specs, work, join(work, `out-${operations}`)),
+      );
     }
     for (const row of rows) {
       console.log(

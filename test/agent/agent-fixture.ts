@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAgentClient, type AgentClient } from '../../packages/runtime/src/generated/agent/client.js';
+import {
+  createAgentClient,
+  type AgentClient,
+} from '../../packages/runtime/src/generated/agent/client.js';
 import { createAgentRouter } from '../../packages/runtime/src/generated/agent/handlers.js';
 import type { Actor } from '../../packages/runtime/src/actor.js';
 import {
@@ -14,7 +17,10 @@ import type { AgentRunRecord } from '../../packages/runtime/src/agent/run-record
 import { AgentRunStore } from '../../packages/runtime/src/agent/run-store.js';
 import { localTransport } from '../../packages/runtime/src/local-transport.js';
 import type { Router } from '../../packages/runtime/src/router.js';
-import { resolveRuntimeOptions, type RuntimeOptions } from '../../packages/runtime/src/runtime-options.js';
+import {
+  resolveRuntimeOptions,
+  type RuntimeOptions,
+} from '../../packages/runtime/src/runtime-options.js';
 import { Timeline } from '../../packages/runtime/src/timeline.js';
 
 /** A test agent script by file name (test/agent/scripts). */

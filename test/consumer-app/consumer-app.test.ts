@@ -53,7 +53,8 @@ describe('examples/consumer-app', () => {
     expect([
       tsc.status,
       fromPackage.filter(
-        (file) => !/^packages\/runtime\/dist\/.*\.d\.ts$/.test(file) && !file.startsWith('node_modules/'),
+        (file) =>
+          !/^packages\/runtime\/dist\/.*\.d\.ts$/.test(file) && !file.startsWith('node_modules/'),
       ),
     ]).toStrictEqual([0, []]);
     expect(

@@ -53,9 +53,11 @@ describe('code surface emitters, exact text', () => {
   });
 
   it("edge IR: two versions of a key, another domain's event, a domain without operations", async () => {
-    expect(await emittedTree(EDGE_IR, { imports: { runtime: { kind: 'package', specifier: '#runtime' }, importExtension: '.js' } })).toStrictEqual(
-      expectedTree(join(EXPECTED, 'edge')),
-    );
+    expect(
+      await emittedTree(EDGE_IR, {
+        imports: { runtime: { kind: 'package', specifier: '#runtime' }, importExtension: '.js' },
+      }),
+    ).toStrictEqual(expectedTree(join(EXPECTED, 'edge')));
   });
 
   it('is deterministic: a second run gives the same bytes', async () => {

@@ -24,7 +24,9 @@ beforeAll(async () => {
   folder = mkdtempSync(join(ROOT, '.tmp/emit-code-it/run-'));
   const out = join(folder, 'generated');
   const fromOut = relative(out, join(ROOT, 'packages/runtime/src')).split('\\').join('/');
-  const options = { imports: { runtime: { kind: 'folder', fromOut } as const, importExtension: '.js' as const } };
+  const options = {
+    imports: { runtime: { kind: 'folder', fromOut } as const, importExtension: '.js' as const },
+  };
   const emitters = [
     typesEmitter,
     zodEmitter,

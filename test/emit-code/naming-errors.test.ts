@@ -3,7 +3,10 @@ import { createClientEmitter } from '../../packages/codegen/src/generator/emit/c
 import { docBlock } from '../../packages/codegen/src/generator/emit/code-surface-helpers.js';
 import { domainIndexEmitter } from '../../packages/codegen/src/generator/emit/domain-index-emitter.js';
 import { createHandlersEmitter } from '../../packages/codegen/src/generator/emit/handlers-emitter.js';
-import { buildRegistryView, specRecord } from '../../packages/codegen/src/generator/emit/registry-emitter.js';
+import {
+  buildRegistryView,
+  specRecord,
+} from '../../packages/codegen/src/generator/emit/registry-emitter.js';
 import type { CapabilitySpec } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { DEMO_IR, event, irOf, model, operation } from './fixtures/demo-ir.js';
 

@@ -86,7 +86,7 @@ export class DocumentFactory {
   }
 
   /**
-   * Valid and invalid documents of a model (issue #2, the equivalence test): minimal and full
+   * Valid and invalid documents of a model: minimal and full
    * valid documents, each valid value of each field, each required field missing, each field with
    * each invalid value (wrong JSON type, bad format, out of range, bad pattern, nested invalid),
    * null for an optional field (valid only for a JSON scalar), wrong array shapes, an unknown key (valid only when the model

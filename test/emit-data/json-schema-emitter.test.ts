@@ -171,8 +171,6 @@ describe('JSON Schema emitter', () => {
       'beta/json-schema/beta.ping@2.0.0.output.schema.json',
       'beta/json-schema/index.json',
     ]);
-    expect(JSON.parse(files[1]!.contents).$id).toBe(
-      `${ID}:beta:beta.ping:2.0.0:output`,
-    );
+    expect(JSON.parse(files[1]!.contents).$id).toBe(`${ID}:beta:beta.ping:2.0.0:output`);
   });
 });

@@ -3,8 +3,14 @@ import addFormatsModule from 'ajv-formats';
 import ts from 'typescript';
 import * as zod from 'zod';
 import type { z } from 'zod';
-import { jsonSchemaEmitter, rootDocument } from '../../packages/codegen/src/generator/emit/json-schema-emitter.js';
-import { domainModels, strictModelNames } from '../../packages/codegen/src/generator/emit/model-graph.js';
+import {
+  jsonSchemaEmitter,
+  rootDocument,
+} from '../../packages/codegen/src/generator/emit/json-schema-emitter.js';
+import {
+  domainModels,
+  strictModelNames,
+} from '../../packages/codegen/src/generator/emit/model-graph.js';
 import { domainsOf } from '../../packages/codegen/src/generator/emit/naming.js';
 import { zodEmitter } from '../../packages/codegen/src/generator/emit/zod-emitter.js';
 import { formatFiles } from '../../packages/codegen/src/generator/format.js';

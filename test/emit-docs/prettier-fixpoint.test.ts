@@ -16,7 +16,10 @@ import { fixtureIr } from './docs-fixture.js';
 async function notFixpoints(pages: readonly OutputFile[]): Promise<string[]> {
   const changed: string[] = [];
   for (const page of pages) {
-    const formatted = await prettier.format(page.contents, { ...PRETTIER_OPTIONS, parser: 'markdown' });
+    const formatted = await prettier.format(page.contents, {
+      ...PRETTIER_OPTIONS,
+      parser: 'markdown',
+    });
     if (formatted !== page.contents) changed.push(page.path);
   }
   return changed;
@@ -47,8 +50,8 @@ describe('docs pages are already in prettier layout (so generate skips prettier 
   });
 
   it('detects a page prettier would change', async () => {
-    expect(await notFixpoints([{ path: 'x.md', contents: '| a | bb |\n| --- | --- |\n| ccc | d |\n' }])).toStrictEqual([
-      'x.md',
-    ]);
+    expect(
+      await notFixpoints([{ path: 'x.md', contents: '| a | bb |\n| --- | --- |\n| ccc | d |\n' }]),
+    ).toStrictEqual(['x.md']);
   });
 });

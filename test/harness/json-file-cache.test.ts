@@ -6,7 +6,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { isDeeplyFrozen } from '../../packages/runtime/src/deep-freeze.js';
-import { JsonFileCache, RACY_MARGIN_MS } from '../../packages/runtime/src/harness/json-file-cache.js';
+import {
+  JsonFileCache,
+  RACY_MARGIN_MS,
+} from '../../packages/runtime/src/harness/json-file-cache.js';
 import { writeJsonAtomic } from '../../packages/runtime/src/store/atomic-json.js';
 
 const scratch: string[] = [];

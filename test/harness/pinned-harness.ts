@@ -1,5 +1,11 @@
-import { createHarnessClient, type HarnessClient } from '../../packages/runtime/src/generated/harness/client.js';
-import { createHarnessRouter, type HarnessHandlers } from '../../packages/runtime/src/generated/harness/handlers.js';
+import {
+  createHarnessClient,
+  type HarnessClient,
+} from '../../packages/runtime/src/generated/harness/client.js';
+import {
+  createHarnessRouter,
+  type HarnessHandlers,
+} from '../../packages/runtime/src/generated/harness/handlers.js';
 import { timelineSink } from '../../packages/runtime/src/app-runtime.js';
 import { createHarnessRuntime } from '../../packages/runtime/src/harness/harness-runtime.js';
 import { localTransport } from '../../packages/runtime/src/local-transport.js';

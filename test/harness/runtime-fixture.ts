@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { createHarnessClient, type HarnessClient } from '../../packages/runtime/src/generated/harness/client.js';
+import {
+  createHarnessClient,
+  type HarnessClient,
+} from '../../packages/runtime/src/generated/harness/client.js';
 import { createAppRuntime, type AppRuntime } from '../../packages/runtime/src/app-runtime.js';
 import { localTransport } from '../../packages/runtime/src/local-transport.js';
 import { resolveRuntimeOptions } from '../../packages/runtime/src/runtime-options.js';

@@ -8,7 +8,10 @@ import { parseRunInput } from '../../packages/runtime/src/harness/run-input.js';
 import { parseSuite, suiteSchema } from '../../packages/runtime/src/harness/suite.js';
 
 const jsonSchema = JSON.parse(
-  readFileSync(new URL('../../packages/runtime/schemas/harness-suite.schema.json', import.meta.url), 'utf8'),
+  readFileSync(
+    new URL('../../packages/runtime/schemas/harness-suite.schema.json', import.meta.url),
+    'utf8',
+  ),
 ) as object;
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(jsonSchema);
 

@@ -8,7 +8,11 @@ import type { EventDefinition } from '../../packages/runtime/src/events.js';
 import { createHttpApp, type HttpAppOptions } from '../../packages/runtime/src/http/http-app.js';
 import { startHttpServer, type RunningServer } from '../../packages/runtime/src/http/listen.js';
 import { parseTokens } from '../../packages/runtime/src/http/tokens.js';
-import { bindOperation, Router, type OperationDefinition } from '../../packages/runtime/src/router.js';
+import {
+  bindOperation,
+  Router,
+  type OperationDefinition,
+} from '../../packages/runtime/src/router.js';
 import { Timeline } from '../../packages/runtime/src/timeline.js';
 
 /** Hand-written operations of a `demo` domain that exercise every HTTP path of the server. */

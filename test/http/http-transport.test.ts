@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarnessClient, isHarnessRunStartError } from '../../packages/runtime/src/generated/harness/client.js';
-import { createHarnessRouter, type HarnessHandlers } from '../../packages/runtime/src/generated/harness/handlers.js';
-import { ContractError, isContractError, TransportError } from '../../packages/runtime/src/errors.js';
+import {
+  createHarnessClient,
+  isHarnessRunStartError,
+} from '../../packages/runtime/src/generated/harness/client.js';
+import {
+  createHarnessRouter,
+  type HarnessHandlers,
+} from '../../packages/runtime/src/generated/harness/handlers.js';
+import {
+  ContractError,
+  isContractError,
+  TransportError,
+} from '../../packages/runtime/src/errors.js';
 import { createHttpApp } from '../../packages/runtime/src/http/http-app.js';
 import { startHttpServer, type RunningServer } from '../../packages/runtime/src/http/listen.js';
 import { parseTokens } from '../../packages/runtime/src/http/tokens.js';

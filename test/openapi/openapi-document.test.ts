@@ -1,6 +1,9 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument, openApiEmitter } from '../../packages/codegen/src/generator/emit/openapi-emitter.js';
+import {
+  openApiDocument,
+  openApiEmitter,
+} from '../../packages/codegen/src/generator/emit/openapi-emitter.js';
 import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
 import { routeOverridesFromOpenApi } from '../../packages/runtime/src/http/routes.js';
 import { PROJECT_ROOT } from '../support/cli.js';

@@ -2,7 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseSources, parseSpecs } from '../../packages/codegen/src/generator/parse/parse-specs.js';
+import {
+  parseSources,
+  parseSpecs,
+} from '../../packages/codegen/src/generator/parse/parse-specs.js';
 
 const event = (
   key: string,

@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCALARS, type Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
-import { DEFINE_CALLEES, STABILITY_MEMBERS, TAGS_MEMBERS } from '../../packages/codegen/src/generator/parse/language.js';
+import {
+  DEFINE_CALLEES,
+  STABILITY_MEMBERS,
+  TAGS_MEMBERS,
+} from '../../packages/codegen/src/generator/parse/language.js';
 import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
 import * as language from '../../packages/codegen/src/language/index.js';
 

@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppRuntime, emittedEventId, type AppRuntime } from '../../packages/runtime/src/app-runtime.js';
+import {
+  createAppRuntime,
+  emittedEventId,
+  type AppRuntime,
+} from '../../packages/runtime/src/app-runtime.js';
 import type { EmittedEvent } from '../../packages/runtime/src/events.js';
 import { resolveRuntimeOptions } from '../../packages/runtime/src/runtime-options.js';
 import { REDACTED } from '../../packages/runtime/src/timeline.js';
@@ -44,8 +48,14 @@ describe('the app runtime event sink', () => {
 
   it('keeps distinct payloads apart', async () => {
     await app.onEvent(failed);
-    await app.onEvent({ ...failed, payload: { ...(failed.payload as Record<string, unknown>), runId: 'r-2' } });
-    expect((await app.timeline.list()).map((event) => event.payload.runId)).toStrictEqual(['r-1', 'r-2']);
+    await app.onEvent({
+      ...failed,
+      payload: { ...(failed.payload as Record<string, unknown>), runId: 'r-2' },
+    });
+    expect((await app.timeline.list()).map((event) => event.payload.runId)).toStrictEqual([
+      'r-1',
+      'r-2',
+    ]);
   });
 
   it("masks the contract's pii fields before they reach the timeline", async () => {
@@ -56,14 +66,19 @@ describe('the app runtime event sink', () => {
   });
 
   it('refuses an unknown domain with NOT_FOUND', async () => {
-    await expect(app.call('billing.charge', {}, { kind: 'admin' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(app.call('billing.charge', {}, { kind: 'admin' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
 describe('runtime options', () => {
   it('resolve state and agents folders against --cwd and keep the agent concurrency', () => {
     expect(
-      resolveRuntimeOptions({ cwd: '/srv/app', stateDir: 'state', agentConcurrency: 3, agentWorker: 'in-process' }, {}),
+      resolveRuntimeOptions(
+        { cwd: '/srv/app', stateDir: 'state', agentConcurrency: 3, agentWorker: 'in-process' },
+        {},
+      ),
     ).toStrictEqual({
       cwd: '/srv/app',
       stateDir: '/srv/app/state',
@@ -74,8 +89,9 @@ describe('runtime options', () => {
   });
 
   it('take CONTRACTS_STATE_DIR when no --state-dir is given', () => {
-    expect(resolveRuntimeOptions({ cwd: '/srv/app' }, { CONTRACTS_STATE_DIR: '/var/contracts' }).stateDir).toBe(
-      '/var/contracts',
-    );
+    expect(
+      resolveRuntimeOptions({ cwd: '/srv/app' }, { CONTRACTS_STATE_DIR: '/var/contracts' })
+        .stateDir,
+    ).toBe('/var/contracts');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, satisfiesAuth, type Actor, type ActorKind } from '../../packages/runtime/src/actor.js';
+import {
+  authorize,
+  satisfiesAuth,
+  type Actor,
+  type ActorKind,
+} from '../../packages/runtime/src/actor.js';
 import { bindOperation, Router } from '../../packages/runtime/src/router.js';
 import {
   FIXED_NOW,

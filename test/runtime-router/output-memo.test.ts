@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Actor } from '../../packages/runtime/src/actor.js';
-import { bindOperation, Router, type OperationDefinition } from '../../packages/runtime/src/router.js';
+import {
+  bindOperation,
+  Router,
+  type OperationDefinition,
+} from '../../packages/runtime/src/router.js';
 import { problemOf } from './problem.js';
 
 const USER: Actor = { kind: 'user', id: 'u1' };

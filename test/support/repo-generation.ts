@@ -18,11 +18,7 @@ export const GENERATED_DIR = join(PROJECT_ROOT, GENERATED_PATH);
 /** The IR of the shipped specs, read as `contracts generate` reads them through the config. */
 export async function repoIr(): Promise<Ir> {
   const settings = await resolveGenerateSettings(PROJECT_ROOT, {});
-  return buildIrOfFiles({
-    files: settings.specFiles,
-    rootDir: settings.rootDir,
-    origin: settings.specsLabel,
-  });
+  return buildIrOfFiles(settings);
 }
 
 /** The files `npm run codegen` writes: the shipped specs through this repository's config. */

@@ -1,8 +1,5 @@
 import { createAgentClient } from 'contracts-runtime/domains/agent';
-import {
-  createHarnessClient,
-  isHarnessRunStartError,
-} from 'contracts-runtime/domains/harness';
+import { createHarnessClient, isHarnessRunStartError } from 'contracts-runtime/domains/harness';
 import { isContractError } from 'contracts-runtime/errors';
 import { httpTransport } from 'contracts-runtime/http-transport';
 

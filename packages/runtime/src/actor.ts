@@ -13,7 +13,7 @@ const RANK: Readonly<Record<ActorKind, number>> = { anonymous: 0, user: 1, admin
 
 /**
  * True when `actor` may call an operation whose `policy.auth` is `required`. Levels nest: admin ⊇
- * user ⊇ anonymous (issue #2). A missing actor counts as anonymous.
+ * user ⊇ anonymous. A missing actor counts as anonymous.
  */
 export function satisfiesAuth(actor: Actor | undefined, required: ActorKind): boolean {
   return RANK[actor?.kind ?? 'anonymous'] >= RANK[required];

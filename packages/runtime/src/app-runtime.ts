@@ -35,8 +35,7 @@ export interface AppRuntime {
 
 /**
  * A timeline id derived from the event's content, so a retried handler that emits the same event
- * again (same key, version and payload) does not write it twice (issue #3: "an event is never
- * written twice"). Payloads carry their run id and instant, so distinct events stay distinct.
+ * again (same key, version and payload) does not write it twice. Payloads carry their run id and instant, so distinct events stay distinct.
  */
 export function emittedEventId(event: EmittedEvent): string {
   const digest = createHash('sha256').update(JSON.stringify(event.payload)).digest('hex');

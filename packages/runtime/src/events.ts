@@ -43,7 +43,7 @@ export interface EmitScope {
 /**
  * The `emit(key, payload)` a handler receives. It refuses an event the operation does not declare
  * (UNDECLARED_EVENT, 500) and a payload that does not match the event's model (OUTPUT_INVALID, 500,
- * `details` = issues rooted at `payload`), then hands the event to `onEvent` (issue #2).
+ * `details` = issues rooted at `payload`), then hands the event to `onEvent`.
  * @throws ContractError<'UNDECLARED_EVENT' | 'OUTPUT_INVALID'>
  */
 export function createEmit(scope: EmitScope): (key: string, payload: unknown) => Promise<void> {

@@ -25,7 +25,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
- * A {@link Transport} over HTTP to `contracts serve` (issue #5): every call is a POST of the input
+ * A {@link Transport} over HTTP to `contracts serve`: every call is a POST of the input
  * as JSON to the operation's path (`/<key as slashes>/v<version>`, which the server always serves),
  * with the bearer token when given. A 2xx answer resolves with its JSON body. A problem answer
  * (RFC 9457, `code` member) rejects with the `ContractError` it describes — same code, status and

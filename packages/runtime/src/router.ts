@@ -21,7 +21,7 @@ export interface ErrorDeclaration {
 /**
  * An operation as the generated `create<Domain>Router` declares it: its policy (`auth`, `pii`),
  * the zod schemas of its input (null when it takes none) and output, its declared errors by code
- * and the events it may emit (issue #2).
+ * and the events it may emit.
  */
 export interface OperationDefinition<In = unknown, Out = unknown> extends SpecKey {
   readonly kind: 'command' | 'query';
@@ -90,7 +90,6 @@ interface RouteEntry {
   readonly validOutputs: WeakMap<object, unknown>;
 }
 
-
 /**
  * The generic operation router the generated `create<Domain>Router` functions instantiate.
  * @throws Error from the constructor when two operations share `key@version`, when an operation
@@ -126,9 +125,7 @@ export class Router {
       if (entries.some((entry) => entry.label === label))
         throw new Error(`operation ${label} is defined twice`);
       entries.push({ bound, label, declared, validOutputs: new WeakMap() });
-      entries.sort((a, b) =>
-        compareSemver(a.bound.definition.version, b.bound.definition.version),
-      );
+      entries.sort((a, b) => compareSemver(a.bound.definition.version, b.bound.definition.version));
       this.routes.set(key, entries);
     }
     this.operations = [...this.routes.keys()]
@@ -155,7 +152,7 @@ export class Router {
    * give the same result. That parsed output is deeply frozen too, as it is shared between calls.
    * Anything else (a mutable object, even one that passed before) is parsed on every call; a
    * failed parse is never remembered. This is what makes a cached run record (JsonFileCache)
-   * cheap to serve (issue #5's throughput target) while issue #2's "validates input and output"
+   * cheap to serve while validation of input and output still
    * holds for every answer.
    * @throws ContractError, always; never another error type.
    */

@@ -2,14 +2,14 @@ import { isAbsolute, resolve } from 'node:path';
 
 /**
  * Where the runtime works. `cwd` and `stateDir` are absolute. The state directory holds run
- * records, evidence, evaluations, agent runs and `events/<YYYY-MM-DD>.jsonl` (issue #3, "State").
+ * records, evidence, evaluations, agent runs and `events/<YYYY-MM-DD>.jsonl`.
  */
 export interface RuntimeOptions {
   /** The folder every relative path (suites, executor cwd, agents) resolves against; `--cwd`. */
   readonly cwd: string;
   /** `--state-dir`, else `CONTRACTS_STATE_DIR`, else `<cwd>/.contracts`. */
   readonly stateDir: string;
-  /** Agent definitions, `agents/<agentKey>.json`; `--agents-dir`, default `<cwd>/agents` (issue #4). */
+  /** Agent definitions, `agents/<agentKey>.json`; `--agents-dir`, default `<cwd>/agents`. */
   readonly agentsDir: string;
   /**
    * How a queued agent run gets executed: `detached` starts `contracts agent work` in the

@@ -28,14 +28,17 @@ const registries = [...harnessRegistry, ...agentRegistry];
 
 /**
  * The pii fields the generated registries declare for an event (`policy.pii` of the event spec),
- * so masking follows the contracts and no hand-kept list (issue #4, "Policy from the contract").
+ * so masking follows the contracts and no hand-kept list.
  */
 export function contractPii(key: string, version: string): readonly string[] {
   return registries.find((spec) => spec.key === key && spec.version === version)?.policy.pii ?? [];
 }
 
 /** A copy of `payload` whose listed top-level fields hold {@link REDACTED}. */
-export function redactPii(payload: Record<string, unknown>, pii: readonly string[]): Record<string, unknown> {
+export function redactPii(
+  payload: Record<string, unknown>,
+  pii: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(payload)) {
     out[field] = pii.includes(field) && value !== undefined ? REDACTED : value;
@@ -45,7 +48,7 @@ export function redactPii(payload: Record<string, unknown>, pii: readonly string
 
 /**
  * The append-only event timeline of a state directory: one JSONL file per UTC day, each event at
- * most once (issue #3, "Emit the declared events into a timeline"). Safe across processes.
+ * most once. Safe across processes.
  */
 export class Timeline {
   readonly eventsDir: string;
@@ -79,7 +82,9 @@ export class Timeline {
   async list(filter: { key?: string; runId?: string } = {}): Promise<TimelineEvent[]> {
     let names: string[];
     try {
-      names = (await readdir(this.eventsDir)).filter((name) => /^\d{4}-\d{2}-\d{2}\.jsonl$/.test(name));
+      names = (await readdir(this.eventsDir)).filter((name) =>
+        /^\d{4}-\d{2}-\d{2}\.jsonl$/.test(name),
+      );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;

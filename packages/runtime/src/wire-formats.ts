@@ -5,7 +5,7 @@ import { fullFormats, type FormatName } from 'ajv-formats/dist/formats.js';
  *
  * These are the validators JSON Schema's `format` uses under ajv 8 + ajv-formats 3 in full mode,
  * taken from ajv-formats itself rather than rewritten, so the zod and JSON Schema surfaces agree by
- * construction (issue #2, "Scalars map as the catalog's table says").
+ * construction.
  */
 
 /**

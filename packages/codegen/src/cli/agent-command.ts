@@ -30,7 +30,7 @@ function count(flag: string, text: string, minimum: number): number {
 
 /**
  * `contracts agent work [--cwd DIR] [--state-dir DIR] [--agents-dir DIR] [--concurrency N]
- * [--idle-exit-ms MS]` (issue #4, "Execution in the background"): drains the agent run queue of
+ * [--idle-exit-ms MS]`: drains the agent run queue of
  * the state directory and exits once idle for `--idle-exit-ms`. Prints `<runId> <status>` per
  * finished run on stdout (never a prompt or an error message: pii). Exits 0 at once, with a note
  * on stderr, when another live worker holds the worker lock. SIGTERM/SIGINT stop it: runs in

@@ -101,11 +101,11 @@ async function call(operationKey: string, flags: CallFlags): Promise<number> {
 
 /**
  * `contracts call <operation-key> --input <json|@file|-> [--actor] [--cwd] [--state-dir]
- * [--agents-dir]` (issue #3): calls any operation through its domain's generated client over the
+ * [--agents-dir]`: calls any operation through its domain's generated client over the
  * in-process transport into the app runtime's router, and prints the output as JSON. A
  * `ContractError` prints `{error: {code, status, message, details}}` on stderr; exit 2 when the
  * input is at fault (HTTP 400: VALIDATION_FAILED or a declared 400 error) and for an unknown
- * operation (NOT_FOUND), 1 for any other error. With `--url <base> [--token <t>]` (issue #5) the
+ * operation (NOT_FOUND), 1 for any other error. With `--url <base> [--token <t>]` the
  * call goes to a `contracts serve` through `httpTransport`; a network failure exits 1 with its message.
  */
 export function callCommand(): Command {

@@ -1,4 +1,4 @@
-/** Exit codes every `contracts` command keeps, so CI can rely on them (issue #2, #3). */
+/** Exit codes every `contracts` command keeps, so CI can rely on them. */
 export const ExitCode = {
   Ok: 0,
   /** Diagnostics with errors, drift under `--check`, or failed/errored cases. */

@@ -163,7 +163,7 @@ function formatOption(choices: readonly string[]): Option {
 }
 
 /**
- * `contracts harness run|verify` (issue #3; seed 004). `run` goes through the generated harness
+ * `contracts harness run|verify` (RAGit's `harness run`). `run` goes through the generated harness
  * client and router in process (`harness.run.start`); `verify` checks a suite's structure only.
  * Exit codes: 0 every case passed / suite valid, 1 a case failed or errored / suite invalid,
  * 2 usage or invalid input (the field is named).

@@ -3,7 +3,7 @@ import type { HarnessRun, HarnessStep } from 'contracts-runtime/domains/harness'
 import type { CaseStatus, Check, Problem, RunSummary } from 'contracts-runtime/harness';
 import { ExitCode } from './exit-codes.js';
 
-/** One case as `contracts harness run` reports it (issue #3 `caseResults`). */
+/** One case as `contracts harness run` reports it. */
 export interface ReportedCase {
   caseId: string;
   status: CaseStatus;
@@ -17,7 +17,7 @@ export interface ReportedCase {
 }
 
 /**
- * The JSON output of `contracts harness run` (issue #3; seed 004 "Output Contract"): `runId,
+ * The JSON output of `contracts harness run` (RAGit's `harness run`): `runId,
  * suiteId, runPath, preflight, summary, caseResults, dryRun, warnings`, then `status` (the run's)
  * and `evaluationId`. `runPath` is relative to `--cwd` when the state directory is inside it, and
  * null in a dry run.
@@ -136,7 +136,7 @@ export function formatReportText(report: HarnessRunReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Exit code of a run (issue #3): 0 when every case passed (or a dry run), else 1. */
+/** Exit code of a run: 0 when every case passed (or a dry run), else 1. */
 export function exitCodeOfReport(report: HarnessRunReport): number {
   if (report.dryRun) return ExitCode.Ok;
   const { total, passed } = report.summary;

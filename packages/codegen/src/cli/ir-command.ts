@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { CliError, ExitCode } from './exit-codes.js';
+import { ExitCode } from './exit-codes.js';
 
 /**
  * `contracts ir [--config FILE] [--specs DIR|GLOB]`: prints `{ specs, models, enums, diagnostics }`
@@ -17,19 +17,8 @@ export function irCommand(): Command {
     .addHelpText('after', '\nExit codes: 0 ok, 1 error diagnostics, 2 usage or config error.')
     .action(async (options: { config?: string; specs?: string }) => {
       const { buildIrOfFiles, hasErrors } = await import('../generator/ir/build-ir.js');
-      const { resolveGenerateSettings } = await import('../generator/config/resolve-settings.js');
-      const { ConfigError } = await import('../generator/config/config-error.js');
-      const settings = await resolveGenerateSettings(process.cwd(), options).catch(
-        (error: unknown) => {
-          if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.Usage);
-          throw error;
-        },
-      );
-      const ir = buildIrOfFiles({
-        files: settings.specFiles,
-        rootDir: settings.rootDir,
-        origin: settings.specsLabel,
-      });
+      const { generateSettingsOf } = await import('./generate-settings.js');
+      const ir = buildIrOfFiles(await generateSettingsOf(options));
       process.stdout.write(JSON.stringify(ir, null, 2) + '\n');
       process.exitCode = hasErrors(ir) ? ExitCode.Failure : ExitCode.Ok;
     });

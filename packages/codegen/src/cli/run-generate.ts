@@ -1,16 +1,13 @@
 import { relative } from 'node:path';
-import { ConfigError } from '../generator/config/config-error.js';
-import {
-  resolveGenerateSettings,
-  type GenerateFlags,
-} from '../generator/config/resolve-settings.js';
+import type { GenerateFlags } from '../generator/config/resolve-settings.js';
 import { createEmitters } from '../generator/emit/all-emitters.js';
 import { emitAll } from '../generator/emit-all.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../generator/format-diagnostics.js';
 import { startFormatPool } from '../generator/format-pool.js';
 import { buildIrOfFiles, hasErrors } from '../generator/ir/build-ir.js';
 import { diffTree, isClean, writeTreeAtomically, type TreeDrift } from '../generator/write-tree.js';
-import { CliError, ExitCode } from './exit-codes.js';
+import { ExitCode } from './exit-codes.js';
+import { generateSettingsOf } from './generate-settings.js';
 
 /** The flags of `contracts generate`. */
 export interface GenerateOptions extends GenerateFlags {
@@ -33,7 +30,7 @@ function printDrift(drift: TreeDrift, out: string): void {
 }
 
 /**
- * Runs `contracts generate` (issue #2, part 8) and returns its exit code: 0 ok, 1 error
+ * Runs `contracts generate` and returns its exit code: 0 ok, 1 error
  * diagnostics or drift under `--check`. Kept apart from the command's definition so that other
  * commands never load ts-morph and prettier.
  */
@@ -50,10 +47,7 @@ async function generate(
   options: GenerateOptions,
   pool: ReturnType<typeof startFormatPool>,
 ): Promise<number> {
-  const settings = await resolveGenerateSettings(process.cwd(), options).catch((error: unknown) => {
-    if (error instanceof ConfigError) throw new CliError(error.message, ExitCode.Usage);
-    throw error;
-  });
+  const settings = await generateSettingsOf(options);
   const rootDir = settings.rootDir;
   const out = relative(process.cwd(), settings.outDir) || '.';
   const json = options.format === 'json';
@@ -61,11 +55,7 @@ async function generate(
     if (!json) process.stderr.write(`contracts: ${line}\n`);
   };
   const started = performance.now();
-  const ir = buildIrOfFiles({
-    files: settings.specFiles,
-    rootDir,
-    origin: settings.specsLabel,
-  });
+  const ir = buildIrOfFiles(settings);
   progress(`parsed ${ir.specs.length} specs and ${ir.models.length} models in ${elapsed(started)}`);
   const color = !json && process.stderr.isTTY === true;
   if (!json) {

@@ -118,7 +118,7 @@ async function runServe(options: ServeOptions): Promise<void> {
 
 /**
  * `contracts serve [--host 127.0.0.1] [--port 8787] [--cwd] [--state-dir] [--agents-dir]
- * [--body-limit 1m] [--tokens-file] [--agent-concurrency N]` (issue #5): every operation over HTTP, the `/events` stream and
+ * [--body-limit 1m] [--tokens-file] [--agent-concurrency N]`: every operation over HTTP, the `/events` stream and
  * the agent worker in this process; prints `contracts serve: listening on <url>` on stdout and stops
  * cleanly on SIGINT/SIGTERM (exit 0). Tokens: `--tokens-file`, else `CONTRACTS_TOKENS`.
  */

@@ -48,8 +48,7 @@ export function isClean(drift: TreeDrift): boolean {
 
 /**
  * Replaces `outDir` with exactly `files`. The new tree is written beside it in a temporary folder,
- * then swapped in by two renames, so a failure at any point leaves the old tree as it was (issue #2,
- * "Write atomically"). Extra files in the old tree disappear with it.
+ * then swapped in by two renames, so a failure at any point leaves the old tree as it was. Extra files in the old tree disappear with it.
  * @throws Error when `outDir` is a non-empty folder that does not hold {@link TREE_MARKER}: it was
  *   not written by this generator, and replacing it could destroy someone's work.
  */

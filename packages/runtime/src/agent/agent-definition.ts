@@ -10,7 +10,7 @@ export const DEFAULT_AGENT_TIMEOUT_MS = 600_000;
 const AGENT_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
- * `agents/<agentKey>.json` (issue #4, "Agents"): the command that runs the agent. `argv` is never
+ * `agents/<agentKey>.json`: the command that runs the agent. `argv` is never
  * given to a shell; `cwd` resolves against the runtime's cwd; `env` is added to the worker's
  * environment; `timeoutMs` defaults to {@link DEFAULT_AGENT_TIMEOUT_MS}. Unknown keys are refused.
  */

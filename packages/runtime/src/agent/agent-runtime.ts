@@ -40,7 +40,7 @@ export function resolveConcurrency(
 }
 
 /**
- * The agent domain runtime (issue #4): the five generated handlers over the run queue of
+ * The agent domain runtime: the five generated handlers over the run queue of
  * `context.options.stateDir`, plus the worker chosen by `context.options.agentWorker`:
  * `in-process` — `start()` launches an {@link AgentWorker} loop that `close()` stops (runs in
  * flight end failed, reason `interrupted`); `detached` — agent.run and an approval start a
@@ -64,8 +64,7 @@ export function createAgentRuntime(
     mode === 'in-process'
       ? new AgentWorker(services, { concurrency, pollMs: settings.pollMs ?? DEFAULT_POLL_MS })
       : undefined;
-  const workerPath =
-    settings.workerPath ?? (mode === 'detached' ? defaultWorkerPath() : undefined);
+  const workerPath = settings.workerPath ?? (mode === 'detached' ? defaultWorkerPath() : undefined);
   const kick = async (): Promise<void> => {
     if (worker) worker.wake();
     else if (mode === 'detached') {

@@ -19,13 +19,13 @@ export interface AgentWorkerSettings {
   readonly onFinished?: (record: AgentRunRecord) => void;
 }
 
-/** Highest `priority` first, then oldest submission (issue #4: "Higher priority runs first"). */
+/** Highest `priority` first, then oldest submission. */
 export function compareClaimOrder(a: AgentRunRecord, b: AgentRunRecord): number {
   return b.priority - a.priority || compareSubmission(a, b);
 }
 
 /**
- * A queue worker (issue #4, "Execution in the background"): it repeatedly recovers runs whose
+ * A queue worker: it repeatedly recovers runs whose
  * worker died (`running` -> `failed`, reason `interrupted`, their leftover process group killed),
  * claims queued runs in {@link compareClaimOrder} under the queue lock (so two workers, in one
  * process or many, never run one run) up to `concurrency` at once, and executes them.

@@ -85,7 +85,7 @@ async function describe(
 }
 
 /**
- * Every artifact of run `runId` (issue #4, "agent.artifacts"): its captured `stdout` and `stderr`
+ * Every artifact of run `runId`: its captured `stdout` and `stderr`
  * (once the run ended), then each regular file under its artifacts folder (symlinks are skipped),
  * by relative path in code-unit order. `artifactId` is `<runId>/stdout`, `<runId>/stderr` or
  * `<runId>/files/<relative path>`; `uri` is the file's `file:` URL; `createdAt` its modification

@@ -105,7 +105,7 @@ async function setUp(
 }
 
 /**
- * Executes one claimed run (status `running`, issue #4 "Execution in the background"): loads its
+ * Executes one claimed run (status `running`): loads its
  * agent definition and snapshot, records the provenance (argv, cwd, env keys, timeout), appends
  * agent.run.started, runs the agent through the harness command executor with the JSON payload
  * `{runId, agentKey, prompt, input, contextSnapshotId, mode, metadata}` on stdin and

@@ -12,7 +12,7 @@ export interface Page<T> {
 
 /**
  * Slices `items` with `offset` (default 0) and `limit` (default {@link DEFAULT_PAGE_LIMIT})
- * (issue #4: "pages with limit/offset, total and nextOffset"). An offset at or past the end gives
+ *. An offset at or past the end gives
  * an empty page without `nextOffset`; `limit` 0 gives an empty page with `total` and no
  * `nextOffset` (a count-only request; a `nextOffset` equal to `offset` would loop a pager forever).
  * @throws ContractError VALIDATION_FAILED (details at `input.limit` / `input.offset`) for a

@@ -47,8 +47,7 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 /**
  * Kills process group `pgid` from any process: SIGTERM, then SIGKILL once `graceMs` passed with
  * a member left, then waits (at most `graceMs` more) for the group to vanish. This is how
- * agent.cancel stops a run that a worker in another process started (issue #4, "kills the run's
- * process group"). Never throws; a pgid of 0 or 1 is ignored.
+ * agent.cancel stops a run that a worker in another process started. Never throws; a pgid of 0 or 1 is ignored.
  */
 export async function killProcessGroup(
   pgid: number,

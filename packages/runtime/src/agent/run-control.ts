@@ -10,7 +10,7 @@ import type { AgentServices } from './agent-services.js';
 import { killProcessGroup, readPidFile } from './process-group.js';
 import { isTerminal, transition, type AgentRunStatus } from './run-record.js';
 
-/** The actions agent.approvals takes (issue #4). */
+/** The actions agent.approvals takes. */
 export const APPROVAL_ACTIONS = ['approve', 'reject'] as const;
 
 function unknownRun(runId: string): ContractError {
@@ -20,7 +20,7 @@ function unknownRun(runId: string): ContractError {
 }
 
 /**
- * agent.approvals (admin; issue #4): `approve` moves an `awaiting_approval` run back to `queued`
+ * agent.approvals (admin): `approve` moves an `awaiting_approval` run back to `queued`
  * (then `onApproved` wakes a worker), `reject` ends it `rejected`, so it never starts. The output's
  * `status` is the decision, `approved` or `rejected`; `approverId` defaults to the actor's id.
  * @throws ContractError VALIDATION_FAILED at `input.action` for another action (the message lists
@@ -68,7 +68,7 @@ export async function resolveApproval(
 }
 
 /**
- * agent.cancel (admin; issue #4): marks a run that has not ended `cancelled` (with when, why and
+ * agent.cancel (admin): marks a run that has not ended `cancelled` (with when, why and
  * by whom), then, if it was running, aborts it in this process (`abortLocal`) and kills its process
  * group, which also works when a worker of another process runs it: the group id is in the record
  * (or the run's pid file when the worker had no time to record it). Artifacts stay. A run that

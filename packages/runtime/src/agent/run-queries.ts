@@ -38,7 +38,7 @@ export function summarize(record: AgentRunRecord): AgentRunSummary {
 }
 
 /**
- * agent.status (issue #4): runs oldest submission first (stable pages while runs are added),
+ * agent.status: runs oldest submission first (stable pages while runs are added),
  * filtered by `runId` (an unknown id is an empty page) and `status`, paged (runtime/agent/paging.ts).
  * @throws ContractError VALIDATION_FAILED at `input.status` for an unknown status (the message
  *   lists the valid ones), at `input.limit`/`input.offset` for negative values.
@@ -65,7 +65,7 @@ export async function queryStatus(
 }
 
 /**
- * agent.artifacts (issue #4): the artifacts of one run (runtime/agent/artifacts.ts), filtered by
+ * agent.artifacts: the artifacts of one run (runtime/agent/artifacts.ts), filtered by
  * `kind` and paged like agent.status.
  * @throws ContractError NOT_FOUND for an unknown run; VALIDATION_FAILED at `input.kind` for an
  *   unknown kind (the message lists the valid ones) and for negative `limit`/`offset`.

@@ -1,7 +1,7 @@
 import type { Actor } from '../actor.js';
 
 /**
- * The states of an agent run (issue #4, "Lifecycle"): `queued -> awaiting_approval -> queued`
+ * The states of an agent run: `queued -> awaiting_approval -> queued`
  * (approved) `-> running -> completed | failed`, and `cancelled` / `rejected` from any state
  * before the end. Terminal: completed, failed, cancelled, rejected.
  */
@@ -31,7 +31,7 @@ export type AgentFailureReason =
 
 /**
  * The run record, `<stateDir>/agent/runs/<runId>/run.json`: one JSON file per run, written
- * atomically, and the queue itself (issue #4). It keeps the provenance the issue asks for (agent
+ * atomically, and the queue itself. It keeps the provenance the issue asks for (agent
  * argv, env keys only, snapshot id, actor, timestamps, exit code) and never the prompt (pii): the
  * prompt lives only in the content-addressed snapshot. Times are ISO 8601 UTC instants.
  */

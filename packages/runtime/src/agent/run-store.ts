@@ -19,7 +19,7 @@ export function compareSubmission(a: AgentRunRecord, b: AgentRunRecord): number 
 }
 
 /**
- * The agent run queue of a state directory (issue #4): `<stateDir>/agent/runs/<runId>/run.json`
+ * The agent run queue of a state directory: `<stateDir>/agent/runs/<runId>/run.json`
  * per run (atomic writes), next to the run's `artifacts/` folder and its captured `stdout.txt` and
  * `stderr.txt`. Every change of an existing record happens under one lock file,
  * `<stateDir>/agent/queue.lock` (runtime/store/file-lock.ts), so a claim, a cancel and an approval

@@ -35,8 +35,7 @@ export function snapshotIdOf(snapshot: ContextSnapshot): string {
 }
 
 /**
- * Content-addressed context snapshots, `<stateDir>/agent/snapshots/<id>.json` (issue #4: "the
- * runtime stores a content-addressed snapshot of the prompt and input and returns its id"). A
+ * Content-addressed context snapshots, `<stateDir>/agent/snapshots/<id>.json`. A
  * snapshot is written once and never changes.
  */
 export class SnapshotStore {

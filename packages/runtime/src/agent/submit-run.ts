@@ -16,7 +16,7 @@ function refuse(path: string, message: string): ContractError {
 }
 
 /**
- * The context snapshot of a submission (issue #4, "Context snapshot"). Without
+ * The context snapshot of a submission. Without
  * `contextSnapshotId` the prompt and input are stored as a new content-addressed snapshot. With
  * it, the snapshot must exist and holds the prompt and input the agent gets; a `prompt` or `input`
  * given next to it must equal the snapshot's, so the id always names what the agent saw.
@@ -51,7 +51,7 @@ async function resolveSnapshot(services: AgentServices, input: AgentRunInput): P
 }
 
 /**
- * agent.run (issue #4): checks the agent exists (unknown key: VALIDATION_FAILED naming it and the
+ * agent.run: checks the agent exists (unknown key: VALIDATION_FAILED naming it and the
  * known ones, nothing queued), resolves the context snapshot, writes the run record — `queued`, or
  * at once `awaiting_approval` with agent.approval.requested when the agent requires approval — and
  * returns without waiting for the run. `kick` then gets a worker to look at the queue.

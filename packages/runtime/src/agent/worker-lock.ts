@@ -21,8 +21,7 @@ export async function workerLockHolder(agentRoot: string): Promise<number | unde
 }
 
 /**
- * Takes the worker lock for this process (issue #4: starting the detached worker twice must be
- * harmless). A lock whose holder is dead is taken over. The check and the take happen under a
+ * Takes the worker lock for this process. A lock whose holder is dead is taken over. The check and the take happen under a
  * short guard lock, so two starting workers never both win. Resolves true when this process holds
  * it now (also when it held it already).
  */

@@ -2,7 +2,7 @@ import type { RuleSet, SuiteCase } from './suite.js';
 import type { CaseResources, SuiteIndex } from './suite-index.js';
 
 /**
- * The JSON document a case's executor reads on stdin (issue #3, "The executor"):
+ * The JSON document a case's executor reads on stdin:
  * `{version: 1, suite: {id, title}, case: {id, title, input, expected}, resources}`. `expected` is
  * null when the case declares none; `resources` holds only what the case references.
  */

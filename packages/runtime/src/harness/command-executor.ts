@@ -20,7 +20,7 @@ export interface CommandRunOptions {
   argv: readonly string[];
   /** Working directory (absolute, already resolved by the caller); default: this process's. */
   cwd?: string;
-  /** Added to this process's environment (issue #3: "the parent's environment plus executor.env"). */
+  /** Added to this process's environment. */
   env?: Readonly<Record<string, string>>;
   /** Written to the child's stdin, which is then closed. */
   stdin: string | Buffer;
@@ -54,7 +54,7 @@ export interface CommandRunResult {
 }
 
 /**
- * Runs one command the way issue #3 ("The executor") requires: `spawn` without a shell and with
+ * Runs one command the way RAGit's `harness run` does: `spawn` without a shell and with
  * `detached: true`, so the child leads its own process group; stdin gets `options.stdin` and is
  * closed, and EPIPE/ECONNRESET from a child that never reads it are ignored; both streams are
  * captured up to the limit while hashed and matched in full. On timeout or abort the group gets

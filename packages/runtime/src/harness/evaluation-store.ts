@@ -6,7 +6,7 @@ import type { HarnessStateLayout } from './state-layout.js';
 
 /**
  * The evaluations of a state directory: one `HarnessEvaluation` per file,
- * `evaluations/<evaluationId>.json` (issue #3, "State"), written atomically.
+ * `evaluations/<evaluationId>.json`, written atomically.
  */
 export class EvaluationStore {
   private readonly cache = new JsonFileCache();

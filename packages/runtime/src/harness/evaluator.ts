@@ -42,7 +42,7 @@ export function needlesOf(sources: readonly RuleSource[]): { stdout: string[]; s
 }
 
 /**
- * The deterministic evaluator of seed 004 / issue #3. Builds one check per rule of each source, in
+ * The deterministic evaluator of RAGit's `harness run`. Builds one check per rule of each source, in
  * source order then rule order (exitCode, mustInclude, mustNotInclude, stderrMustInclude,
  * stderrMustNotInclude, jsonSubset); when no source declares `exitCode`, an `implicit.exitCode`
  * check that the exit code is 0 comes first. Substring rules are case-sensitive and read the

@@ -13,7 +13,7 @@ interface CaseEvidenceFile {
 }
 
 /**
- * The evidence artifacts of a state directory (issue #3, "State"): the artifacts of one case
+ * The evidence artifacts of a state directory: the artifacts of one case
  * (stdout, stderr, failure) share one file, `evidence/<runId>/<caseId>.json`, written atomically
  * once when the case ends and never rewritten, so a cancel keeps every one already written. An
  * artifact's `uri` is that file, relative to the state directory, with `#<part>` naming the

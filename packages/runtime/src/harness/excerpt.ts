@@ -1,13 +1,13 @@
 import { maskLiterals, maskSecretPatterns } from './mask-secrets.js';
 
-/** Longest excerpt, in characters (issue #3: failure artifacts hold "at most 320 characters"). */
+/** Longest excerpt, in characters. */
 export const EXCERPT_MAX_CHARS = 320;
 
 // Collapsed characters scanned for secret patterns: far more than 320, so whole secrets are seen.
 const SCAN_CHARS = 64 * 1024;
 
 /**
- * A short, masked excerpt of a stream (issue #3, failure artifacts): the literal values masked over
+ * A short, masked excerpt of a stream: the literal values masked over
  * the whole text, whitespace runs collapsed to one space, secret patterns masked (see
  * `maskSecrets`), trimmed, cut to at most 320 characters (never inside a surrogate pair). To stay
  * cheap on an 8 MiB capture, only a head of about 64 Ki collapsed characters is scanned, cut at a

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * Ids of the harness runtime (issue #3). Run and evaluation ids are random; every id derived from
+ * Ids of the harness runtime. Run and evaluation ids are random; every id derived from
  * them is deterministic, so that a retried write (or a second process, e.g. a cancel) names the
  * same step, artifact or timeline event and the timeline drops the repeat.
  */

@@ -21,7 +21,7 @@ export interface HarnessRuntimeOverrides {
 }
 
 /**
- * The harness domain's runtime (issue #3): the eight operations of the generated
+ * The harness domain's runtime: the eight operations of the generated
  * `HarnessHandlers`, over the command executor and the evaluator, with run records, evidence and
  * evaluations under `context.options.stateDir` and events in `context.timeline`. Nothing is
  * written until an operation writes (a dry run never does). `close()` waits for background runs.

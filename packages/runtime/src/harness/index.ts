@@ -7,7 +7,12 @@ export { caseStatusOf, evaluateCase, type CaseObservation, type Check } from './
 export { createHarnessRuntime, type HarnessRuntimeOverrides } from './harness-runtime.js';
 export { watchHarnessEvents, type HarnessEventListener } from './harness-events.js';
 export { formatProblem, HarnessInputError, type Problem } from './problems.js';
-export { parseRunInput, runInputSchema, type CommandExecutorSpec, type RunInput } from './run-input.js';
+export {
+  parseRunInput,
+  runInputSchema,
+  type CommandExecutorSpec,
+  type RunInput,
+} from './run-input.js';
 export {
   runSuite,
   summarize,

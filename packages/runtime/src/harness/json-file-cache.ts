@@ -52,13 +52,13 @@ function isMissing(error: unknown): boolean {
  * {@link RACY_MARGIN_MS} before the file was opened (git's "racy clean" rule), and a file written
  * more recently is re-read on every call until it is old enough; files whose inode number is over
  * 2^53 (not exact as a number) are never kept. The stat is synchronous: one metadata syscall,
- * measured at a third of the CPU of the thread-pool `fs.stat` under load (issue #5's benchmark).
+ * measured at a third of the CPU of the thread-pool `fs.stat` under load.
  *
  * A kept parse is validated at most once per event-loop turn: later reads of the path in the same
  * turn trust that stat, and the set of validated paths is cleared by a `setImmediate`, which runs
  * once the turn's I/O callbacks are done. Requests read from the sockets in one poll phase are
  * answered from one snapshot, as if they had arrived together, so a rewrite by another process
- * shows from the next turn on. The stat was a fifth of the server's CPU per request in issue #5's
+ * shows from the next turn on. The stat was a fifth of the server's CPU per request in a
  * benchmark, where dozens of requests for one record share a turn. Writers in this process call
  * {@link JsonFileCache.forget} after writing, so they always read their own writes.
  * Values are deeply frozen (runtime/deep-freeze.ts), so no caller can change what another reads.

@@ -1,5 +1,5 @@
 /**
- * The `jsonSubset` matching of seed 004 / issue #3: objects match as a subset (every expected key
+ * The `jsonSubset` matching of RAGit's `harness run`: objects match as a subset (every expected key
  * present and matching, extra keys allowed), arrays match by position as a prefix (the actual
  * array may be longer), primitives (string, number, boolean, null) by strict equality.
  * Returns null on a match, else a message naming the JSON path of the first mismatch, what was

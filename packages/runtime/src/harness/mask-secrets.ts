@@ -10,7 +10,7 @@ export const MIN_LITERAL_SECRET_LENGTH = 4;
 
 type Replacer = (match: string, ...groups: string[]) => string;
 
-/** The secret shapes of issue #3, each with its replacement (capture groups keep the non-secret part). */
+/** The secret shapes masked in evidence, each with its replacement (capture groups keep the non-secret part). */
 const SECRET_PATTERNS: readonly (readonly [RegExp, string | Replacer])[] = [
   // URL credentials: scheme://user:pass@host
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@:]+:[^\s/?#@]+@/gi, `$1${MASK}:${MASK}@`],
@@ -35,7 +35,7 @@ const SECRET_PATTERNS: readonly (readonly [RegExp, string | Replacer])[] = [
 ];
 
 /**
- * Masks secrets in `text` (issue #3, "State"): first every literal in `literals` (the values of
+ * Masks secrets in `text`: first every literal in `literals` (the values of
  * `executor.env`, longest first so a value containing another is masked whole; values shorter than
  * `MIN_LITERAL_SECRET_LENGTH` skipped), then bearer tokens, JWTs, AWS access key ids, GitHub
  * tokens, API-key shapes (`sk-...`), URL credentials and `secret=`/`token=`/`password=` (and

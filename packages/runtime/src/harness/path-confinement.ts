@@ -8,8 +8,8 @@ export interface ConfinedPath {
 }
 
 /**
- * Resolves `target` against `base` and refuses it when it leaves `base` (issue #3: "Any suiteRef or
- * cwd that leaves --cwd (through `..` or a symlink) is refused"). Two checks: the lexical one (an
+ * Resolves `target` against `base` and refuses it when it leaves `base` (a suiteRef or
+ * cwd that leaves --cwd, through `..` or a symlink, is refused). Two checks: the lexical one (an
  * absolute path elsewhere, or `..` segments climbing out), then the real one: the real path of the
  * deepest existing ancestor of the target (symlinks followed) must lie inside the real path of
  * `base`. A path that does not exist yet is judged by its existing part.

@@ -8,8 +8,7 @@ export interface Problem {
 
 /**
  * Thrown for invalid harness input (a suite or a run input that does not parse, an unknown case
- * id). The CLI maps it to exit code 2 and prints every problem as `path: message` (issue #3: "an
- * input error names the field").
+ * id). The CLI maps it to exit code 2 and prints every problem as `path: message`.
  */
 export class HarnessInputError extends Error {
   readonly problems: readonly Problem[];

@@ -1,7 +1,4 @@
-import type {
-  HarnessRunCancelInput,
-  HarnessRunCancelOutput,
-} from '../generated/harness/types.js';
+import type { HarnessRunCancelInput, HarnessRunCancelOutput } from '../generated/harness/types.js';
 import { ContractError } from '../errors.js';
 import { maskSecrets } from './mask-secrets.js';
 import {
@@ -18,8 +15,7 @@ import { appendRunEnd, type HarnessDeps } from './run-execution.js';
 import { TERMINAL_RUN_STATUSES, type CancelInfo, type RunRecord } from './run-record.js';
 
 /**
- * `harness.run.cancel` (issue #3; seed 002 "Stop execution while preserving evidence and audit
- * state"), from any process: writes the cancel marker, marks the record `cancelled` under its lock
+ * `harness.run.cancel` (RAGit's `harness run`), from any process: writes the cancel marker, marks the record `cancelled` under its lock
  * (running steps `failed`), then kills every case process group the run's live folder lists
  * (SIGTERM, SIGKILL after the grace). The running process sees the marker and stops, keeping
  * `cancelled`; when no process runs it any more (killed), the cancel ends it itself: it removes the

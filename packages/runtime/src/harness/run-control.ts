@@ -11,8 +11,7 @@ const GROUP_PREFIX = 'pgid-';
 export const REGISTER_AFTER_MS = 50;
 
 /**
- * Cross-process control of one executing run (issue #3: "`harness.run.cancel` stops a run that is
- * in flight in another process"). While the run executes, `harness-runs/<runId>.live/` holds
+ * Cross-process control of one executing run. While the run executes, `harness-runs/<runId>.live/` holds
  * `owner` (the running process's pid) and one empty `pgid-<n>` file per case process group alive.
  * A cancel writes `harness-runs/<runId>.cancel.json` first, then kills every listed group; the
  * running process checks the marker right after registering each group and every 200 ms, so a
@@ -39,7 +38,7 @@ export class RunControl {
   /**
    * Records a case's process group and returns true when the run is already cancelled. The group
    * file is written only once the case has run for {@link REGISTER_AFTER_MS} (creating a file per
-   * case costs about as much as spawning a trivial command, which the benchmark of issue #3
+   * case costs about as much as spawning a trivial command, which the harness benchmark
    * counts): a cancel kills the groups it finds listed, and the running process kills its own
    * groups when it sees the marker (at spawn and every 200 ms), so only a runner that dies within
    * that delay can leave a group that a cancel does not find.

@@ -48,7 +48,7 @@ export interface RunExecution {
 const CANCEL_POLL_MS = 200;
 
 /**
- * Executes a recorded run (issue #3): runs the cases with `runSuite`, and as each ends writes its
+ * Executes a recorded run: runs the cases with `runSuite`, and as each ends writes its
  * evidence, its step and the timeline events (`harness.step.started`, `harness.evidence.captured`,
  * `harness.step.completed`, then `harness.run.completed` or `harness.run.failed`, and
  * `harness.evaluation.completed`), checkpoints the record, and writes the `HarnessEvaluation`. A

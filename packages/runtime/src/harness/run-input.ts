@@ -6,7 +6,7 @@ import { HarnessInputError, problemsOfZodError } from './problems.js';
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_MESSAGE = 'control characters are not allowed';
 
-/** A string without control characters (issue #3: "So are control characters in string values"). */
+/** A string without control characters. */
 export const plainString = z
   .string()
   .refine((text) => !CONTROL_CHARACTERS.test(text), CONTROL_MESSAGE);
@@ -21,11 +21,11 @@ export function hasControlCharacters(text: string): boolean {
   return CONTROL_CHARACTERS.test(text);
 }
 
-/** Default executor timeout, in milliseconds (seed 004 input contract). */
+/** Default executor timeout, in milliseconds (RAGit's `harness run` input). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
- * The command executor of seed 004: `argv` runs without a shell for every case. `cwd` is resolved
+ * The command executor of RAGit's `harness run`: `argv` runs without a shell for every case. `cwd` is resolved
  * against the caller's base directory; `env` is added to the parent's environment; `timeoutMs` is
  * per case, in milliseconds (default 60000, at most 24 h).
  */
@@ -54,7 +54,7 @@ export const commandExecutorSchema = z.strictObject({
 });
 
 /**
- * The input of `contracts harness run` (issue #3 / seed 004 "Input Contract"):
+ * The input of `contracts harness run` (RAGit's `harness run`):
  * `{ suiteRef, executor, cases?: string[], concurrency?: int >= 1 }`. Unknown fields are refused.
  */
 export const runInputSchema = z.strictObject({

@@ -16,8 +16,7 @@ interface Item {
 const FILE_PARALLELISM = 16;
 
 /**
- * The write queue of one executing run (issue #3, "A run killed mid-way leaves readable
- * records"). Writes run off the case loop, so the next case starts while the last one's evidence
+ * The write queue of one executing run. Writes run off the case loop, so the next case starts while the last one's evidence
  * is written. The queue is taken in batches: all queued evidence files are written (in parallel),
  * then all queued timeline events are appended in queue order (the timeline commits them as one
  * group), then the queued tasks (record checkpoints) run one by one. So an evidence file is on

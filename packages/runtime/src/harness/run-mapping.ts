@@ -12,8 +12,7 @@ import type { HarnessStateLayout } from './state-layout.js';
 import type { RunPlan } from './run-plan.js';
 
 /**
- * How a suite run maps onto the contract models (issue #3, "Map the run onto the contract
- * models"): one `HarnessStep` per case (stepKey = case id, mode `code-execution`, action class
+ * How a suite run maps onto the contract models: one `HarnessStep` per case (stepKey = case id, mode `code-execution`, action class
  * `code-exec-read`), an `EvidenceArtifact` per case stream (`console` for stdout, `app-log` for
  * stderr, hash of the whole stream), a `step-summary` failure artifact per failed or errored case,
  * and one assertion per check. All pure functions.

@@ -9,8 +9,7 @@ export const MAX_CAPTURE_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /**
  * How a contract call carries what `harness.run.start@1.0.0` and `harness.evaluation.run@1.0.0`
- * cannot express in their own fields (issue #3, "Carry the executor, the case selection, dry-run
- * and concurrency through the contract"): the `metadata` object of the input holds
+ * cannot express in their own fields: the `metadata` object of the input holds
  * `{ executor, cases?, concurrency?, dryRun?, background?, captureLimitBytes? }`, while `suiteKey`
  * (else `scenarioKey`) is the suite reference. `executor`, `cases` and `concurrency` are exactly
  * the CLI's run input; `dryRun` plans without writing anything; `background` (run.start only)

@@ -61,8 +61,7 @@ export interface RunPlan {
 }
 
 /**
- * Validates a run request against the working directory `cwd` and plans it (issue #3, seed 004
- * `harness run`): the suite reference is `suiteKey`, else `scenarioKey`; `metadata` carries the
+ * Validates a run request against the working directory `cwd` and plans it (RAGit's `harness run`): the suite reference is `suiteKey`, else `scenarioKey`; `metadata` carries the
  * executor (see `runMetadataSchema`); the suite is read and verified; the cases are selected.
  * Verify problems do not throw: they are the plan's `preflight`, which the caller turns into
  * warnings (dry run) or a blocked run.

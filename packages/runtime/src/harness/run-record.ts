@@ -3,7 +3,7 @@ import type { Problem } from './problems.js';
 import type { CaseResult, RunSummary } from './run-suite.js';
 
 /**
- * The executor as records keep it (issue #3: "Records keep the executor's env keys only"): argv
+ * The executor as records keep it: argv
  * with secrets and env values masked, `cwd` relative to the working directory, `envKeys` sorted
  * by code units, `timeoutMs` with its default applied.
  */
@@ -41,7 +41,7 @@ export interface SuiteSummary {
 }
 
 /**
- * One run record, `harness-runs/<runId>.json` (issue #3, "State"): the contract's `HarnessRun`
+ * One run record, `harness-runs/<runId>.json`: the contract's `HarnessRun`
  * (`run`, as `harness.run.get` answers it) next to what the CLI reports (suite, preflight,
  * warnings, summary, case results in suite order) and what a second process needs to cancel it
  * (`owner.pid`; the case process groups are in the live folder, see `RunControl`).

@@ -17,7 +17,7 @@ export interface StartedRun {
 }
 
 /**
- * The harness-run service behind `harness.run.start` and `harness.evaluation.run` (issue #3): it
+ * The harness-run service behind `harness.run.start` and `harness.evaluation.run`: it
  * turns a validated {@link RunPlan} into a dry-run report (writing nothing), a blocked run (preflight
  * failed), or a recorded run that executes. Runs still executing in this process are tracked so
  * `settle` can wait for them (a background run in `serve`).
@@ -28,7 +28,7 @@ export class HarnessRunService {
   constructor(private readonly deps: HarnessDeps) {}
 
   /**
-   * The dry run of seed 004: the suite resolved, the executor validated, every selected case
+   * The dry run of RAGit's `harness run`: the suite resolved, the executor validated, every selected case
    * planned and reported `skipped`; preflight problems become warnings. Writes nothing at all, not
    * even a directory, and emits no event; the run id it reports is never recorded.
    */
@@ -64,7 +64,7 @@ export class HarnessRunService {
   }
 
   /**
-   * Refuses a run whose suite fails verify (issue #3: "run refuses a suite that fails verify"): it
+   * Refuses a run whose suite fails verify: it
    * is recorded `blocked` with every case's step blocked, `harness.step.blocked` per case and
    * `harness.run.failed` are appended, nothing executes.
    * @throws ContractError VALIDATION_FAILED: one issue per problem at the suite field, and a last

@@ -14,7 +14,7 @@ import { SuiteIndex, type RuleSource } from './suite-index.js';
 export type CaseStatus = 'passed' | 'failed' | 'errored' | 'skipped';
 
 /**
- * The result of one case (issue #3 `caseResults`). Excerpts and messages are masked (secret shapes
+ * The result of one case. Excerpts and messages are masked (secret shapes
  * and `executor.env` values); the SHA-256 digests (hex) cover each whole stream; byte counts are
  * whole-stream sizes; `error` says why a case errored or was skipped, else null.
  */
@@ -58,7 +58,7 @@ export interface RunSuiteOptions {
   baseDir?: string;
   /** Case ids to run (suite order is kept); default all. */
   cases?: readonly string[];
-  /** Cases run at once, integer >= 1; default 1 (seed 004's sequential v1). */
+  /** Cases run at once, integer >= 1; default 1 (RAGit's `harness run` is sequential). */
   concurrency?: number;
   /** Plan only: every selected case is `skipped`, nothing is executed. */
   dryRun?: boolean;
@@ -78,7 +78,7 @@ export interface RunSuiteOptions {
 
 /**
  * The selected cases in suite order. Throws `HarnessInputError` naming `cases[i]` for an id that
- * is not a case of the suite (issue #3: "an input error names the field").
+ * is not a case of the suite.
  */
 export function selectCases(suite: Suite, ids?: readonly string[]): SuiteCase[] {
   if (ids === undefined) return [...suite.cases];
@@ -100,8 +100,7 @@ interface CasePlan {
 }
 
 /**
- * Runs the selected cases of a suite with the command executor and the evaluator (issue #3, seed
- * 004): at most `concurrency` at once, results in suite order. Every case is planned (references
+ * Runs the selected cases of a suite with the command executor and the evaluator: at most `concurrency` at once, results in suite order. Every case is planned (references
  * resolved, case document built) before anything runs. Throws `HarnessInputError` for an unknown
  * case id, a bad concurrency or an unresolved reference; a failing case never throws.
  */

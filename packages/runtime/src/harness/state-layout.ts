@@ -1,7 +1,7 @@
 import path from 'node:path';
 
 /**
- * Where the harness runtime keeps its state under the state directory (issue #3, "State"). Paths
+ * Where the harness runtime keeps its state under the state directory. Paths
  * returned as `relative` use `/` and are relative to the state directory: they are what records
  * and artifact `uri`s hold, so no absolute path ever enters a record.
  *

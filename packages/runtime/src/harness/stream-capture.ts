@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 
 import { StreamingMatcher } from './streaming-matcher.js';
 
-/** Default per-stream capture limit: 8 MiB (issue #3). */
+/** Default per-stream capture limit: 8 MiB. */
 export const DEFAULT_CAPTURE_LIMIT_BYTES = 8 * 1024 * 1024;
 
 /**

@@ -1,6 +1,5 @@
 /**
- * Finds fixed needles in a byte stream without keeping the stream (issue #3: "substring rules still
- * see the whole stream: evaluate them while it streams"). Needles are matched as UTF-8 bytes, which
+ * Finds fixed needles in a byte stream without keeping the stream. Needles are matched as UTF-8 bytes, which
  * for valid UTF-8 is the same as a case-sensitive substring test on the decoded text (UTF-8 is
  * self-synchronizing). Between chunks it keeps only the last `longest needle - 1` bytes, so a
  * needle split across chunks is found and memory stays bounded by the longest needle.

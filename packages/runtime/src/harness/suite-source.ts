@@ -21,8 +21,7 @@ export class SuiteSourceError extends Error {
 }
 
 /**
- * Where `suiteRef` points (issue #3: "a path to a suite file under --cwd, or the key of a suite in
- * suites/"): a ref without `/` or `\` that does not end in `.json` and matches
+ * Where `suiteRef` points: a ref without `/` or `\` that does not end in `.json` and matches
  * {@link SUITE_KEY_PATTERN} is a key, read from `suites/<key>.json`; anything else is a path
  * relative to `cwd`. Either must stay inside `cwd`.
  * @throws SuiteSourceError (`refused`) when the file would leave `cwd`.

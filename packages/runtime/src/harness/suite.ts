@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { HarnessInputError, problemsOfZodError } from './problems.js';
 
 /**
- * The harness suite format (issue #3, "The suite format"; seed 004 "Deterministic Evaluation
- * Rules"). `schemas/harness-suite.schema.json` is the same format as JSON Schema draft 2020-12; a
+ * The harness suite format (RAGit's `harness run`). `schemas/harness-suite.schema.json` is the same format as JSON Schema draft 2020-12; a
  * test shows both accept and reject the same documents, so change them together.
  */
 
@@ -23,7 +22,7 @@ const idSchema = z
 const needlesSchema = z.array(z.string().min(1, 'must not be empty'));
 
 /**
- * The six rule fields of seed 004. All optional; a rule-bearing resource that a case references must
+ * The six rule fields of RAGit's `harness run`. All optional; a rule-bearing resource that a case references must
  * carry at least one (checked by `verifySuite`). Unknown fields are errors, so a typo such as
  * `mustIncludes` never silently passes.
  */

@@ -9,7 +9,7 @@ export const ISOLATIONS = ['preview', 'task', 'shared', 'sandbox'] as const;
 export const DEFAULT_ISOLATION = 'task';
 
 /**
- * `harness.target.resolve` for this runtime (issue #3): every run executes local commands, so the
+ * `harness.target.resolve` for this runtime: every run executes local commands, so the
  * resolution is local and deterministic, the same input always giving the same target:
  * `{targetId: input.targetId ?? 'local-<isolation>', kind: 'local-command', isolation:
  * input.isolation ?? 'task', environment: 'local'}` plus `baseUrl`, `allowlistedDomains` (unique,

@@ -16,8 +16,7 @@ export interface SuiteVerification {
 }
 
 /**
- * Structural preflight of a suite document without executing anything (issue #3 `harness verify`;
- * seed 004 "runs structural preflight"). Problems, in document order:
+ * Structural preflight of a suite document without executing anything (RAGit's `harness run`). Problems, in document order:
  * - every schema problem (types of every rule, unknown fields, id shapes), `path: message`;
  * - the suite has no case;
  * - an id used twice anywhere in the suite (cases and resources share one namespace);

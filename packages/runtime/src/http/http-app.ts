@@ -13,7 +13,7 @@ import { buildRoutes, type HttpRoute, type RouteOverrides } from './routes.js';
 import { TimelineWatcher, type TimelineSource } from './timeline-watcher.js';
 import { connectionActorResolver, parseTokens, type TokenTable } from './tokens.js';
 
-/** Default request body limit: 1 MiB (issue #5). */
+/** Default request body limit: 1 MiB. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /**
@@ -112,7 +112,7 @@ async function bodyInput(c: Context, route: HttpRoute): Promise<unknown> {
 }
 
 /**
- * The HTTP face of the routers (issue #5): every operation at its route (routes.ts) — commands by
+ * The HTTP face of the routers: every operation at its route (routes.ts) — commands by
  * POST with a JSON body, queries by GET with query parameters (query-input.ts) and by POST —
  * answering 200 with the output as JSON, or an RFC 9457 problem (problem.ts): the router's code
  * and status (400 with field paths, 401, 403, 404, declared codes with their declared status, 500

@@ -122,7 +122,7 @@ function setOwn(target: Record<string, unknown>, name: string, value: unknown): 
 
 /**
  * The input of a GET query from its URL parameters, coerced by the input schema's field types
- * (issue #5, "Queries take GET with their (flat) input as query parameters"): numbers and integers
+ * (a query takes GET with its flat input as query parameters): numbers and integers
  * from decimal text, booleans from `true`/`false`, arrays from repeated parameters (`?tag=a&tag=b`),
  * strings and enums as they are, and any other field (JSON, JSONObject, nested models) from JSON
  * text, as OpenAPI's `content: application/json` parameters describe. Text that does not fit its
@@ -155,7 +155,7 @@ export function queryToInput(schema: z.ZodType | null, params: URLSearchParams):
  * between the first `?` and the first `#` (none when `#` comes first), parsed as
  * application/x-www-form-urlencoded (WHATWG URL §5.1). URL parsing only percent-encodes characters
  * that this parser decodes back, so the two agree; this skips parsing the rest of the URL on every
- * GET (issue #5's benchmark).
+ * GET.
  */
 export function queryParamsOf(url: string): URLSearchParams {
   const hash = url.indexOf('#');

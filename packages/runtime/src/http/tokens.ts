@@ -18,7 +18,7 @@ const KINDS: readonly ActorKind[] = ['admin', 'user'];
 
 /**
  * SHA-256 of the token's UTF-8 bytes, in hex. One-shot `crypto.hash` (Node >= 20.12) costs a
- * quarter of `createHash` per request (issue #5's benchmark); older Node 20 falls back.
+ * quarter of `createHash` per request; older Node 20 falls back.
  */
 const digest: (token: string) => string =
   typeof crypto.hash === 'function'
@@ -26,7 +26,7 @@ const digest: (token: string) => string =
     : (token) => crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 
 /**
- * Parses `admin:<token>,user:<token>` (issue #5, `CONTRACTS_TOKENS`): entries separated by commas
+ * Parses `admin:<token>,user:<token>`: entries separated by commas
  * or newlines, each `<admin|user>:<token>`; blank entries and lines starting with `#` are skipped.
  * The actor's `id` is `<kind>-<first 8 hex of the token's SHA-256>`, stable and token-free.
  * @throws Error naming the entry (by position, never by its token) when the kind is not admin/user,

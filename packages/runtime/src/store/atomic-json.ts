@@ -6,7 +6,7 @@ import { withFileLock } from './file-lock.js';
 
 /**
  * Writes `value` as JSON (`JSON.stringify(value, null, 2) + "\n"`) so that readers only ever see
- * the old file or the new one (issue #3: "every write is atomic (temp file + rename)"): the text
+ * the old file or the new one (every write is atomic: temp file + rename): the text
  * goes to a temp file in the same directory, is fsynced, renamed over `filePath`, and the directory
  * is fsynced (best effort). Missing directories are created. Throws on I/O errors (the temp file is
  * removed).
@@ -79,8 +79,7 @@ interface PendingAppend {
 const pendingAppends = new Map<string, PendingAppend[]>();
 
 /**
- * Appends one entry as a JSON line to the timeline file of its UTC day (issue #3: "one JSONL file
- * per UTC day, and an event is never written twice"). Under a file lock (so other processes, e.g.
+ * Appends one entry as a JSON line to the timeline file of its UTC day. Under a file lock (so other processes, e.g.
  * a cancel, can append too), lines appended since the last call are indexed, and the entry is
  * written only if no line holds its `id`. A torn last line (a writer killed mid-line) is closed
  * with a newline first and skipped by `readJsonl`. Returns `'written'` or `'duplicate'`.

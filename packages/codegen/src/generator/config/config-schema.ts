@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SurfaceName } from '../emit/all-emitters.js';
 
 const docsSurface = z.strictObject({
   out: z.string().min(1).optional(),
@@ -35,7 +36,7 @@ export const SurfacesSchema = z.strictObject({
   index: onOff.optional(),
   docs: z.union([onOff, docsSurface]).optional(),
   openapi: z.union([onOff, openapiSurface]).optional(),
-});
+} satisfies Record<SurfaceName, z.ZodType>);
 
 /**
  * A `contracts.config.json` (or the object a `contracts.config.mjs` exports): every field is
@@ -56,6 +57,18 @@ export const ConfigSchema = z.strictObject({
   importExtension: z.enum(['.js', 'none']).optional(),
   surfaces: SurfacesSchema.optional(),
 });
+
+/**
+ * The keys each object of the config accepts, by its path (`''` for the top level): what an
+ * "unknown key" error lists and picks its "did you mean" from.
+ */
+export const CONFIG_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(ConfigSchema.shape),
+  surfaces: Object.keys(SurfacesSchema.shape),
+  'surfaces.docs': Object.keys(docsSurface.shape),
+  'surfaces.openapi': Object.keys(openapiSurface.shape),
+  'surfaces.jsonSchema': Object.keys(jsonSchemaSurface.shape),
+};
 
 /** The contents of a config file, as {@link ConfigSchema} accepts it. */
 export type ContractsConfig = z.infer<typeof ConfigSchema>;

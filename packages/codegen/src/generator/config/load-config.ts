@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
-import { ConfigSchema, type ContractsConfig } from './config-schema.js';
+import { CONFIG_KEYS, ConfigSchema, type ContractsConfig } from './config-schema.js';
 
 /** The file names a config is looked up by, in this order, in each folder. */
 export const CONFIG_FILE_NAMES = [
@@ -33,44 +33,6 @@ export function findConfigFile(from: string): string | undefined {
   }
 }
 
-interface SchemaDef {
-  readonly type?: string;
-  readonly innerType?: z.ZodType;
-  readonly options?: readonly z.ZodType[];
-}
-
-function defOf(schema: z.ZodType | undefined): SchemaDef | undefined {
-  return (schema as { def?: SchemaDef } | undefined)?.def;
-}
-
-function shapeOf(schema: z.ZodType | undefined): Record<string, z.ZodType> | undefined {
-  return (schema as { shape?: Record<string, z.ZodType> } | undefined)?.shape;
-}
-
-function keysOf(schema: z.ZodType | undefined): string[] {
-  return Object.keys(shapeOf(schema) ?? {});
-}
-
-/** `schema` without `.optional()`, and the object branch of a `boolean | object` union. */
-function objectPart(schema: z.ZodType | undefined): z.ZodType | undefined {
-  let current = schema;
-  if (defOf(current)?.type === 'optional') current = defOf(current)?.innerType;
-  if (defOf(current)?.type === 'union') {
-    current = defOf(current)?.options?.find((option) => keysOf(option).length > 0);
-  }
-  return current;
-}
-
-/** The object schema that `path` (a key path into the config) descends into, if any. */
-function schemaAt(path: readonly PropertyKey[]): z.ZodType | undefined {
-  let schema: z.ZodType | undefined = ConfigSchema;
-  for (const key of path) {
-    if (typeof key !== 'string') return undefined;
-    schema = objectPart(shapeOf(objectPart(schema))?.[key]);
-  }
-  return objectPart(schema);
-}
-
 function joinPath(path: readonly PropertyKey[]): string {
   return path
     .map((key, index) =>
@@ -84,7 +46,7 @@ function describeIssues(error: z.ZodError): string[] {
   const lines: string[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      const known = keysOf(schemaAt(issue.path) ?? ConfigSchema);
+      const known = CONFIG_KEYS[issue.path.map(String).join('.')] ?? [];
       for (const key of issue.keys) {
         const where = joinPath([...issue.path, key]);
         const hint = known.length > 0 ? `; did you mean "${closest(key, known)}"?` : '';

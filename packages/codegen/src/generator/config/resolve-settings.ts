@@ -4,9 +4,12 @@ import { globSync, isDynamicPattern } from 'tinyglobby';
 import { compareCodeUnits } from 'contracts-runtime/core';
 import {
   DEFAULT_EMITTER_SETTINGS,
+  SURFACE_IMPORTS,
+  SURFACE_NAMES,
   type EmitterSettings,
   type SurfaceName,
 } from '../emit/all-emitters.js';
+import { labelLocales } from '../emit/docs-labels.js';
 import { RUNTIME_PACKAGE, type RuntimeLocation } from '../emit/import-settings.js';
 import { ConfigError } from './config-error.js';
 import type { ContractsConfig } from './config-schema.js';
@@ -18,7 +21,7 @@ export interface GenerateFlags {
   readonly specs?: string;
   readonly out?: string;
   readonly runtime?: string;
-  readonly importExtension?: string;
+  readonly importExtension?: '.js' | 'none';
 }
 
 /** Spec files that are never read as specs, whatever the config says. */
@@ -71,17 +74,26 @@ function runtimeLocation(value: string, base: string, outDir: string): RuntimeLo
   return { kind: 'folder', fromOut: toPosix(relative(outDir, resolve(base, value))) || '.' };
 }
 
-function importExtensionOf(value: string | undefined): '.js' | '' {
-  if (value === undefined || value === '.js') return '.js';
-  if (value === 'none') return '';
-  throw new ConfigError(`--import-extension must be .js or none, got ${JSON.stringify(value)}`);
-}
-
 function surfaceSettings(config: ContractsConfig): Omit<EmitterSettings, 'imports'> {
   const surfaces = config.surfaces ?? {};
   const disabled = new Set<SurfaceName>();
   for (const [name, value] of Object.entries(surfaces)) {
     if (value === false) disabled.add(name as SurfaceName);
+  }
+  for (const name of SURFACE_NAMES) {
+    if (disabled.has(name)) continue;
+    const missing = SURFACE_IMPORTS[name].find((needed) => disabled.has(needed));
+    if (missing) {
+      throw new ConfigError(
+        `surfaces.${missing} is off, but the ${name} surface imports it; turn ${name} off too, or ${missing} on`,
+      );
+    }
+  }
+  const locale = typeof surfaces.docs === 'object' ? surfaces.docs.locale : undefined;
+  if (!disabled.has('docs') && locale !== undefined && !labelLocales().includes(locale)) {
+    throw new ConfigError(
+      `surfaces.docs.locale: no label catalog for "${locale}" (available: ${labelLocales().join(', ')})`,
+    );
   }
   const options = <T extends object>(value: boolean | T | undefined): T =>
     typeof value === 'object' ? value : ({} as T);
@@ -128,7 +140,7 @@ export async function resolveGenerateSettings(
     flags.runtime !== undefined
       ? runtimeLocation(flags.runtime, cwd, outDir)
       : runtimeLocation(config.runtime ?? RUNTIME_PACKAGE, rootDir, outDir);
-  const importExtension = importExtensionOf(flags.importExtension ?? config.importExtension);
+  const importExtension = (flags.importExtension ?? config.importExtension) === 'none' ? '' : '.js';
 
   return {
     rootDir,

@@ -32,6 +32,34 @@ export const SURFACE_NAMES = [
 export type SurfaceName = (typeof SURFACE_NAMES)[number];
 
 /**
+ * The surfaces whose files each surface's files import: a surface cannot be on while one of these
+ * is off (the config refuses it).
+ */
+export const SURFACE_IMPORTS: Readonly<Record<SurfaceName, readonly SurfaceName[]>> = {
+  ir: [],
+  types: [],
+  zod: ['types'],
+  jsonSchema: [],
+  client: ['types'],
+  handlers: ['types', 'zod', 'events'],
+  events: ['types', 'zod'],
+  registry: [],
+  index: [],
+  docs: [],
+  openapi: [],
+};
+
+/** The module each TypeScript surface writes per domain, as the barrel re-exports it. */
+const SURFACE_MODULES = {
+  types: 'types',
+  zod: 'schemas',
+  client: 'client',
+  handlers: 'handlers',
+  events: 'events',
+  registry: 'registry',
+} as const satisfies Partial<Record<SurfaceName, string>>;
+
+/**
  * What the emitter table is built from: the import settings of the TypeScript surfaces, the
  * surfaces left out, and the options of the docs, OpenAPI and JSON Schema surfaces.
  */
@@ -54,11 +82,13 @@ export const DEFAULT_EMITTER_SETTINGS: EmitterSettings = {
 
 /**
  * The emitters of every enabled surface, one per surface, in one table (shared/design.md, "One
- * emitter per surface"). The barrel (`index`) re-exports the TypeScript surfaces, so it is
- * written only when all six of them are.
+ * emitter per surface"). The barrel (`index`) re-exports the enabled TypeScript surfaces.
  */
 export function createEmitters(settings: EmitterSettings = DEFAULT_EMITTER_SETTINGS): Emitter[] {
   const code: CodeEmitterOptions = { imports: settings.imports };
+  const modules = Object.entries(SURFACE_MODULES)
+    .filter(([surface]) => !settings.disabled.has(surface as SurfaceName))
+    .map(([, module]) => module);
   const table: [SurfaceName, Emitter][] = [
     ['ir', irJsonEmitter],
     ['types', typesEmitter],
@@ -68,7 +98,7 @@ export function createEmitters(settings: EmitterSettings = DEFAULT_EMITTER_SETTI
     ['handlers', createHandlersEmitter(code)],
     ['events', createEventsEmitter(code)],
     ['registry', registryEmitter],
-    ['index', createDomainIndexEmitter(code)],
+    ['index', createDomainIndexEmitter(code, modules)],
     ['docs', createDocsEmitter(settings.docs)],
     ['openapi', createOpenApiEmitter(settings.openapi)],
   ];

@@ -3,7 +3,7 @@ import { camelCase, pascalCase } from './naming.js';
 import { operationsOfDomain, specLabel, versionSuffix } from './code-surface-helpers.js';
 
 /**
- * The identifiers the code surfaces give operations and events. Rules of issue #2 part 7: client
+ * The identifiers the code surfaces give operations and events. Rules: client
  * members are the key segments after the domain (`harness.run.start` -> `client.run.start`,
  * `agent.run` -> `client.run`), handler names the camelCase of the same segments (`runStart`),
  * type names the PascalCase of the whole key (`HarnessRunStart`). An older version of a key gets a

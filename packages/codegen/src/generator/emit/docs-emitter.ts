@@ -17,7 +17,7 @@ function renderPage(view: object): string {
 }
 
 /**
- * The docs emitter (issue #2 part 7). For a validated IR it writes, relative to the output folder:
+ * The docs emitter. For a validated IR it writes, relative to the output folder:
  * - `docs/<domain>/<key>.md` for every spec of every kind (`<key>@<version>.md` when the IR holds a
  *   key in several versions), domain from `domainOf`;
  * - `docs/<domain>/index.md` per domain, one table per kind;

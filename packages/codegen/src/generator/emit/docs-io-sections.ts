@@ -7,7 +7,7 @@ import { policySection, refSection } from './docs-spec-parts.js';
 import { domainOf } from './naming.js';
 
 /**
- * An operation's sections (issue #2 part 7, items 4-5): Input (or a "takes no input" line), Output,
+ * An operation's sections: Input (or a "takes no input" line), Output,
  * Nested models, Errors (Code | HTTP | Description | When, when any), Policy, Emitted events (Event
  * linked | Version | When, when any), Capability (when set).
  */

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { TEMPLATES_DIR } from './render-template.js';
 
 /**
  * A label catalog: every fixed text of the docs pages by key (`field.key.label` -> `Key`). Stored as
- * flat JSON in `templates/labels/<locale>.json` (issue #2 part 7). The seed pages printed raw keys
+ * flat JSON in `templates/labels/<locale>.json`. The seed pages printed raw keys
  * such as `field.owners.label`; here a missing key throws instead.
  */
 export type LabelCatalog = Readonly<Record<string, string>>;
@@ -13,6 +13,14 @@ export type LabelCatalog = Readonly<Record<string, string>>;
 export type Labeler = (key: string) => string;
 
 const CatalogSchema = z.record(z.string(), z.string());
+
+/** The locales that have a label catalog (`templates/labels/<locale>.json`), sorted. */
+export function labelLocales(): string[] {
+  return readdirSync(`${TEMPLATES_DIR}labels`)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort();
+}
 
 /**
  * Reads `templates/labels/<locale>.json`.

@@ -16,7 +16,7 @@ export interface DocsPages {
 
 /**
  * The page file name of a spec: `<key>.md`, or `<key>@<version>.md` for every version of a key that
- * the IR holds in several versions (so no two pages share a path; issue #2 part 7 names `<key>.md`).
+ * the IR holds in several versions (so no two pages share a path; a page is named `<key>.md`).
  */
 function fileNames(ir: Ir): Map<Spec, string> {
   const versionsByKey = new Map<string, number>();

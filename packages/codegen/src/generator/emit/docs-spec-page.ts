@@ -13,7 +13,7 @@ import {
 } from './docs-surface-sections.js';
 
 /**
- * H1 = key, the description as a paragraph, then the label fields in the order of issue #2 part 7:
+ * H1 = key, the description as a paragraph, then the label fields in the seeds' page order:
  * key, version, type, title, description, tags (each once), owners, stability. The seed pages
  * (shared/seeds/000..003) printed raw `field.*.label` keys, the key as title and empty owners and
  * stability; here every label comes from the catalog and every value from the resolved meta.
@@ -90,7 +90,7 @@ function sourceSection(ctx: DocsContext, spec: Spec): PlannedSection {
 }
 
 /**
- * The view model of one spec's page, sections in the order of issue #2 part 7: header and label
+ * The view model of one spec's page, sections in the seeds' page order: header and label
  * fields, Goal, Context, the kind's own sections, Source Definition.
  * @throws Error when a label is missing from the catalog or a referenced model is not in the IR.
  */

@@ -15,9 +15,8 @@ export interface DomainIndexView {
   readonly modules: readonly string[];
 }
 
-const CODE_MODULES = ['client', 'events', 'handlers', 'registry'];
-/** The data emitters (types, zod) write these for every domain, empty ones included. */
-const DATA_MODULES = ['schemas', 'types'];
+/** Every module of a domain; the data emitters (types, zod) write theirs even when empty. */
+const DOMAIN_MODULES = ['client', 'events', 'handlers', 'registry', 'schemas', 'types'];
 
 /** The top-level names the code surfaces of `domain` export, with the file exporting each. */
 function codeSurfaceExports(ir: Ir, domain: string): [string, string][] {
@@ -60,6 +59,7 @@ export function buildDomainIndexView(
   ir: Ir,
   domain: string,
   options: CodeEmitterOptions = {},
+  modules: readonly string[] = DOMAIN_MODULES,
 ): DomainIndexView {
   const owners = new Map<string, string>();
   for (const { name } of [...ir.models, ...ir.enums]) {
@@ -74,7 +74,7 @@ export function buildDomainIndexView(
   }
   return {
     banner: domainBanner(ir, domain),
-    modules: [...CODE_MODULES, ...DATA_MODULES]
+    modules: [...modules]
       .sort(compareCodeUnits)
       .map((module) =>
         generatedSpecifier(importSettingsOf(options), `${domain}/${module}`, domain),
@@ -82,10 +82,16 @@ export function buildDomainIndexView(
   };
 }
 
-/** Creates the `index` emitter: `<domain>/index.ts`, the barrel of the domain's TypeScript surfaces. */
-export function createDomainIndexEmitter(options: CodeEmitterOptions = {}): Emitter {
+/**
+ * Creates the `index` emitter: `<domain>/index.ts`, the barrel re-exporting `modules` (default:
+ * every TypeScript surface of the domain).
+ */
+export function createDomainIndexEmitter(
+  options: CodeEmitterOptions = {},
+  modules: readonly string[] = DOMAIN_MODULES,
+): Emitter {
   return perDomainEmitter('index', 'index.ts', 'registry/index.ts.hbs', (ir, domain) =>
-    buildDomainIndexView(ir, domain, options),
+    buildDomainIndexView(ir, domain, options, modules),
   );
 }
 

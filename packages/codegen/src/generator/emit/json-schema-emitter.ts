@@ -128,7 +128,7 @@ function jsonFile(path: string, value: unknown): OutputFile {
 
 /**
  * Emits `<domain>/json-schema/<key>.<input|output|payload>.schema.json` for every operation input
- * and output and event payload (issue #2, "JSON Schema"), and `<domain>/json-schema/index.json`
+ * and output and event payload, and `<domain>/json-schema/index.json`
  * listing them. Scalars come from the shared scalar table; unknown keys follow the zod emitter's
  * rule, so each document accepts exactly what the model's zod schema accepts.
  */

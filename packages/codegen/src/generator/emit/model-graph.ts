@@ -31,7 +31,7 @@ export function domainModels(ir: Ir, domain: string): DomainModels {
 
 /**
  * The names of the models that reject unknown keys: every model reachable from any operation input
- * or form model of the whole IR (issue #2, "Unknown keys"). The zod (`z.strictObject`) and JSON
+ * or form model of the whole IR. The zod (`z.strictObject`) and JSON
  * Schema (`additionalProperties: false`) emitters both read this one set, so they cannot disagree.
  */
 export function strictModelNames(ir: Ir): ReadonlySet<string> {

@@ -218,7 +218,7 @@ const EVENTS_PATH: Json = {
 };
 
 /**
- * The OpenAPI 3.1 document of every operation in the IR (issue #5): one path per operation
+ * The OpenAPI 3.1 document of every operation in the IR: one path per operation
  * version (`transport.rest.path`, else `/<key as slashes>/v<version>`), GET and POST for queries
  * and POST for commands (core/operation-path.ts of the runtime), `operationId` `<camelKey>_<version>` (`_get`/`_post` for
  * the second method), summary and description from the spec, the domain as tag, the request and

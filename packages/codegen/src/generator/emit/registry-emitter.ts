@@ -8,7 +8,7 @@ import { perDomainEmitter } from './per-domain-emitter.js';
  * One spec as plain data, the shape of the generated `<Domain>SpecRecord`. Every field is present
  * on every kind (absent values are `null` or `[]`), so consumers read any record the same way.
  * `policy.pii` is the operation's (or data view's, form's, presentation's) `policy.pii` and the
- * event's top-level `pii`: the list the agent runtime masks (issue #2 part 7).
+ * event's top-level `pii`: the list the agent runtime masks.
  */
 export interface SpecRecordData {
   key: string;
@@ -106,7 +106,7 @@ export function buildRegistryView(ir: Ir, domain: string): RegistryView {
   };
 }
 
-/** The `registry` emitter: `<domain>/registry.ts` per domain (issue #2 part 7). No runtime import. */
+/** The `registry` emitter: `<domain>/registry.ts` per domain. No runtime import. */
 export const registryEmitter: Emitter = perDomainEmitter(
   'registry',
   'registry.ts',

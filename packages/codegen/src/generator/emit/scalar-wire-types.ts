@@ -58,8 +58,8 @@ function plain(ts: string, zod: string, jsonSchema: JsonSchema): ScalarWireType 
  * The one table of the twenty scalars, read by the types, zod and JSON Schema emitters. Wire types
  * and constraints follow shared/contracts-catalog.md ("Scalars (all twenty)"); every zod expression
  * accepts exactly the JSON values its JSON Schema accepts under ajv 8 + ajv-formats 3 full mode
- * (issue #2; the equivalence test in test/emit-data proves it). Formatted scalars are plain
- * `format`s (issue #2: DateTime is `{"type":"string","format":"date-time"}`, no pattern); their zod
+ *. Formatted scalars are plain
+ * `format`s; their zod
  * side calls runtime/wire-formats.ts, which runs ajv-formats' own validators, so both agree by
  * construction. Int_unsecure is bounded to the safe integers on both sides (zod 4's `z.int()`
  * rejects larger ones).

@@ -46,7 +46,7 @@ export function typesView(ir: Ir, domain: string): TypesView {
 
 /**
  * Emits `<domain>/types.ts` for every domain: the TypeScript types of the domain's schema models
- * and enums (issue #2, "Types"). DateTime and Date are ISO strings on the wire, so `string`.
+ * and enums. DateTime and Date are ISO strings on the wire, so `string`.
  */
 export const typesEmitter: Emitter = perDomainEmitter(
   'types',

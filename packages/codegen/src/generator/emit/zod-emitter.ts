@@ -81,7 +81,7 @@ export function zodView(ir: Ir, domain: string): ZodView {
  * model and enum of `<domain>/types.ts`, a model after the models it nests, and a compile-time
  * check that `z.infer<typeof <Name>Schema>` and `<Name>` are assignable to each other.
  *
- * Unknown keys (issue #2): a model reachable from any operation input or form model is
+ * Unknown keys: a model reachable from any operation input or form model is
  * `z.strictObject`, which rejects unknown keys, so a misspelt request field fails loudly. A model
  * reachable only from operation outputs and event payloads is `z.object`, which strips unknown
  * keys: a client tolerates a newer server's extra fields, and undeclared fields never pass through.

@@ -9,20 +9,23 @@ export interface BuildIrOptions {
   readonly rootDir: string;
 }
 
-/** The spec files of `buildIrOfFiles`: absolute paths, with `origin` naming what was searched. */
+/**
+ * The spec files of `buildIrOfFiles` (a `GenerateSettings` fits): absolute paths, the root IR
+ * paths are relative to, and `specsLabel`, what was searched, for a NO_SPECS diagnostic.
+ */
 export interface BuildIrOfFilesOptions {
-  readonly files: readonly string[];
+  readonly specFiles: readonly string[];
   readonly rootDir: string;
-  readonly origin: string;
+  readonly specsLabel: string;
 }
 
 /** {@link buildIr} over a list of spec files (a config's globs) instead of a folder. */
 export function buildIrOfFiles(options: BuildIrOfFilesOptions): Ir {
-  return finishIr(parseSpecFiles(options.files, options.rootDir, options.origin));
+  return finishIr(parseSpecFiles(options.specFiles, options.rootDir, options.specsLabel));
 }
 
 /**
- * The `generate` path's front half (issue #2, parts 4-6): parse every spec under `specsDir`,
+ * The `generate` path's front half: parse every spec under `specsDir`,
  * validate cross-references, sort (specs by key then version, models and enums by name,
  * diagnostics by file, line, column, code), then check the result against `IrSchema`. Bad specs
  * become diagnostics, never exceptions; a ZodError is thrown only if the parser produced an IR that

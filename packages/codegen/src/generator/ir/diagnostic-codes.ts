@@ -1,6 +1,6 @@
 /**
  * Every diagnostic code the parser and the validator can report. Errors fail `generate`; warnings
- * are printed and do not. The rules come from issue #2 ("Validation").
+ * are printed and do not.
  */
 export const DiagnosticCode = {
   /** The spec folder holds no spec file. */

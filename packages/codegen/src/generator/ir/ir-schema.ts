@@ -4,7 +4,7 @@ import { SCALAR_NAMES } from '../../language/scalars.js';
 /**
  * The intermediate representation: plain JSON, one discriminated union of specs keyed on `kind`,
  * type references keyed on `type`, a source location on every node. The parser produces it, the
- * validator checks its cross-references, every emitter reads only it. Shapes follow issue #2
+ * validator checks its cross-references, every emitter reads only it. Shapes follow the contract catalog
  * ("The IR") and shared/design.md ("Patterns from the anchors").
  */
 

@@ -6,7 +6,7 @@ export function compareLocations(a: SourceLocation, b: SourceLocation): number {
   return compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
-/** Specs by key, then version, then declaration place (code-unit comparison, issue #2 "The IR"). */
+/** Specs by key, then version, then declaration place (code-unit comparison). */
 export function compareSpecs(a: Spec, b: Spec): number {
   return (
     compareCodeUnits(a.key, b.key) ||

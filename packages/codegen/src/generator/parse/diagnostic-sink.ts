@@ -3,7 +3,7 @@ import type { Diagnostic, SourceLocation } from '../ir/ir-schema.js';
 
 /**
  * Collects the parser's diagnostics in the order they are found (buildIr sorts them later).
- * Every diagnostic carries the exact location of the node it is about (issue #2, "Diagnostics").
+ * Every diagnostic carries the exact location of the node it is about.
  */
 export class DiagnosticSink {
   readonly diagnostics: Diagnostic[] = [];

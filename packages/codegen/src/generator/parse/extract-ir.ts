@@ -47,8 +47,7 @@ function isConst(statement: ts.VariableStatement): boolean {
 }
 
 /**
- * Turns the spec files of `project` into an unsorted IR with the parser's diagnostics (issue #2,
- * parts 4 and 5). `specFiles` are scanned in the given (sorted) order: every top-level
+ * Turns the spec files of `project` into an unsorted IR with the parser's diagnostics. `specFiles` are scanned in the given (sorted) order: every top-level
  * `const X = define*(...)` is a spec, every top-level `new SchemaModel(...)` / `defineEnum(...)`
  * const a model or enum; other declarations are evaluated only when a spec needs them. A file with
  * a TypeScript syntax error reports SYNTAX_ERROR and is not scanned. No spec declaration at all is

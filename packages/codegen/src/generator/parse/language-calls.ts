@@ -8,7 +8,7 @@ import { relocate, type StaticValue } from './static-value.js';
 
 /*
  * The contract language's calls, recognised by callee name whatever module they come from
- * (issue #2, "The contract language"). Any other call or `new` is UNSUPPORTED_EXPRESSION.
+ *. Any other call or `new` is UNSUPPORTED_EXPRESSION.
  */
 
 /** `define*({...})`, `docId('...')`, `defineEnum(name, values)`, `ScalarTypeEnum.X()`, by callee name. */

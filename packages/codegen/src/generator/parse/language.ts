@@ -13,7 +13,7 @@ export interface DefineCallee {
   readonly operationKind?: 'command' | 'query';
 }
 
-/** The spec-declaring callees (issue #2, "The contract language"). File names never decide a kind. */
+/** The spec-declaring callees. File names never decide a kind. */
 export const DEFINE_CALLEES: ReadonlyMap<string, DefineCallee> = new Map<string, DefineCallee>([
   ['defineCommand', { kind: 'operation', operationKind: 'command' }],
   ['defineQuery', { kind: 'operation', operationKind: 'query' }],

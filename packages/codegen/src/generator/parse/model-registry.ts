@@ -11,8 +11,7 @@ function sameModel(a: Model, b: Model): boolean {
 }
 
 /**
- * The schema models and enums met while evaluating, by name (issue #2, "The IR": a model name is
- * unique across the IR). The same name with the same definition is one model (the first one met is
+ * The schema models and enums met while evaluating, by name. The same name with the same definition is one model (the first one met is
  * kept); the same name with a different definition, or a model and an enum sharing a name, is
  * DUPLICATE_MODEL at the later one, naming the first's location.
  */

@@ -65,7 +65,7 @@ function listFiles(dir: string, includeTests: boolean, into: string[]): string[]
 }
 
 /**
- * Parses every spec file under `specsDir` (issue #2, parts 4 and 5) into an unsorted, unvalidated
+ * Parses every spec file under `specsDir` into an unsorted, unvalidated
  * IR whose diagnostics come from parsing only. Files are added to one ts-morph Project in code-unit
  * order of their relative paths; spec text is evaluated statically, never executed. IR paths are
  * POSIX and relative to `rootDir`. A missing or empty folder is NO_SPECS. Never throws on bad specs.

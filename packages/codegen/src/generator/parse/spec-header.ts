@@ -2,7 +2,7 @@ import type { Meta, SourceLocation } from '../ir/ir-schema.js';
 
 /**
  * What the extractor knows about a spec before reading its object: the const's name, where that
- * name is declared, and the verbatim source text kept for the docs (issue #2, "The IR").
+ * name is declared, and the verbatim source text kept for the docs.
  */
 export interface SpecHeader {
   readonly exportName: string;

@@ -8,7 +8,7 @@ function isBlank(text: string | undefined): boolean {
 }
 
 /**
- * Required meta (issue #2, "Validation"): key, version, description, owners (non-empty), tags and
+ * Required meta: key, version, description, owners (non-empty), tags and
  * stability on every spec; title, goal and context on operations and presentations. A missing or
  * blank field is MISSING_META_FIELD; a version (or a capability `requires` version) that is not
  * semver 2.0.0 is INVALID_SEMVER. Both at the spec's declaration (the IR keeps no field locations).

@@ -19,7 +19,7 @@ function modelRoots(spec: Spec): { role: string; name: string }[] {
 }
 
 /**
- * Model names (issue #2, "Validation"): operation io, event payloads and form models must name a
+ * Model names: operation io, event payloads and form models must name a
  * schema model; a field's model or enum type must exist (UNKNOWN_MODEL); a scalar field must be one
  * of the twenty scalars (UNKNOWN_SCALAR). Spec problems are reported at the spec, field problems at
  * the model.

@@ -30,7 +30,7 @@ function matches(spec: Spec, target: Target): boolean {
 
 /**
  * Checks that one reference names a spec of the right kind; returns the spec when it does, else
- * records UNRESOLVED_REFERENCE at the reference (issue #2, "Validation").
+ * records UNRESOLVED_REFERENCE at the reference.
  */
 function resolve(
   index: SpecIndex,
@@ -77,7 +77,7 @@ function isProvidedBy(capability: Spec, spec: Spec): boolean {
 }
 
 /**
- * Every cross-reference of one spec (issue #2, "Validation"): operation/event/presentation
+ * Every cross-reference of one spec: operation/event/presentation
  * `capability`, operation `emits`, capability `provides` (matching surface kind; `requires` may
  * point outside the corpus and is not checked), data-view `query` (a query), form action
  * `operation`, every feature list. An operation or event whose capability does not provide it is

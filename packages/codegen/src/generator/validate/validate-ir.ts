@@ -24,7 +24,7 @@ function checkDuplicates(index: SpecIndex): Diagnostic[] {
 }
 
 /**
- * The cross-reference checks of issue #2, part 6, over a parsed IR; returns only the new
+ * The cross-reference checks over a parsed IR; returns only the new
  * diagnostics (the IR's own are not repeated), in a deterministic order (specs by declaration
  * place). Errors: DUPLICATE_SPEC (at the later declaration, naming the first), MISSING_META_FIELD,
  * INVALID_SEMVER, UNRESOLVED_REFERENCE, UNKNOWN_MODEL, UNKNOWN_SCALAR. Warnings:

@@ -8,7 +8,7 @@ import { planRun } from '../run-plan.js';
 import type { HarnessRunService } from '../run-service.js';
 
 /**
- * `harness.evaluation.run` and `harness.evaluation.get` (issue #3). `evaluation.run` takes the same
+ * `harness.evaluation.run` and `harness.evaluation.get`. `evaluation.run` takes the same
  * suite reference and `metadata` as `harness.run.start` and runs the suite the same way (a run
  * record, evidence, timeline events), awaits it and answers its `HarnessEvaluation` (assertions =
  * the checks, `<caseId>:<check name>`), emitting `harness.evaluation.completed` through

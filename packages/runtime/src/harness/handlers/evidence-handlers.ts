@@ -3,7 +3,7 @@ import { ContractError } from '../../errors.js';
 import type { HarnessDeps } from '../run-execution.js';
 
 /**
- * `harness.evidence.list` and `harness.evidence.get` (issue #3) over the evidence store. `list`
+ * `harness.evidence.list` and `harness.evidence.get` over the evidence store. `list`
  * answers the run's artifacts (optionally of one step and/or kind), sorted by `createdAt` then id,
  * with `total`; it throws NOT_FOUND when the run has no record. `get` throws NOT_FOUND for an
  * unknown artifact id.

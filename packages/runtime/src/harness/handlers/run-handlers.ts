@@ -8,7 +8,7 @@ import type { RunRecord } from '../run-record.js';
 import type { HarnessRunService } from '../run-service.js';
 
 /**
- * `harness.run.start`, `harness.run.get` and `harness.run.cancel` (issue #3).
+ * `harness.run.start`, `harness.run.get` and `harness.run.cancel`.
  *
  * `run.start` takes the suite reference in `suiteKey` (else `scenarioKey`) and the executor, case
  * selection, concurrency and dry-run flag in `metadata` (see `runMetadataSchema`). It validates and
