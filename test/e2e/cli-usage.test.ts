@@ -13,7 +13,7 @@ describe('contracts CLI usage and exit codes', () => {
   it('npm links the `contracts` bin of the workspace, and it runs (npm run codegen)', () => {
     const bin = join(PROJECT_ROOT, 'node_modules/.bin/contracts');
     const result = spawnSync(bin, ['--version'], { encoding: 'utf8' });
-    expect([result.error?.message, result.stdout.trim()]).toStrictEqual([undefined, '0.1.0']);
+    expect([result.error?.message, result.stdout?.trim()]).toStrictEqual([undefined, '0.1.0']);
   });
 
   it('--help on every generator command exits 0', () => {

@@ -125,12 +125,25 @@ export function parsePackJson(stdout: string): PackEntry[] {
   return JSON.parse(stdout.slice(start)) as PackEntry[];
 }
 
-/** `npm pack --json -w contracts-runtime -w contracts-codegen [...extra]` from the repo root. */
+/**
+ * `npm pack --json --ignore-scripts -w contracts-runtime -w contracts-codegen [...extra]` from the
+ * repo root. `prepack` (a clean rebuild) is skipped: `npm test` has just built `dist/`, and a
+ * rebuild would delete the CLI under the tests running beside this one.
+ */
 export function npmPack(extra: readonly string[]): PackEntry[] {
   assertBuilt();
   const result = runOk(
     'npm',
-    ['pack', '--json', ...extra, '-w', 'contracts-runtime', '-w', 'contracts-codegen'],
+    [
+      'pack',
+      '--json',
+      '--ignore-scripts',
+      ...extra,
+      '-w',
+      'contracts-runtime',
+      '-w',
+      'contracts-codegen',
+    ],
     { cwd: REPO_ROOT, timeoutMs: 120_000 },
   );
   return parsePackJson(result.stdout);

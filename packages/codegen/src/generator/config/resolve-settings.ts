@@ -38,7 +38,7 @@ export const DEFAULT_OUT = 'generated';
  * - `rootDir`: the config file's folder (else the working directory); IR paths are relative to it;
  * - `configPath`: the config used, if any;
  * - `specFiles`: absolute paths, sorted; `specsLabel`: what was searched, for messages;
- * - `outDir`: absolute; `outLabel`: as the user wrote it;
+ * - `outDir`: absolute;
  * - `emitters`: the emitter table's settings.
  */
 export interface GenerateSettings {
@@ -47,7 +47,6 @@ export interface GenerateSettings {
   readonly specFiles: readonly string[];
   readonly specsLabel: string;
   readonly outDir: string;
-  readonly outLabel: string;
   readonly emitters: EmitterSettings;
 }
 
@@ -59,14 +58,35 @@ function isPathLike(value: string): boolean {
   return value.startsWith('./') || value.startsWith('../') || isAbsolute(value);
 }
 
-/** A `--specs` flag: a folder (all `*.ts` below it) or a glob, relative to `cwd`. */
-function specPatternsOfFlag(cwd: string, specs: string): string[] {
-  if (isDynamicPattern(specs)) return [specs];
+/** Where to look for specs: globs relative to `base`, and a label for messages. */
+interface SpecSearch {
+  readonly base: string;
+  readonly patterns: readonly string[];
+  readonly label: string;
+}
+
+/**
+ * A `--specs` flag, relative to `cwd`: a glob, or a folder (every `*.ts` below it, labelled by
+ * the folder's path relative to `rootDir`).
+ * @throws ConfigError when it is neither a glob nor an existing folder.
+ */
+function specSearchOfFlag(cwd: string, rootDir: string, specs: string): SpecSearch {
+  if (isDynamicPattern(specs)) return { base: cwd, patterns: [specs], label: specs };
   const absolute = resolve(cwd, specs);
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
     throw new ConfigError(`spec folder not found: ${specs} (looked at ${absolute})`);
   }
-  return [`${toPosix(relative(cwd, absolute)) || '.'}/**/*.ts`];
+  return {
+    base: absolute,
+    patterns: ['**/*.ts'],
+    label: toPosix(relative(rootDir, absolute)) || '.',
+  };
+}
+
+function specSearchOfConfig(rootDir: string, config: ContractsConfig): SpecSearch {
+  const patterns =
+    typeof config.specs === 'string' ? [config.specs] : (config.specs ?? DEFAULT_SPECS);
+  return { base: rootDir, patterns, label: patterns.join(', ') };
 }
 
 function runtimeLocation(value: string, base: string, outDir: string): RuntimeLocation {
@@ -95,21 +115,19 @@ function surfaceSettings(config: ContractsConfig): Omit<EmitterSettings, 'import
       `surfaces.docs.locale: no label catalog for "${locale}" (available: ${labelLocales().join(', ')})`,
     );
   }
-  const options = <T extends object>(value: boolean | T | undefined): T =>
-    typeof value === 'object' ? value : ({} as T);
   return {
     disabled,
-    docs: options(surfaces.docs),
-    openapi: options(surfaces.openapi),
-    jsonSchema: options(surfaces.jsonSchema),
+    docs: typeof surfaces.docs === 'object' ? surfaces.docs : {},
+    openapi: typeof surfaces.openapi === 'object' ? surfaces.openapi : {},
+    jsonSchema: typeof surfaces.jsonSchema === 'object' ? surfaces.jsonSchema : {},
   };
 }
 
 /**
  * Resolves the settings of a `generate` run from `flags`, the config file (`--config`, else the
  * nearest one at or above `cwd`) and the defaults.
- * @throws ConfigError for an unreadable or invalid config, a missing `--specs` folder, or a bad
- *   `--import-extension`.
+ * @throws ConfigError for an unreadable or invalid config, a missing `--specs` folder, a surface
+ *   turned off that another imports, or a docs locale without a label catalog.
  */
 export async function resolveGenerateSettings(
   cwd: string,
@@ -120,22 +138,23 @@ export async function resolveGenerateSettings(
   const config: ContractsConfig = loaded?.config ?? {};
   const rootDir = loaded ? resolve(loaded.path, '..') : cwd;
 
-  const [specBase, patterns] =
+  const search =
     flags.specs !== undefined
-      ? [cwd, specPatternsOfFlag(cwd, flags.specs)]
-      : [
-          rootDir,
-          typeof config.specs === 'string' ? [config.specs] : (config.specs ?? DEFAULT_SPECS),
-        ];
+      ? specSearchOfFlag(cwd, rootDir, flags.specs)
+      : specSearchOfConfig(rootDir, config);
   const ignore = [...DEFAULT_EXCLUDE, ...(flags.specs === undefined ? (config.exclude ?? []) : [])];
-  const specFiles = globSync(patterns, { cwd: specBase, ignore, absolute: true, onlyFiles: true })
+  const specFiles = globSync([...search.patterns], {
+    cwd: search.base,
+    ignore,
+    absolute: true,
+    onlyFiles: true,
+  })
     .filter((path) => path.endsWith('.ts'))
     .map((path) => resolve(path))
     .sort(compareCodeUnits);
 
-  const [outBase, outLabel] =
-    flags.out !== undefined ? [cwd, flags.out] : [rootDir, config.out ?? DEFAULT_OUT];
-  const outDir = resolve(outBase, outLabel);
+  const outDir =
+    flags.out !== undefined ? resolve(cwd, flags.out) : resolve(rootDir, config.out ?? DEFAULT_OUT);
   const runtime =
     flags.runtime !== undefined
       ? runtimeLocation(flags.runtime, cwd, outDir)
@@ -146,12 +165,8 @@ export async function resolveGenerateSettings(
     rootDir,
     ...(loaded ? { configPath: loaded.path } : {}),
     specFiles,
-    specsLabel:
-      flags.specs !== undefined && !isDynamicPattern(flags.specs)
-        ? toPosix(relative(rootDir, resolve(cwd, flags.specs))) || '.'
-        : patterns.join(', '),
+    specsLabel: search.label,
     outDir,
-    outLabel,
     emitters: {
       ...DEFAULT_EMITTER_SETTINGS,
       ...surfaceSettings(config),
