@@ -15,7 +15,7 @@ import {
 import type { Emitter } from './emitter.js';
 import { pascalCase } from './naming.js';
 import type { ImportCandidate } from './import-printer.js';
-import { generatedSpecifier, runtimeSpecifier } from './import-settings.js';
+import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** One declared-error set: codes const, code union type and type guard of one operation. */
@@ -177,12 +177,7 @@ function clientImports(options: CodeEmitterOptions, domain: string): ImportCandi
       specifier: runtimeSpecifier(settings, 'transport', domain),
       typeOnly: true,
     },
-    {
-      name: 'types',
-      specifier: generatedSpecifier(settings, `${domain}/types`, domain),
-      typeOnly: true,
-      namespace: true,
-    },
+    generatedNamespace(settings, 'types', `${domain}/types`, domain, true),
   ];
 }
 

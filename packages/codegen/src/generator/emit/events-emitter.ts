@@ -12,7 +12,7 @@ import {
 import { eventCatalogName, eventConstName, eventPayloadsTypeName } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
 import type { ImportCandidate } from './import-printer.js';
-import { generatedSpecifier, runtimeSpecifier } from './import-settings.js';
+import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** One event definition const of the catalog. */
@@ -109,18 +109,8 @@ function eventsImports(options: CodeEmitterOptions, domain: string): ImportCandi
       specifier: runtimeSpecifier(settings, 'events', domain),
       typeOnly: true,
     },
-    {
-      name: 'schemas',
-      specifier: generatedSpecifier(settings, `${domain}/schemas`, domain),
-      typeOnly: false,
-      namespace: true,
-    },
-    {
-      name: 'types',
-      specifier: generatedSpecifier(settings, `${domain}/types`, domain),
-      typeOnly: true,
-      namespace: true,
-    },
+    generatedNamespace(settings, 'schemas', `${domain}/schemas`, domain, false),
+    generatedNamespace(settings, 'types', `${domain}/types`, domain, true),
   ];
 }
 

@@ -13,7 +13,7 @@ import { eventConstName, operationNamesOf, type OperationNames } from './code-su
 import type { Emitter } from './emitter.js';
 import { camelCase, domainOf, domainsOf, pascalCase } from './naming.js';
 import type { ImportCandidate } from './import-printer.js';
-import { generatedSpecifier, runtimeSpecifier } from './import-settings.js';
+import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 
 /** An event an operation declares: its key literal, payload type text and definition const. */
@@ -168,21 +168,19 @@ function handlersImports(ir: Ir, options: CodeEmitterOptions, domain: string): I
     { name: 'bindOperation', specifier: router, typeOnly: false },
     { name: 'HandlerContext', specifier: router, typeOnly: true },
     { name: 'Router', specifier: router, typeOnly: false },
-    {
-      name: 'schemas',
-      specifier: generatedSpecifier(settings, `${domain}/schemas`, domain),
-      typeOnly: false,
-      namespace: true,
-    },
+    generatedNamespace(settings, 'schemas', `${domain}/schemas`, domain, false),
   ];
   for (const eventDomain of domainsOf(ir)) {
     for (const module of ['events', 'types'] as const) {
-      candidates.push({
-        name: moduleAlias(module, eventDomain, domain),
-        specifier: generatedSpecifier(settings, `${eventDomain}/${module}`, domain),
-        typeOnly: module === 'types',
-        namespace: true,
-      });
+      candidates.push(
+        generatedNamespace(
+          settings,
+          moduleAlias(module, eventDomain, domain),
+          `${eventDomain}/${module}`,
+          domain,
+          module === 'types',
+        ),
+      );
     }
   }
   return candidates;

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { ImportCandidate } from './import-printer.js';
 
 /** The runtime modules generated code imports, each an entry point of the runtime package. */
 export type RuntimeEntry = 'errors' | 'events' | 'router' | 'transport' | 'wire-formats';
@@ -63,4 +64,23 @@ export function generatedSpecifier(
 
 function relativeSpecifier(path: string): string {
   return path.startsWith('../') ? path : `./${path}`;
+}
+
+/**
+ * A namespace import of the generated module `<out>/<module>` (no extension) as `alias`, for a
+ * file in `<out>/<fileDir>`: `import type * as types from './types.js'` when `typeOnly`.
+ */
+export function generatedNamespace(
+  settings: ImportSettings,
+  alias: string,
+  module: string,
+  fileDir: string,
+  typeOnly: boolean,
+): ImportCandidate {
+  return {
+    name: alias,
+    specifier: generatedSpecifier(settings, module, fileDir),
+    typeOnly,
+    namespace: true,
+  };
 }

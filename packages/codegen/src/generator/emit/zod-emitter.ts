@@ -11,7 +11,7 @@ import {
 import { banner } from './naming.js';
 import { printDocComment, printPropertyKey, printZodType, schemaConstName } from './print-type.js';
 import type { ImportCandidate } from './import-printer.js';
-import { generatedSpecifier, runtimeSpecifier } from './import-settings.js';
+import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 import { WIRE_FORMAT_CHECKS } from './scalar-wire-types.js';
 
@@ -108,12 +108,7 @@ function zodImports(options: CodeEmitterOptions, domain: string): ImportCandidat
   return [
     { name: 'z', specifier: 'zod', typeOnly: false },
     ...WIRE_FORMAT_CHECKS.map((name) => ({ name, specifier: wireFormats, typeOnly: false })),
-    {
-      name: 'T',
-      specifier: generatedSpecifier(settings, `${domain}/types`, domain),
-      typeOnly: true,
-      namespace: true,
-    },
+    generatedNamespace(settings, 'T', `${domain}/types`, domain, true),
   ];
 }
 
