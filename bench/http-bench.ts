@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { RACY_MARGIN_MS } from '../packages/runtime/src/harness/json-file-cache.js';
+import { RACY_MARGIN_MS } from '../packages/runtime/src/store/json-file-cache.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'packages/codegen/dist/cli/main.js');

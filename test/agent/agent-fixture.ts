@@ -12,7 +12,7 @@ import {
   createAgentRuntime,
   type AgentRuntimeSettings,
 } from '../../packages/runtime/src/agent/agent-runtime.js';
-import { isProcessAlive } from '../../packages/runtime/src/agent/process-group.js';
+import { isProcessAlive } from '../../packages/runtime/src/process/process-group.js';
 import type { AgentRunRecord } from '../../packages/runtime/src/agent/run-record.js';
 import { AgentRunStore } from '../../packages/runtime/src/agent/run-store.js';
 import { localTransport } from '../../packages/runtime/src/local-transport.js';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { isProcessAlive } from '../../packages/runtime/src/agent/process-group.js';
+import { isProcessAlive } from '../../packages/runtime/src/process/process-group.js';
 import { transition } from '../../packages/runtime/src/agent/run-record.js';
 import { AgentProject, script, waitFor } from './agent-fixture.js';
 

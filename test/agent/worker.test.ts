@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createAgentClient } from '../../packages/runtime/src/generated/agent/client.js';
-import { isProcessAlive } from '../../packages/runtime/src/agent/process-group.js';
+import { isProcessAlive } from '../../packages/runtime/src/process/process-group.js';
 import { createAppRuntime } from '../../packages/runtime/src/app-runtime.js';
 import { localTransport } from '../../packages/runtime/src/local-transport.js';
 import { resolveRuntimeOptions } from '../../packages/runtime/src/runtime-options.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, expect, test } from 'vitest';
 
-import { isProcessAlive } from '../../packages/runtime/src/harness/run-control.js';
+import { isProcessAlive } from '../../packages/runtime/src/process/process-group.js';
 import {
   caseExecutor,
   contracts,

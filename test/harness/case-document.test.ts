@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 
-import { caseDocument } from '../../packages/runtime/src/harness/case-document.js';
+import { caseDocument } from '../../packages/runtime/src/harness/suite/case-document.js';
 import { HarnessInputError } from '../../packages/runtime/src/harness/problems.js';
-import { parseSuite } from '../../packages/runtime/src/harness/suite.js';
-import { SuiteIndex } from '../../packages/runtime/src/harness/suite-index.js';
+import { parseSuite } from '../../packages/runtime/src/harness/suite/suite.js';
+import { SuiteIndex } from '../../packages/runtime/src/harness/suite/suite-index.js';
 
 const suite = parseSuite({
   id: 'smoke',

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
-import { runCommand } from '../../packages/runtime/src/harness/command-executor.js';
+import { runCommand } from '../../packages/runtime/src/process/run-command.js';
 
 const script = (name: string) => fileURLToPath(new URL(`./scripts/${name}`, import.meta.url));
 const node = process.execPath;

@@ -5,11 +5,11 @@ import {
   evaluateCase,
   needlesOf,
   type Check,
-} from '../../packages/runtime/src/harness/evaluator.js';
-import { jsonSubsetMismatch } from '../../packages/runtime/src/harness/json-subset.js';
-import { StreamCapture } from '../../packages/runtime/src/harness/stream-capture.js';
-import type { RuleSet } from '../../packages/runtime/src/harness/suite.js';
-import type { RuleSource } from '../../packages/runtime/src/harness/suite-index.js';
+} from '../../packages/runtime/src/harness/execution/evaluator.js';
+import { jsonSubsetMismatch } from '../../packages/runtime/src/harness/execution/json-subset.js';
+import { StreamCapture } from '../../packages/runtime/src/process/stream-capture.js';
+import type { RuleSet } from '../../packages/runtime/src/harness/suite/suite.js';
+import type { RuleSource } from '../../packages/runtime/src/harness/suite/suite-index.js';
 
 function caseSource(rules: RuleSet, id = 'c'): RuleSource {
   return { source: 'case', id, name: `case.${id}`, rules };

@@ -9,7 +9,7 @@ import { isDeeplyFrozen } from '../../packages/runtime/src/deep-freeze.js';
 import {
   JsonFileCache,
   RACY_MARGIN_MS,
-} from '../../packages/runtime/src/harness/json-file-cache.js';
+} from '../../packages/runtime/src/store/json-file-cache.js';
 import { writeJsonAtomic } from '../../packages/runtime/src/store/atomic-json.js';
 
 const scratch: string[] = [];

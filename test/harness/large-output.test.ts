@@ -4,8 +4,8 @@ import { runInNewContext } from 'node:vm';
 
 import { expect, test } from 'vitest';
 
-import { runCommand } from '../../packages/runtime/src/harness/command-executor.js';
-import { DEFAULT_CAPTURE_LIMIT_BYTES } from '../../packages/runtime/src/harness/stream-capture.js';
+import { runCommand } from '../../packages/runtime/src/process/run-command.js';
+import { DEFAULT_CAPTURE_LIMIT_BYTES } from '../../packages/runtime/src/process/stream-capture.js';
 
 const flood = fileURLToPath(new URL('./scripts/flood.mjs', import.meta.url));
 const MIB = 1024 * 1024;

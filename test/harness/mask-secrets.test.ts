@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
-import { excerptOf } from '../../packages/runtime/src/harness/excerpt.js';
-import { maskSecrets, secretLiterals } from '../../packages/runtime/src/harness/mask-secrets.js';
+import { excerptOf } from '../../packages/runtime/src/harness/execution/excerpt.js';
+import { maskSecrets, secretLiterals } from '../../packages/runtime/src/secrets/mask-secrets.js';
 
 describe('maskSecrets: secret shapes', () => {
   test.each([

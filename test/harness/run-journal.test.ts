@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { RunJournal } from '../../packages/runtime/src/harness/run-journal.js';
+import { RunJournal } from '../../packages/runtime/src/harness/execution/run-journal.js';
 
 const tick = (ms = 5): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { HarnessInputError } from '../../packages/runtime/src/harness/problems.js';
-import { parseRunInput } from '../../packages/runtime/src/harness/run-input.js';
-import { runSuite } from '../../packages/runtime/src/harness/run-suite.js';
-import { parseSuite, type Suite } from '../../packages/runtime/src/harness/suite.js';
+import { parseRunInput } from '../../packages/runtime/src/harness/planning/run-input.js';
+import { runSuite } from '../../packages/runtime/src/harness/execution/run-suite.js';
+import { parseSuite, type Suite } from '../../packages/runtime/src/harness/suite/suite.js';
 
 const respond = fileURLToPath(new URL('./scripts/respond.mjs', import.meta.url));
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
-import { StreamCapture } from '../../packages/runtime/src/harness/stream-capture.js';
-import { StreamingMatcher } from '../../packages/runtime/src/harness/streaming-matcher.js';
+import { StreamCapture } from '../../packages/runtime/src/process/stream-capture.js';
+import { StreamingMatcher } from '../../packages/runtime/src/process/streaming-matcher.js';
 
 function feed(needles: string[], chunks: string[]): string[] {
   const matcher = new StreamingMatcher(needles);

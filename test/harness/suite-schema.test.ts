@@ -4,8 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 
 import { HarnessInputError } from '../../packages/runtime/src/harness/problems.js';
-import { parseRunInput } from '../../packages/runtime/src/harness/run-input.js';
-import { parseSuite, suiteSchema } from '../../packages/runtime/src/harness/suite.js';
+import { parseRunInput } from '../../packages/runtime/src/harness/planning/run-input.js';
+import { parseSuite, suiteSchema } from '../../packages/runtime/src/harness/suite/suite.js';
 
 const jsonSchema = JSON.parse(
   readFileSync(

@@ -4,13 +4,13 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
-import { confinePath } from '../../packages/runtime/src/harness/path-confinement.js';
-import { HarnessStateLayout } from '../../packages/runtime/src/harness/state-layout.js';
+import { confinePath } from '../../packages/runtime/src/harness/planning/path-confinement.js';
+import { HarnessStateLayout } from '../../packages/runtime/src/harness/records/state-layout.js';
 import {
   locateSuite,
   readSuiteDocument,
   SuiteSourceError,
-} from '../../packages/runtime/src/harness/suite-source.js';
+} from '../../packages/runtime/src/harness/suite/suite-source.js';
 
 const scratch: string[] = [];
 function tempDir(): string {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, test } from 'vitest';
 
-import { verifySuite } from '../../packages/runtime/src/harness/verify-suite.js';
+import { verifySuite } from '../../packages/runtime/src/harness/suite/verify-suite.js';
 
 const example = JSON.parse(
   readFileSync(new URL('../../examples/harness/suite.json', import.meta.url), 'utf8'),

@@ -3,7 +3,7 @@ import type { DomainRuntime, RuntimeContext } from '../domain-runtime.js';
 import { createAgentServices } from './agent-services.js';
 import { AgentWorker, DEFAULT_AGENT_CONCURRENCY } from './agent-worker.js';
 import { assertWorkerPath, defaultWorkerPath, ensureDetachedWorker } from './detached-worker.js';
-import { DEFAULT_CANCEL_GRACE_MS } from './process-group.js';
+import { DEFAULT_KILL_GRACE_MS } from '../process/process-group.js';
 import { cancelRun, resolveApproval } from './run-control.js';
 import { queryArtifacts, queryStatus } from './run-queries.js';
 import { submitRun } from './submit-run.js';
@@ -22,7 +22,7 @@ export interface AgentRuntimeSettings {
   readonly concurrency?: number;
   /** Idle re-read interval of the in-process worker; default {@link DEFAULT_POLL_MS}. */
   readonly pollMs?: number;
-  /** SIGTERM -> SIGKILL grace of cancel and shutdown; default {@link DEFAULT_CANCEL_GRACE_MS}. */
+  /** SIGTERM -> SIGKILL grace of cancel and shutdown; default {@link DEFAULT_KILL_GRACE_MS}. */
   readonly killGraceMs?: number;
   /** The compiled worker script a detached worker runs; default {@link defaultWorkerPath}. */
   readonly workerPath?: string;
@@ -53,7 +53,7 @@ export function createAgentRuntime(
   const services = createAgentServices(
     context.options,
     context.timeline,
-    settings.killGraceMs ?? DEFAULT_CANCEL_GRACE_MS,
+    settings.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
   );
   const concurrency = resolveConcurrency({
     ...settings,

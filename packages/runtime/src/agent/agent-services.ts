@@ -1,6 +1,6 @@
 import type { RuntimeOptions } from '../runtime-options.js';
 import type { Timeline } from '../timeline.js';
-import { DEFAULT_CANCEL_GRACE_MS } from './process-group.js';
+import { DEFAULT_KILL_GRACE_MS } from '../process/process-group.js';
 import { AgentRunStore } from './run-store.js';
 import { SnapshotStore } from './snapshot-store.js';
 
@@ -18,7 +18,7 @@ export interface AgentServices {
 export function createAgentServices(
   options: RuntimeOptions,
   timeline: Timeline,
-  killGraceMs = DEFAULT_CANCEL_GRACE_MS,
+  killGraceMs = DEFAULT_KILL_GRACE_MS,
 ): AgentServices {
   return {
     options,

@@ -3,7 +3,7 @@ import { compareSubmission } from './run-store.js';
 import { appendAgentEvent } from './agent-events.js';
 import type { AgentServices } from './agent-services.js';
 import { executeRun, type AbortReason } from './execute-run.js';
-import { isProcessAlive, killProcessGroup, readPidFile } from './process-group.js';
+import { isProcessAlive, killProcessGroup, readPidFile } from '../process/process-group.js';
 import { transition, type AgentRunRecord } from './run-record.js';
 
 /** Runs executing at once when nothing else is configured. */

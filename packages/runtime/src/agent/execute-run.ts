@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { stat, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { runCommand, type CommandRunResult } from '../harness/command-executor.js';
+import { runCommand, type CommandRunResult } from '../process/run-command.js';
 import {
   DEFAULT_AGENT_TIMEOUT_MS,
   loadAgentDefinition,
@@ -9,7 +9,7 @@ import {
 } from './agent-definition.js';
 import { appendAgentEvent } from './agent-events.js';
 import type { AgentServices } from './agent-services.js';
-import { readPidFile } from './process-group.js';
+import { readPidFile } from '../process/process-group.js';
 import { transition, type AgentFailureReason, type AgentRunRecord } from './run-record.js';
 import type { ContextSnapshot } from './snapshot-store.js';
 

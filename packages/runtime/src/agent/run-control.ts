@@ -7,7 +7,7 @@ import type {
 import type { Actor } from '../actor.js';
 import { ContractError } from '../errors.js';
 import type { AgentServices } from './agent-services.js';
-import { killProcessGroup, readPidFile } from './process-group.js';
+import { killProcessGroup, readPidFile } from '../process/process-group.js';
 import { isTerminal, transition, type AgentRunStatus } from './run-record.js';
 
 /** The actions agent.approvals takes. */

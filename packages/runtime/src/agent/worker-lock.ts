@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withFileLock } from '../store/file-lock.js';
-import { isProcessAlive } from './process-group.js';
+import { isProcessAlive } from '../process/process-group.js';
 
 /** `<stateDir>/agent/worker.lock`: holds the pid of the detached worker draining the queue. */
 export function workerLockPath(agentRoot: string): string {

@@ -1,16 +1,16 @@
 import type { HarnessHandlers } from '../generated/harness/handlers.js';
 import type { DomainRuntime, RuntimeContext } from '../domain-runtime.js';
-import { EvaluationStore } from './evaluation-store.js';
-import { EvidenceStore } from './evidence-store.js';
+import { EvaluationStore } from './records/evaluation-store.js';
+import { EvidenceStore } from './records/evidence-store.js';
 import { evaluationHandlers } from './handlers/evaluation-handlers.js';
 import { evidenceHandlers } from './handlers/evidence-handlers.js';
 import { runHandlers } from './handlers/run-handlers.js';
-import { newEvaluationId, newRunId } from './harness-ids.js';
-import type { HarnessDeps } from './run-execution.js';
-import { RunStore } from './run-store.js';
+import { newEvaluationId, newRunId } from './records/harness-ids.js';
+import type { HarnessDeps } from './execution/run-execution.js';
+import { RunStore } from './records/run-store.js';
 import { HarnessRunService } from './run-service.js';
-import { HarnessStateLayout } from './state-layout.js';
-import { resolveTarget } from './target.js';
+import { HarnessStateLayout } from './records/state-layout.js';
+import { resolveTarget } from './planning/target.js';
 
 /** Overrides for tests: a fixed clock, fixed ids, a shorter kill grace (milliseconds). */
 export interface HarnessRuntimeOverrides {

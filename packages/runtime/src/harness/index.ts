@@ -3,7 +3,7 @@
  * format, the command executor, the deterministic evaluator, run records, evidence, and the
  * harness domain's handlers (`createHarnessRuntime`).
  */
-export { caseStatusOf, evaluateCase, type CaseObservation, type Check } from './evaluator.js';
+export { caseStatusOf, evaluateCase, type CaseObservation, type Check } from './execution/evaluator.js';
 export { createHarnessRuntime, type HarnessRuntimeOverrides } from './harness-runtime.js';
 export { watchHarnessEvents, type HarnessEventListener } from './harness-events.js';
 export { formatProblem, HarnessInputError, type Problem } from './problems.js';
@@ -12,7 +12,7 @@ export {
   runInputSchema,
   type CommandExecutorSpec,
   type RunInput,
-} from './run-input.js';
+} from './planning/run-input.js';
 export {
   runSuite,
   summarize,
@@ -21,6 +21,6 @@ export {
   type RunSuiteOptions,
   type RunSummary,
   type SuiteRunResult,
-} from './run-suite.js';
-export { locateSuite, readSuiteDocument, SUITES_DIR, SuiteSourceError } from './suite-source.js';
-export { verifySuite, type SuiteVerification } from './verify-suite.js';
+} from './execution/run-suite.js';
+export { locateSuite, readSuiteDocument, SUITES_DIR, SuiteSourceError } from './suite/suite-source.js';
+export { verifySuite, type SuiteVerification } from './suite/verify-suite.js';

@@ -1,14 +1,14 @@
 import type { HarnessRun, HarnessRunStartedPayload } from '../generated/harness/types.js';
 import { appendHarnessEvent } from './harness-events.js';
-import { eventIdOf } from './harness-ids.js';
+import { eventIdOf } from './records/harness-ids.js';
 import { formatProblem } from './problems.js';
-import { RunControl } from './run-control.js';
-import { appendRunEnd, executeRun, type HarnessDeps } from './run-execution.js';
-import { caseMetadata, plannedStep, runTarget, type RunReport } from './run-mapping.js';
-import { invalidInput } from './run-metadata.js';
-import type { RunPlan } from './run-plan.js';
-import type { RecordedCaseResult, RunRecord } from './run-record.js';
-import { skippedCaseResult, summarize } from './run-suite.js';
+import { RunControl } from './control/run-control.js';
+import { appendRunEnd, executeRun, type HarnessDeps } from './execution/run-execution.js';
+import { caseMetadata, plannedStep, runTarget, type RunReport } from './execution/run-mapping.js';
+import { invalidInput } from './planning/run-metadata.js';
+import type { RunPlan } from './planning/run-plan.js';
+import type { RecordedCaseResult, RunRecord } from './records/run-record.js';
+import { skippedCaseResult, summarize } from './execution/run-suite.js';
 
 /** A run that has been recorded and announced; `done` settles with its final record. */
 export interface StartedRun {

@@ -1,10 +1,10 @@
 import type { HarnessHandlers } from '../../generated/harness/handlers.js';
 import { ContractError } from '../../errors.js';
 import { appendHarnessEvent } from '../harness-events.js';
-import { eventIdOf } from '../harness-ids.js';
-import type { HarnessDeps } from '../run-execution.js';
-import { invalidInput } from '../run-metadata.js';
-import { planRun } from '../run-plan.js';
+import { eventIdOf } from '../records/harness-ids.js';
+import type { HarnessDeps } from '../execution/run-execution.js';
+import { invalidInput } from '../planning/run-metadata.js';
+import { planRun } from '../planning/run-plan.js';
 import type { HarnessRunService } from '../run-service.js';
 
 /**

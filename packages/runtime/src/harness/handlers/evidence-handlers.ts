@@ -1,6 +1,6 @@
 import type { HarnessHandlers } from '../../generated/harness/handlers.js';
 import { ContractError } from '../../errors.js';
-import type { HarnessDeps } from '../run-execution.js';
+import type { HarnessDeps } from '../execution/run-execution.js';
 
 /**
  * `harness.evidence.list` and `harness.evidence.get` over the evidence store. `list`

@@ -1,10 +1,10 @@
 import type { HarnessHandlers } from '../../generated/harness/handlers.js';
 import type { HarnessRunGetOutput } from '../../generated/harness/types.js';
 import { ContractError } from '../../errors.js';
-import { cancelRun } from '../run-cancel.js';
-import type { HarnessDeps } from '../run-execution.js';
-import { planRun } from '../run-plan.js';
-import type { RunRecord } from '../run-record.js';
+import { cancelRun } from '../control/run-cancel.js';
+import type { HarnessDeps } from '../execution/run-execution.js';
+import { planRun } from '../planning/run-plan.js';
+import type { RunRecord } from '../records/run-record.js';
 import type { HarnessRunService } from '../run-service.js';
 
 /**

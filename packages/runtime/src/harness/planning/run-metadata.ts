@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { ContractError, type ValidationIssue } from '../errors.js';
-import { problemsOfZodError, type Problem } from './problems.js';
+import { ContractError, type ValidationIssue } from '../../errors.js';
+import { problemsOfZodError, type Problem } from '../problems.js';
 import { runInputSchema } from './run-input.js';
 
 /** Largest per-stream capture a call may ask for: 256 MiB. */

@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 
-import type { EvidenceArtifact } from '../generated/harness/types.js';
-import { compareCodeUnits } from '../core/code-units.js';
-import { writeJsonAtomic } from '../store/atomic-json.js';
+import type { EvidenceArtifact } from '../../generated/harness/types.js';
+import { compareCodeUnits } from '../../core/code-units.js';
+import { writeJsonAtomic } from '../../store/atomic-json.js';
 import { isStoreId, parseArtifactId } from './harness-ids.js';
-import { JsonFileCache } from './json-file-cache.js';
+import { JsonFileCache } from '../../store/json-file-cache.js';
 import type { HarnessStateLayout } from './state-layout.js';
 
 /** What one case's evidence file holds. */

@@ -1,4 +1,4 @@
-import { HarnessInputError } from './problems.js';
+import { HarnessInputError } from '../problems.js';
 import {
   RULE_COLLECTIONS,
   SUPPORT_COLLECTIONS,

@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { writeJsonAtomic } from '../store/atomic-json.js';
-import { withFileLock } from '../store/file-lock.js';
+import { writeJsonAtomic } from '../../store/atomic-json.js';
+import { withFileLock } from '../../store/file-lock.js';
 import { isStoreId } from './harness-ids.js';
-import { JsonFileCache } from './json-file-cache.js';
+import { JsonFileCache } from '../../store/json-file-cache.js';
 import type { RunRecord } from './run-record.js';
 import type { HarnessStateLayout } from './state-layout.js';
 

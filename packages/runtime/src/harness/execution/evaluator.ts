@@ -1,6 +1,6 @@
 import { jsonSubsetMismatch, preview } from './json-subset.js';
-import type { CapturedStream } from './stream-capture.js';
-import type { RuleSource } from './suite-index.js';
+import type { CapturedStream } from '../../process/stream-capture.js';
+import type { RuleSource } from '../suite/suite-index.js';
 
 /** One named check: `<source>.<id>.<rule>` (e.g. `oracle.says-world.mustInclude`) or `implicit.exitCode`. */
 export interface Check {

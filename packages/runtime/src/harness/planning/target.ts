@@ -1,5 +1,5 @@
-import type { HarnessTarget, HarnessTargetResolveInput } from '../generated/harness/types.js';
-import { compareCodeUnits } from '../core/code-units.js';
+import type { HarnessTarget, HarnessTargetResolveInput } from '../../generated/harness/types.js';
+import { compareCodeUnits } from '../../core/code-units.js';
 import { invalidInput } from './run-metadata.js';
 
 /** The isolation levels of the harness contracts (catalog: `preview | task | shared | sandbox`). */

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
 
-import { readJson, writeJsonAtomic } from '../store/atomic-json.js';
-import type { CancelInfo } from './run-record.js';
-import type { HarnessStateLayout } from './state-layout.js';
+import { readJson, writeJsonAtomic } from '../../store/atomic-json.js';
+import type { CancelInfo } from '../records/run-record.js';
+import type { HarnessStateLayout } from '../records/state-layout.js';
 
 const GROUP_PREFIX = 'pgid-';
 
@@ -122,44 +122,4 @@ export function liveGroupsOf(layout: HarnessStateLayout, runId: string): number[
     .map((name) => Number(name.slice(GROUP_PREFIX.length)))
     .filter((pgid) => Number.isInteger(pgid) && pgid > 1)
     .sort((a, b) => a - b);
-}
-
-/**
- * Kills process groups: SIGTERM to each, then SIGKILL to those still alive after `graceMs`
- * (milliseconds). Groups already gone are skipped. Resolves once every group is gone or has been
- * sent SIGKILL.
- */
-export async function killGroups(groups: readonly number[], graceMs: number): Promise<void> {
-  const alive = groups.filter((pgid) => signalGroup(pgid, 'SIGTERM'));
-  const deadline = Date.now() + graceMs;
-  let remaining = alive;
-  while (remaining.length > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    remaining = remaining.filter((pgid) => signalGroup(pgid, 0));
-  }
-  for (const pgid of remaining) signalGroup(pgid, 'SIGKILL');
-}
-
-/** True when a process with `pid` exists (zombies count as gone where /proc tells). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true;
-  }
-}
-
-function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,11 +1,11 @@
-import type { HarnessEvaluation } from '../generated/harness/types.js';
-import type { Timeline } from '../timeline.js';
-import { appendHarnessEvent, type DirectHarnessEvents } from './harness-events.js';
-import { eventIdOf, stepIdOf } from './harness-ids.js';
-import { maskSecrets } from './mask-secrets.js';
-import type { EvaluationStore } from './evaluation-store.js';
-import type { EvidenceStore } from './evidence-store.js';
-import type { RunControl } from './run-control.js';
+import type { HarnessEvaluation } from '../../generated/harness/types.js';
+import type { Timeline } from '../../timeline.js';
+import { appendHarnessEvent, type DirectHarnessEvents } from '../harness-events.js';
+import { eventIdOf, stepIdOf } from '../records/harness-ids.js';
+import { maskSecrets } from '../../secrets/mask-secrets.js';
+import type { EvaluationStore } from '../records/evaluation-store.js';
+import type { EvidenceStore } from '../records/evidence-store.js';
+import type { RunControl } from '../control/run-control.js';
 import { RunJournal } from './run-journal.js';
 import {
   assertionsOf,
@@ -15,11 +15,11 @@ import {
   finishedStep,
   runTarget,
 } from './run-mapping.js';
-import type { RunPlan } from './run-plan.js';
-import type { RecordedCaseResult, RunRecord } from './run-record.js';
-import type { RunStore } from './run-store.js';
+import type { RunPlan } from '../planning/run-plan.js';
+import type { RecordedCaseResult, RunRecord } from '../records/run-record.js';
+import type { RunStore } from '../records/run-store.js';
 import { runSuite, summarize, type CaseResult, type RunSummary } from './run-suite.js';
-import type { HarnessStateLayout } from './state-layout.js';
+import type { HarnessStateLayout } from '../records/state-layout.js';
 
 /** What executing a run needs: the stores, the timeline, a clock and id makers. */
 export interface HarnessDeps {

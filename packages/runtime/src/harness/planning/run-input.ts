@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { HarnessInputError, problemsOfZodError } from './problems.js';
+import { HarnessInputError, problemsOfZodError } from '../problems.js';
 
 // C0 controls and DEL; C1 controls (U+0080-U+009F) too, since terminals act on them.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
@@ -21,8 +21,7 @@ export function hasControlCharacters(text: string): boolean {
   return CONTROL_CHARACTERS.test(text);
 }
 
-/** Default executor timeout, in milliseconds (RAGit's `harness run` input). */
-export const DEFAULT_TIMEOUT_MS = 60_000;
+export { DEFAULT_TIMEOUT_MS } from '../../process/run-command.js';
 
 /**
  * The command executor of RAGit's `harness run`: `argv` runs without a shell for every case. `cwd` is resolved

@@ -1,14 +1,14 @@
 import path from 'node:path';
 
-import { caseDocument } from './case-document.js';
-import { runCommand, type CommandRunResult } from './command-executor.js';
+import { caseDocument } from '../suite/case-document.js';
+import { runCommand, type CommandRunResult } from '../../process/run-command.js';
 import { caseStatusOf, evaluateCase, needlesOf, type Check } from './evaluator.js';
 import { excerptOf } from './excerpt.js';
-import { maskSecrets } from './mask-secrets.js';
-import { HarnessInputError } from './problems.js';
-import type { CommandExecutorSpec } from './run-input.js';
-import type { Suite, SuiteCase } from './suite.js';
-import { SuiteIndex, type RuleSource } from './suite-index.js';
+import { maskSecrets } from '../../secrets/mask-secrets.js';
+import { HarnessInputError } from '../problems.js';
+import type { CommandExecutorSpec } from '../planning/run-input.js';
+import type { Suite, SuiteCase } from '../suite/suite.js';
+import { SuiteIndex, type RuleSource } from '../suite/suite-index.js';
 
 /** Status of one case: `skipped` in a dry run or when cancelled before it started. */
 export type CaseStatus = 'passed' | 'failed' | 'errored' | 'skipped';

@@ -1,6 +1,6 @@
-import type { HarnessRun } from '../generated/harness/types.js';
-import type { Problem } from './problems.js';
-import type { CaseResult, RunSummary } from './run-suite.js';
+import type { HarnessRun } from '../../generated/harness/types.js';
+import type { Problem } from '../problems.js';
+import type { CaseResult, RunSummary } from '../execution/run-suite.js';
 
 /**
  * The executor as records keep it: argv

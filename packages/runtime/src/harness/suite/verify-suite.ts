@@ -1,4 +1,4 @@
-import { problemsOfZodError, type Problem } from './problems.js';
+import { problemsOfZodError, type Problem } from '../problems.js';
 import {
   RULE_COLLECTIONS,
   RULE_NAMES,

@@ -1,18 +1,16 @@
-import type { HarnessRunCancelInput, HarnessRunCancelOutput } from '../generated/harness/types.js';
-import { ContractError } from '../errors.js';
-import { maskSecrets } from './mask-secrets.js';
+import type { HarnessRunCancelInput, HarnessRunCancelOutput } from '../../generated/harness/types.js';
+import { ContractError } from '../../errors.js';
+import { maskSecrets } from '../../secrets/mask-secrets.js';
+import { DEFAULT_KILL_GRACE_MS, isProcessAlive, killProcessGroups } from '../../process/process-group.js';
 import {
-  isProcessAlive,
-  killGroups,
   liveGroupsOf,
   liveOwnerOf,
   removeCancelMarker,
   RunControl,
   writeCancelMarker,
 } from './run-control.js';
-import { DEFAULT_KILL_GRACE_MS } from './command-executor.js';
-import { appendRunEnd, type HarnessDeps } from './run-execution.js';
-import { TERMINAL_RUN_STATUSES, type CancelInfo, type RunRecord } from './run-record.js';
+import { appendRunEnd, type HarnessDeps } from '../execution/run-execution.js';
+import { TERMINAL_RUN_STATUSES, type CancelInfo, type RunRecord } from '../records/run-record.js';
 
 /**
  * `harness.run.cancel` (RAGit's `harness run`), from any process: writes the cancel marker, marks the record `cancelled` under its lock
@@ -59,7 +57,7 @@ export async function cancelRun(
     await removeCancelMarker(deps.layout, runId);
     return answer(updated, at);
   }
-  await killGroups(liveGroupsOf(deps.layout, runId), deps.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+  await killProcessGroups(liveGroupsOf(deps.layout, runId), deps.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
   const owner = liveOwnerOf(deps.layout, runId);
   if (owner === undefined || !isProcessAlive(owner)) {
     await new RunControl(deps.layout, runId).close();

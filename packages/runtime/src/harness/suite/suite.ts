@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { HarnessInputError, problemsOfZodError } from './problems.js';
+import { HarnessInputError, problemsOfZodError } from '../problems.js';
 
 /**
  * The harness suite format (RAGit's `harness run`). `schemas/harness-suite.schema.json` is the same format as JSON Schema draft 2020-12; a

@@ -1,4 +1,4 @@
-import { maskLiterals, maskSecretPatterns } from './mask-secrets.js';
+import { maskLiterals, maskSecretPatterns } from '../../secrets/mask-secrets.js';
 
 /** Longest excerpt, in characters. */
 export const EXCERPT_MAX_CHARS = 320;

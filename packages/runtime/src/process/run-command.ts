@@ -1,15 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
-import { DEFAULT_TIMEOUT_MS } from './run-input.js';
+import { DEFAULT_KILL_GRACE_MS, signalGroup } from './process-group.js';
 import {
   DEFAULT_CAPTURE_LIMIT_BYTES,
   StreamCapture,
   type CapturedStream,
 } from './stream-capture.js';
 
-/** Default grace, in milliseconds, between SIGTERM and SIGKILL, and for pipes after the exit. */
-export const DEFAULT_KILL_GRACE_MS = 500;
+
+/** How long a command may run when its caller gives no timeout: 60 s (RAGit's `harness run`). */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** How one command run ended. */
 export type CommandOutcome = 'exited' | 'timed-out' | 'spawn-error' | 'aborted';
@@ -179,13 +180,4 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
     });
     child.on('close', () => settle(true));
   });
-}
-
-/** Signals a whole process group; a group that is already gone is fine. */
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // ESRCH: every member has exited.
-  }
 }

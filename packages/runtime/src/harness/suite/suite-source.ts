@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { confinePath, type ConfinedPath } from './path-confinement.js';
+import { confinePath, type ConfinedPath } from '../planning/path-confinement.js';
 
 /** A suite key: a `suites/<key>.json` file under the working directory. */
 export const SUITE_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/;

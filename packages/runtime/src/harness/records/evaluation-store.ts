@@ -1,7 +1,7 @@
-import type { HarnessEvaluation } from '../generated/harness/types.js';
-import { writeJsonAtomic } from '../store/atomic-json.js';
+import type { HarnessEvaluation } from '../../generated/harness/types.js';
+import { writeJsonAtomic } from '../../store/atomic-json.js';
 import { isStoreId } from './harness-ids.js';
-import { JsonFileCache } from './json-file-cache.js';
+import { JsonFileCache } from '../../store/json-file-cache.js';
 import type { HarnessStateLayout } from './state-layout.js';
 
 /**

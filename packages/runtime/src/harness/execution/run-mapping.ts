@@ -3,13 +3,13 @@ import type {
   HarnessAssertionResult,
   HarnessStep,
   HarnessTarget,
-} from '../generated/harness/types.js';
+} from '../../generated/harness/types.js';
 import { excerptOf } from './excerpt.js';
-import { artifactIdOf, stepIdOf } from './harness-ids.js';
-import type { RecordedCaseResult } from './run-record.js';
+import { artifactIdOf, stepIdOf } from '../records/harness-ids.js';
+import type { RecordedCaseResult } from '../records/run-record.js';
 import type { CaseResult, RunSummary } from './run-suite.js';
-import type { HarnessStateLayout } from './state-layout.js';
-import type { RunPlan } from './run-plan.js';
+import type { HarnessStateLayout } from '../records/state-layout.js';
+import type { RunPlan } from '../planning/run-plan.js';
 
 /**
  * How a suite run maps onto the contract models: one `HarnessStep` per case (stepKey = case id, mode `code-execution`, action class

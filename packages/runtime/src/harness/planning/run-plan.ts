@@ -1,19 +1,19 @@
-import type { HarnessTarget } from '../generated/harness/types.js';
-import { compareCodeUnits } from '../core/code-units.js';
-import { ContractError } from '../errors.js';
-import { caseDocument } from './case-document.js';
-import { maskSecrets } from './mask-secrets.js';
+import type { HarnessTarget } from '../../generated/harness/types.js';
+import { compareCodeUnits } from '../../core/code-units.js';
+import { ContractError } from '../../errors.js';
+import { caseDocument } from '../suite/case-document.js';
+import { maskSecrets } from '../../secrets/mask-secrets.js';
 import { confinePath } from './path-confinement.js';
-import { HarnessInputError, type Problem } from './problems.js';
-import type { ExecutorSummary, Preflight } from './run-record.js';
+import { HarnessInputError, type Problem } from '../problems.js';
+import type { ExecutorSummary, Preflight } from '../records/run-record.js';
 import { DEFAULT_TIMEOUT_MS, hasControlCharacters, type CommandExecutorSpec } from './run-input.js';
 import { invalidInput, parseRunMetadata } from './run-metadata.js';
-import { selectCases } from './run-suite.js';
-import type { Suite, SuiteCase } from './suite.js';
-import { SuiteIndex } from './suite-index.js';
-import { locateSuite, readSuiteDocument, SuiteSourceError } from './suite-source.js';
+import { selectCases } from '../execution/run-suite.js';
+import type { Suite, SuiteCase } from '../suite/suite.js';
+import { SuiteIndex } from '../suite/suite-index.js';
+import { locateSuite, readSuiteDocument, SuiteSourceError } from '../suite/suite-source.js';
 import { resolveTarget } from './target.js';
-import { verifySuite } from './verify-suite.js';
+import { verifySuite } from '../suite/verify-suite.js';
 
 /** The only execution mode of the command executor (catalog value `code-execution`). */
 export const CODE_EXECUTION = 'code-execution';
