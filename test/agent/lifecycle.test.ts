@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { isProcessAlive } from '../../packages/runtime/src/process/process-group.js';
-import { transition } from '../../packages/runtime/src/agent/run-record.js';
+import { transition } from '../../packages/runtime/src/agent/run-lifecycle.js';
 import { AgentProject, script, waitFor } from './agent-fixture.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

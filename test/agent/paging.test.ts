@@ -1,7 +1,7 @@
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { contractRejection } from '../support/contract-rejection.js';
 import { AgentProject, script } from './agent-fixture.js';
@@ -130,7 +130,7 @@ describe('agent.artifacts', { timeout: 180_000 }, () => {
         return {
           artifactId,
           kind,
-          uri: pathToFileURL(file).href,
+          uri: path.relative(path.dirname(project.store.root), file).split(path.sep).join('/'),
           contentType,
           summary: `size=${bytes.length}; sha256=${createHash('sha256').update(bytes).digest('hex')}`,
         };

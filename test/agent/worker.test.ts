@@ -8,7 +8,7 @@ import { createAppRuntime } from '../../packages/runtime/src/app-runtime.js';
 import { localTransport } from '../../packages/runtime/src/local-transport.js';
 import { resolveRuntimeOptions } from '../../packages/runtime/src/runtime-options.js';
 import { PROJECT_ROOT } from '../support/cli.js';
-import { transition } from '../../packages/runtime/src/agent/run-record.js';
+import { transition } from '../../packages/runtime/src/agent/run-lifecycle.js';
 import { AgentProject, ADMIN, script, USER, waitFor } from './agent-fixture.js';
 
 let project: AgentProject;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
+import { childEnvironment } from '../../packages/runtime/src/process/child-env.js';
 import { runCommand } from '../../packages/runtime/src/process/run-command.js';
 
 const script = (name: string) => fileURLToPath(new URL(`./scripts/${name}`, import.meta.url));
@@ -82,23 +83,29 @@ describe('runCommand', () => {
     expect(result.stdout.captured.toString()).toBe('$HOME; echo hi | cat');
   });
 
-  test('env is the parent environment plus executor.env; cwd is honoured', async () => {
+  test('the child gets a clean environment: the allowlist and what the caller adds; cwd is honoured', async () => {
     const cwd = tempDir();
     process.env.HARNESS_PARENT_VALUE = 'from-parent';
+    process.env.CONTRACTS_TOKENS = 'admin:server-secret';
     try {
-      const result = await runCommand({
-        argv: [
-          node,
-          '-e',
-          'process.stdout.write([process.env.HARNESS_PARENT_VALUE, process.env.ADDED, process.cwd()].join("|"))',
-        ],
+      const script =
+        'process.stdout.write([process.env.HARNESS_PARENT_VALUE, process.env.CONTRACTS_TOKENS, process.env.ADDED, typeof process.env.PATH, process.cwd()].join("|"))';
+      const clean = await runCommand({ argv: [node, '-e', script], cwd, stdin: '' });
+      const added = await runCommand({
+        argv: [node, '-e', script],
         cwd,
-        env: { ADDED: 'from-executor' },
+        env: childEnvironment(process.env, ['HARNESS_PARENT_VALUE', 'CONTRACTS_TOKENS'], {
+          ADDED: 'from-executor',
+        }),
         stdin: '',
       });
-      expect(result.stdout.captured.toString()).toBe(`from-parent|from-executor|${cwd}`);
+      expect([clean.stdout.captured.toString(), added.stdout.captured.toString()]).toStrictEqual([
+        `|||string|${cwd}`,
+        `from-parent||from-executor|string|${cwd}`,
+      ]);
     } finally {
       delete process.env.HARNESS_PARENT_VALUE;
+      delete process.env.CONTRACTS_TOKENS;
     }
   });
 

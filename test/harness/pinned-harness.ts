@@ -41,6 +41,8 @@ export function pinnedHarness(
     cwd: workspace.cwd,
     stateDir: workspace.stateDir,
     agentWorker: 'none',
+    // The local runtime of `contracts harness run`: inline executors, as RAGit's input has them.
+    inlineExecutors: true,
   });
   const timeline = new Timeline(options.stateDir);
   let runs = 0;

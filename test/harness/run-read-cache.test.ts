@@ -60,11 +60,11 @@ describe('the harness read path over cached records', () => {
     await harness.client.run.start({ suiteKey: 'one', metadata: { executor: respondExecutor() } });
     const { evaluation } = await harness.handlers.evaluationGet(
       { evaluationId: 'he-1' },
-      undefined as never,
+      { actor: { kind: 'user' } } as never,
     );
     const { artifact } = await harness.handlers.evidenceGet(
       { artifactId: 'hr-1:ok:stdout' },
-      undefined as never,
+      { actor: { kind: 'user' } } as never,
     );
     expect([
       evaluation.status,

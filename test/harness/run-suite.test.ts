@@ -31,6 +31,7 @@ describe('runSuite', () => {
     const suite = parseSuite(
       JSON.parse(readFileSync(path.join(projectRoot, input.suiteRef), 'utf8')),
     );
+    if (typeof input.executor === 'string') throw new Error('the example names no executor');
     const result = await runSuite({
       suite,
       executor: input.executor,

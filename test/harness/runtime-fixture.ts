@@ -73,6 +73,8 @@ export async function harnessed(workspace: Workspace): Promise<Harnessed> {
       cwd: workspace.cwd,
       stateDir: workspace.stateDir,
       agentWorker: 'none',
+      // The local runtime of `contracts harness run`: inline executors, as RAGit's input has them.
+      inlineExecutors: true,
     }),
   );
   const client = createHarnessClient(

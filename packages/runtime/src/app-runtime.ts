@@ -31,6 +31,11 @@ export interface AppRuntime {
   readonly onEvent: (event: EmittedEvent) => Promise<void>;
   /** Stops background work (the agent worker) and waits for it. */
   close(): Promise<void>;
+  /**
+   * Stops within `graceMs` (milliseconds): runs still executing after it are stopped and recorded
+   * `failed`, reason `interrupted` (how `serve` ends on SIGTERM).
+   */
+  shutdown(graceMs: number): Promise<void>;
 }
 
 /**
@@ -87,6 +92,11 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
       routerFor(key).call(key, input, { actor, onEvent }, version),
     close: async () => {
       for (const domain of domains) await domain.close?.();
+    },
+    shutdown: async (graceMs) => {
+      await Promise.all(
+        domains.map((domain) => (domain.shutdown ? domain.shutdown(graceMs) : domain.close?.())),
+      );
     },
   };
 }

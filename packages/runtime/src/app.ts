@@ -4,4 +4,10 @@
  * and the environment (`resolveRuntimeOptions`).
  */
 export { createAppRuntime, emittedEventId, timelineSink, type AppRuntime } from './app-runtime.js';
-export { resolveRuntimeOptions, type RuntimeOptions } from './runtime-options.js';
+export {
+  LOCAL_RUN_LIMITS,
+  resolveRuntimeOptions,
+  SERVER_RUN_LIMITS,
+  type RunLimits,
+  type RuntimeOptions,
+} from './runtime-options.js';

@@ -15,4 +15,6 @@ export interface DomainRuntime<H> {
   readonly handlers: H;
   start?(): Promise<void>;
   close?(): Promise<void>;
+  /** Stops background work within `graceMs` (milliseconds), ending what is left `interrupted`. */
+  shutdown?(graceMs: number): Promise<void>;
 }

@@ -71,7 +71,8 @@ async function runHarness(flags: RunFlags): Promise<number> {
     throw error;
   }
   const dryRun = flags.dryRun === true;
-  const options = runtimeOptionsOf(flags, 'none');
+  // The local user already is the host's user: an inline executor (RAGit's `harness run` input) runs.
+  const options = runtimeOptionsOf(flags, 'none', { inlineExecutors: true });
   const opened = await openTransport({ kind: 'local' }, options, 'harness', { kind: 'user' });
   const stopWatching =
     flags.format === 'text' && opened.app

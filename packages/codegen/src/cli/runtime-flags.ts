@@ -18,20 +18,31 @@ import { localTransport } from 'contracts-runtime/local-transport';
 import type { Transport } from 'contracts-runtime/transport';
 import { CliError, ExitCode } from './exit-codes.js';
 
-/** The flags every runtime command shares (`--cwd`, `--state-dir`, `--agents-dir`). */
+/**
+ * The flags every runtime command shares (`--cwd`, `--state-dir`, `--executors-dir`,
+ * `--agents-dir`).
+ */
 export interface RuntimeFlags {
   cwd?: string;
   stateDir?: string;
   agentsDir?: string;
+  executorsDir?: string;
 }
 
-/** Adds `--cwd` and `--state-dir` (and `--agents-dir` when asked) to a runtime command. */
+/**
+ * Adds `--cwd`, `--state-dir` and `--executors-dir` (and `--agents-dir` when asked) to a runtime
+ * command.
+ */
 export function addRuntimeFlags(command: Command, options: { agentsDir?: boolean } = {}): Command {
   command
     .option('--cwd <path>', 'folder that suites, executor cwd and other relative paths resolve in')
     .option(
       '--state-dir <path>',
       'state directory (default: $CONTRACTS_STATE_DIR, else <cwd>/.contracts)',
+    )
+    .option(
+      '--executors-dir <path>',
+      'folder of named executor definitions, <name>.json (default: <cwd>/executors)',
     );
   if (options.agentsDir) {
     command.option('--agents-dir <path>', 'folder of agent definitions (default: <cwd>/agents)');
@@ -50,12 +61,15 @@ export function actorOption(): Option {
 export function runtimeOptionsOf(
   flags: RuntimeFlags,
   agentWorker?: RuntimeOptions['agentWorker'],
+  policy: { inlineExecutors?: boolean } = {},
 ): RuntimeOptions {
   return resolveRuntimeOptions({
     ...(flags.cwd === undefined ? {} : { cwd: flags.cwd }),
     ...(flags.stateDir === undefined ? {} : { stateDir: flags.stateDir }),
     ...(flags.agentsDir === undefined ? {} : { agentsDir: flags.agentsDir }),
+    ...(flags.executorsDir === undefined ? {} : { executorsDir: flags.executorsDir }),
     ...(agentWorker === undefined ? {} : { agentWorker }),
+    ...policy,
   });
 }
 

@@ -1,7 +1,7 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createAppRuntime, resolveRuntimeOptions } from 'contracts-runtime/app';
+import { createAppRuntime, resolveRuntimeOptions, SERVER_RUN_LIMITS } from 'contracts-runtime/app';
 import {
   createHttpApp,
   DEFAULT_BODY_LIMIT,
@@ -17,9 +17,34 @@ interface ServeOptions {
   cwd?: string;
   stateDir?: string;
   agentsDir?: string;
+  executorsDir?: string;
   bodyLimit: number;
   tokensFile?: string;
   agentConcurrency?: number;
+  allowInlineExecutors?: boolean;
+  sandbox: 'optional' | 'required';
+  maxCaptureBytes: number;
+  maxConcurrency: number;
+  childEnv: string[];
+  shutdownGraceMs: number;
+}
+
+/** How long SIGTERM lets runs in flight finish before they are stopped: 10 s. */
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+function parseNonNegativeInt(text: string): number {
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('a whole number >= 0');
+  return Number(text);
+}
+
+function parseEnvName(text: string, previous: string[]): string[] {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) {
+    throw new InvalidArgumentError('a variable name: letters, digits and _');
+  }
+  if (text.startsWith('CONTRACTS_')) {
+    throw new InvalidArgumentError('CONTRACTS_* variables are the server\'s own and never reach a child');
+  }
+  return [...previous, text];
 }
 
 function parsePort(text: string): number {
@@ -79,7 +104,22 @@ async function runServe(options: ServeOptions): Promise<void> {
     throw new CliError((error as Error).message, ExitCode.Usage);
   }
   const runtime = await createAppRuntime(
-    resolveRuntimeOptions({ ...options, agentWorker: 'in-process' }),
+    resolveRuntimeOptions({
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+      ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
+      ...(options.agentsDir === undefined ? {} : { agentsDir: options.agentsDir }),
+      ...(options.executorsDir === undefined ? {} : { executorsDir: options.executorsDir }),
+      ...(options.agentConcurrency === undefined
+        ? {}
+        : { agentConcurrency: options.agentConcurrency }),
+      agentWorker: 'in-process',
+      inlineExecutors: options.allowInlineExecutors === true,
+      suitesOnly: true,
+      sandbox: options.sandbox,
+      limits: { maxCaptureBytes: options.maxCaptureBytes, maxConcurrency: options.maxConcurrency },
+      childEnv: options.childEnv,
+      secretPaths: options.tokensFile === undefined ? [] : [options.tokensFile],
+    }),
   );
   const openapi = readOpenApi();
   const app = createHttpApp({
@@ -107,10 +147,21 @@ async function runServe(options: ServeOptions): Promise<void> {
   process.stderr.write(
     `contracts serve: ${tokens.size} bearer token(s); state in ${runtime.options.stateDir}\n`,
   );
+  if (options.allowInlineExecutors) {
+    process.stderr.write(
+      'contracts serve: WARNING --allow-inline-executors: every caller with a user token can run any command as this server\'s user\n',
+    );
+  }
   process.stdout.write(`contracts serve: listening on ${server.url}\n`);
   const signal = await waitForSignal();
-  process.stderr.write(`contracts serve: ${signal}, stopping\n`);
-  await server.close();
+  process.stderr.write(
+    `contracts serve: ${signal}, stopping (runs in flight get ${options.shutdownGraceMs} ms)\n`,
+  );
+  // Stop accepting at once; requests waiting on a run end when shutdown stops that run.
+  await Promise.all([
+    server.close(options.shutdownGraceMs + 5_000),
+    runtime.shutdown(options.shutdownGraceMs),
+  ]);
   await runtime.close();
   process.off('unhandledRejection', keepUp);
   process.stderr.write('contracts serve: stopped\n');
@@ -118,9 +169,13 @@ async function runServe(options: ServeOptions): Promise<void> {
 
 /**
  * `contracts serve [--host 127.0.0.1] [--port 8787] [--cwd] [--state-dir] [--agents-dir]
- * [--body-limit 1m] [--tokens-file] [--agent-concurrency N]`: every operation over HTTP, the `/events` stream and
- * the agent worker in this process; prints `contracts serve: listening on <url>` on stdout and stops
- * cleanly on SIGINT/SIGTERM (exit 0). Tokens: `--tokens-file`, else `CONTRACTS_TOKENS`.
+ * [--executors-dir] [--body-limit 1m] [--tokens-file] [--agent-concurrency N] [--sandbox optional]
+ * [--max-capture-bytes 8m] [--max-concurrency 4] [--child-env NAME]… [--shutdown-grace-ms 10000]
+ * [--allow-inline-executors]`: every operation over HTTP, the `/events` stream and the agent worker
+ * in this process. Runs name executors the operator defined; suites come from `<cwd>/suites`;
+ * children get a clean environment. Prints `contracts serve: listening on <url>` on stdout; on
+ * SIGINT/SIGTERM it stops accepting, lets runs finish for the grace period, stops the rest as
+ * `interrupted`, and exits 0. Tokens: `--tokens-file`, else `CONTRACTS_TOKENS`.
  */
 export function serveCommand(): Command {
   return new Command('serve')
@@ -147,6 +202,43 @@ export function serveCommand(): Command {
       '--agent-concurrency <n>',
       'agent runs executing at once (default: CONTRACTS_AGENT_CONCURRENCY, else 2)',
       parsePositiveInt,
+    )
+    .option(
+      '--executors-dir <dir>',
+      'named executor definitions, <name>.json (default: <cwd>/executors)',
+    )
+    .addOption(
+      new Option('--sandbox <mode>', 'required: refuse executors and agents without "sandbox": "bwrap"')
+        .choices(['optional', 'required'])
+        .default('optional'),
+    )
+    .option(
+      '--max-capture-bytes <size>',
+      'largest metadata.captureLimitBytes a caller may ask: bytes, <n>k or <n>m',
+      parseBytes,
+      SERVER_RUN_LIMITS.maxCaptureBytes,
+    )
+    .option(
+      '--max-concurrency <n>',
+      'largest metadata.concurrency a caller may ask',
+      parsePositiveInt,
+      SERVER_RUN_LIMITS.maxConcurrency,
+    )
+    .option(
+      '--child-env <name>',
+      'pass this variable of the server to executors and agents too (repeatable; default: PATH, HOME, LANG, LC_*, TZ, TMPDIR)',
+      parseEnvName,
+      [],
+    )
+    .option(
+      '--shutdown-grace-ms <ms>',
+      'on SIGTERM, how long runs in flight may finish before they are stopped as interrupted',
+      parseNonNegativeInt,
+      DEFAULT_SHUTDOWN_GRACE_MS,
+    )
+    .option(
+      '--allow-inline-executors',
+      'DANGEROUS: let callers send their own argv/cwd/env in metadata.executor, so any user token runs any command as this server\'s user; for trusted setups only',
     )
     .action(async (options: ServeOptions) => {
       await runServe(options);

@@ -11,8 +11,11 @@ const AGENT_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * `agents/<agentKey>.json`: the command that runs the agent. `argv` is never
- * given to a shell; `cwd` resolves against the runtime's cwd; `env` is added to the worker's
- * environment; `timeoutMs` defaults to {@link DEFAULT_AGENT_TIMEOUT_MS}. Unknown keys are refused.
+ * given to a shell; `cwd` resolves against the runtime's cwd; `env` is added to the agent's clean
+ * environment (runtime/process/child-env.ts) and its values are masked wherever the run's output
+ * is kept; `timeoutMs` defaults to {@link DEFAULT_AGENT_TIMEOUT_MS}; `sandbox: "bwrap"` runs it
+ * under bubblewrap (runtime/process/sandbox.ts) with its artifacts folder writable, `network`
+ * (default false) keeping the host's network there. Unknown keys are refused.
  */
 export const AgentDefinitionSchema = z.strictObject({
   argv: z.array(z.string().min(1)).min(1),
@@ -20,6 +23,8 @@ export const AgentDefinitionSchema = z.strictObject({
   env: z.record(z.string(), z.string()).optional(),
   timeoutMs: z.int().positive().optional(),
   requiresApproval: z.boolean().optional(),
+  sandbox: z.literal('bwrap', { error: 'expected "bwrap" (the only sandbox)' }).optional(),
+  network: z.boolean().optional(),
 });
 
 /** A parsed agent definition. */

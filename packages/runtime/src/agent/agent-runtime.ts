@@ -80,8 +80,8 @@ export function createAgentRuntime(
     approvals: (input, ctx) => resolveApproval(services, input, ctx.actor, kick),
     cancel: (input, ctx) =>
       cancelRun(services, input, ctx.actor, (runId) => void worker?.abort(runId, 'cancel')),
-    status: (input) => queryStatus(services, input),
-    artifacts: (input) => queryArtifacts(services, input),
+    status: (input, ctx) => queryStatus(services, input, ctx.actor),
+    artifacts: (input, ctx) => queryArtifacts(services, input, ctx.actor),
   };
   return {
     handlers,

@@ -4,7 +4,8 @@ import { appendAgentEvent } from './agent-events.js';
 import type { AgentServices } from './agent-services.js';
 import { executeRun, type AbortReason } from './execute-run.js';
 import { isProcessAlive, killProcessGroup, readPidFile } from '../process/process-group.js';
-import { transition, type AgentRunRecord } from './run-record.js';
+import { transition } from './run-lifecycle.js';
+import type { AgentRunRecord } from './run-record.js';
 
 /** Runs executing at once when nothing else is configured. */
 export const DEFAULT_AGENT_CONCURRENCY = 2;

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import type { AgentArtifact } from '../generated/agent/types.js';
 import { compareCodeUnits } from '../core/code-units.js';
 import type { AgentRunStore } from './run-store.js';
@@ -62,6 +61,7 @@ async function walk(dir: string, root: string, out: string[]): Promise<void> {
 }
 
 async function describe(
+  store: AgentRunStore,
   file: string,
   artifactId: string,
   kind: string,
@@ -77,7 +77,7 @@ async function describe(
   return {
     artifactId,
     kind,
-    uri: pathToFileURL(file).href,
+    uri: relative(dirname(store.root), file).split(sep).join('/'),
     contentType,
     summary: `size=${info.size}; sha256=${await sha256Of(file)}`,
     createdAt: info.mtime.toISOString(),
@@ -88,7 +88,8 @@ async function describe(
  * Every artifact of run `runId`: its captured `stdout` and `stderr`
  * (once the run ended), then each regular file under its artifacts folder (symlinks are skipped),
  * by relative path in code-unit order. `artifactId` is `<runId>/stdout`, `<runId>/stderr` or
- * `<runId>/files/<relative path>`; `uri` is the file's `file:` URL; `createdAt` its modification
+ * `<runId>/files/<relative path>`; `uri` is the file's path relative to the state directory
+ * (`agent/runs/<runId>/stdout.txt`: no absolute host path reaches a caller); `createdAt` its modification
  * time. The model has no size or hash field and its schema strips unknown keys, so `summary` holds
  * both in a fixed, parseable form: `size=<bytes>; sha256=<hex>`.
  */
@@ -100,6 +101,7 @@ export async function collectArtifacts(
   const artifacts: AgentArtifact[] = [];
   for (const stream of ['stdout', 'stderr'] as const) {
     const found = await describe(
+      store,
       join(runDir, `${stream}.txt`),
       `${runId}/${stream}`,
       stream,
@@ -114,6 +116,7 @@ export async function collectArtifacts(
     const extension = extname(path).toLowerCase();
     const kind = extension === '.diff' || extension === '.patch' ? 'diff' : 'file';
     const found = await describe(
+      store,
       join(root, path),
       `${runId}/files/${path}`,
       kind,

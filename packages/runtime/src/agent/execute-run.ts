@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { stat, unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { hiddenPathsOf } from '../runtime-options.js';
+import { childEnvironment } from '../process/child-env.js';
 import { runCommand, type CommandRunResult } from '../process/run-command.js';
+import { maskLiterals, maskSecrets } from '../secrets/mask-secrets.js';
 import {
   DEFAULT_AGENT_TIMEOUT_MS,
   loadAgentDefinition,
@@ -10,7 +13,8 @@ import {
 import { appendAgentEvent } from './agent-events.js';
 import type { AgentServices } from './agent-services.js';
 import { readPidFile } from '../process/process-group.js';
-import { transition, type AgentFailureReason, type AgentRunRecord } from './run-record.js';
+import { transition, type AgentFailureReason } from './run-lifecycle.js';
+import type { AgentRunRecord } from './run-record.js';
 import type { ContextSnapshot } from './snapshot-store.js';
 
 /** How often a running run checks for a cancel from another process and for its pid file, in ms. */
@@ -23,14 +27,17 @@ const MONITOR_MS = 100;
 export type AbortReason = 'cancel' | 'shutdown';
 
 /** `agent exited with code 3: <last stderr line>` and friends; the run's `lastError`. */
-function describeFailure(result: CommandRunResult): {
+function describeFailure(
+  result: CommandRunResult,
+  literals: readonly string[],
+): {
   reason: AgentFailureReason;
   message: string;
 } {
   if (result.outcome === 'timed-out')
-    return { reason: 'timed-out', message: result.error ?? 'timed out' };
+    return { reason: 'timed-out', message: maskSecrets(result.error ?? 'timed out', literals) };
   if (result.outcome === 'spawn-error')
-    return { reason: 'spawn-error', message: result.error ?? 'spawn error' };
+    return { reason: 'spawn-error', message: maskSecrets(result.error ?? 'spawn error', literals) };
   const lastLine = result.stderr.captured
     .toString('utf8')
     .split('\n')
@@ -40,10 +47,17 @@ function describeFailure(result: CommandRunResult): {
   const how = result.signal
     ? `was killed by ${result.signal}`
     : `exited with code ${result.exitCode}`;
-  return {
-    reason: 'exit-code',
-    message: `agent ${how}${lastLine ? `: ${lastLine.slice(0, 200)}` : ''}`,
-  };
+  const line = lastLine === undefined ? '' : maskSecrets(lastLine, literals).slice(0, 200);
+  return { reason: 'exit-code', message: `agent ${how}${line ? `: ${line}` : ''}` };
+}
+
+/**
+ * A captured stream as the run keeps it: the values of the definition's `env` masked (`***`), so
+ * the artifacts never hold what the operator put there; other bytes are kept as they are.
+ */
+function maskCaptured(captured: Buffer, literals: readonly string[]): Buffer {
+  if (literals.length === 0) return captured;
+  return Buffer.from(maskLiterals(captured.toString('utf8'), literals), 'utf8');
 }
 
 /**
@@ -150,12 +164,15 @@ export async function executeRun(
   }
   const timeoutMs = definition.timeoutMs ?? DEFAULT_AGENT_TIMEOUT_MS;
   const artifactsDir = store.artifactsDir(runId);
-  const env = { ...definition.env, AGENT_ARTIFACTS_DIR: artifactsDir, AGENT_RUN_ID: runId };
+  const added = { ...definition.env, AGENT_ARTIFACTS_DIR: artifactsDir, AGENT_RUN_ID: runId };
+  const env = childEnvironment(process.env, options.childEnv, added);
+  const literals = Object.values(definition.env ?? {});
   const started = await store.update(runId, (record) => {
     record.execution = {
       argv: [...definition.argv],
       cwd: isAbsolute(definition.cwd ?? '.') ? cwd : relative(options.cwd, cwd) || '.',
-      envKeys: Object.keys(env).sort(),
+      envKeys: Object.keys(added).sort(),
+      ...(definition.sandbox === undefined ? {} : { sandbox: definition.sandbox }),
       timeoutMs,
     };
   });
@@ -203,6 +220,16 @@ export async function executeRun(
     argv: definition.argv,
     cwd,
     env,
+    ...(definition.sandbox === 'bwrap'
+      ? {
+          sandbox: {
+            kind: 'bwrap' as const,
+            network: definition.network ?? false,
+            hidden: hiddenPathsOf(options),
+            writable: [artifactsDir],
+          },
+        }
+      : {}),
     stdin: `${JSON.stringify(payload)}\n`,
     timeoutMs,
     killGraceMs: services.killGraceMs,
@@ -215,8 +242,8 @@ export async function executeRun(
   await monitor;
   signal.removeEventListener('abort', forward);
   const runDir = store.runDir(runId);
-  await writeFile(join(runDir, 'stdout.txt'), result.stdout.captured);
-  await writeFile(join(runDir, 'stderr.txt'), result.stderr.captured);
+  await writeFile(join(runDir, 'stdout.txt'), maskCaptured(result.stdout.captured, literals));
+  await writeFile(join(runDir, 'stderr.txt'), maskCaptured(result.stderr.captured, literals));
   await unlink(pidFile).catch(() => undefined);
 
   const exit = {
@@ -257,6 +284,6 @@ export async function executeRun(
     }
     return record;
   }
-  const failure = describeFailure(result);
+  const failure = describeFailure(result, literals);
   return failRun(services, runId, failure.reason, failure.message, recordExit);
 }

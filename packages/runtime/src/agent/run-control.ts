@@ -8,7 +8,7 @@ import type { Actor } from '../actor.js';
 import { ContractError } from '../errors.js';
 import type { AgentServices } from './agent-services.js';
 import { killProcessGroup, readPidFile } from '../process/process-group.js';
-import { isTerminal, transition, type AgentRunStatus } from './run-record.js';
+import { isTerminal, transition, type AgentRunStatus } from './run-lifecycle.js';
 
 /** The actions agent.approvals takes. */
 export const APPROVAL_ACTIONS = ['approve', 'reject'] as const;

@@ -5,11 +5,14 @@ import type {
   AgentStatusInput,
   AgentStatusOutput,
 } from '../generated/agent/types.js';
+import type { Actor } from '../actor.js';
 import { ContractError } from '../errors.js';
+import { canActorSee, quoteId } from '../ownership.js';
 import { ARTIFACT_KINDS, collectArtifacts } from './artifacts.js';
 import type { AgentServices } from './agent-services.js';
 import { paginate } from './paging.js';
-import { AGENT_RUN_STATUSES, type AgentRunRecord } from './run-record.js';
+import { AGENT_RUN_STATUSES } from './run-lifecycle.js';
+import type { AgentRunRecord } from './run-record.js';
 
 function refuseValue(
   field: string,
@@ -38,7 +41,7 @@ export function summarize(record: AgentRunRecord): AgentRunSummary {
 }
 
 /**
- * agent.status: runs oldest submission first (stable pages while runs are added),
+ * agent.status: the runs `actor` may see (a user: their own; an admin: all), oldest submission first (stable pages while runs are added),
  * filtered by `runId` (an unknown id is an empty page) and `status`, paged (runtime/agent/paging.ts).
  * @throws ContractError VALIDATION_FAILED at `input.status` for an unknown status (the message
  *   lists the valid ones), at `input.limit`/`input.offset` for negative values.
@@ -46,6 +49,7 @@ export function summarize(record: AgentRunRecord): AgentRunSummary {
 export async function queryStatus(
   services: AgentServices,
   input: AgentStatusInput,
+  actor: Actor,
 ): Promise<AgentStatusOutput> {
   const { status } = input;
   if (status !== undefined && !(AGENT_RUN_STATUSES as readonly string[]).includes(status)) {
@@ -53,6 +57,7 @@ export async function queryStatus(
   }
   const records = (await services.store.list()).filter(
     (record) =>
+      canActorSee(actor, record.actor) &&
       (input.runId === undefined || record.runId === input.runId) &&
       (status === undefined || record.status === status),
   );
@@ -67,19 +72,20 @@ export async function queryStatus(
 /**
  * agent.artifacts: the artifacts of one run (runtime/agent/artifacts.ts), filtered by
  * `kind` and paged like agent.status.
- * @throws ContractError NOT_FOUND for an unknown run; VALIDATION_FAILED at `input.kind` for an
+ * @throws ContractError NOT_FOUND for an unknown run or another user's; VALIDATION_FAILED at `input.kind` for an
  *   unknown kind (the message lists the valid ones) and for negative `limit`/`offset`.
  */
 export async function queryArtifacts(
   services: AgentServices,
   input: AgentArtifactsInput,
+  actor: Actor,
 ): Promise<AgentArtifactsOutput> {
   if (input.kind !== undefined && !(ARTIFACT_KINDS as readonly string[]).includes(input.kind)) {
     throw refuseValue('kind', input.kind, ARTIFACT_KINDS, 'artifact kind');
   }
   const record = await services.store.read(input.runId);
-  if (!record) {
-    throw new ContractError('NOT_FOUND', `no agent run ${JSON.stringify(input.runId)}`, {
+  if (!record || !canActorSee(actor, record.actor)) {
+    throw new ContractError('NOT_FOUND', `no agent run ${JSON.stringify(quoteId(input.runId))}`, {
       details: [{ path: 'input.runId', message: 'unknown run' }],
     });
   }

@@ -1,33 +1,5 @@
 import type { Actor } from '../actor.js';
-
-/**
- * The states of an agent run: `queued -> awaiting_approval -> queued`
- * (approved) `-> running -> completed | failed`, and `cancelled` / `rejected` from any state
- * before the end. Terminal: completed, failed, cancelled, rejected.
- */
-export const AGENT_RUN_STATUSES = [
-  'awaiting_approval',
-  'cancelled',
-  'completed',
-  'failed',
-  'queued',
-  'rejected',
-  'running',
-] as const;
-
-/** One of {@link AGENT_RUN_STATUSES}. */
-export type AgentRunStatus = (typeof AGENT_RUN_STATUSES)[number];
-
-/** True when no further transition can happen. */
-export function isTerminal(status: AgentRunStatus): boolean {
-  return (
-    status === 'completed' || status === 'failed' || status === 'cancelled' || status === 'rejected'
-  );
-}
-
-/** Why a run failed: a non-zero exit, the agent's timeout, a spawn error, a dead worker, a missing definition or snapshot (setup). */
-export type AgentFailureReason =
-  'exit-code' | 'timed-out' | 'spawn-error' | 'interrupted' | 'setup';
+import type { AgentFailureReason, AgentRunStatus } from './run-lifecycle.js';
 
 /**
  * The run record, `<stateDir>/agent/runs/<runId>/run.json`: one JSON file per run, written
@@ -74,6 +46,8 @@ export interface AgentRunRecord {
     /** Sorted names of the variables added to the parent environment; values are never stored. */
     envKeys: string[];
     timeoutMs: number;
+    /** Present when the agent ran under bubblewrap. */
+    sandbox?: 'bwrap';
   };
   /** The worker process that claimed the run. */
   worker?: { pid: number };
@@ -89,16 +63,4 @@ export interface AgentRunRecord {
   /** Message of the failure; the `errorMessage` of agent.run.failed (pii in the timeline). */
   lastError?: string;
   cancellation?: { cancelledAt: string; reason?: string; requestedBy?: string; actor: Actor };
-}
-
-/** Moves `record` to `status` at `at`, appending to its history (mutates and returns it). */
-export function transition(
-  record: AgentRunRecord,
-  status: AgentRunStatus,
-  at: string,
-): AgentRunRecord {
-  record.status = status;
-  record.history.push({ status, at });
-  if (isTerminal(status)) record.completedAt = at;
-  return record;
 }

@@ -5,7 +5,8 @@ import { ContractError } from '../errors.js';
 import { loadAgentDefinition } from './agent-definition.js';
 import { appendAgentEvent } from './agent-events.js';
 import type { AgentServices } from './agent-services.js';
-import { transition, type AgentRunRecord } from './run-record.js';
+import { transition } from './run-lifecycle.js';
+import type { AgentRunRecord } from './run-record.js';
 import { newRunId } from './run-store.js';
 import { canonicalJson } from './snapshot-store.js';
 

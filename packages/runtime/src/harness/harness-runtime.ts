@@ -1,5 +1,6 @@
 import type { HarnessHandlers } from '../generated/harness/handlers.js';
 import type { DomainRuntime, RuntimeContext } from '../domain-runtime.js';
+import { hiddenPathsOf } from '../runtime-options.js';
 import { EvaluationStore } from './records/evaluation-store.js';
 import { EvidenceStore } from './records/evidence-store.js';
 import { evaluationHandlers } from './handlers/evaluation-handlers.js';
@@ -11,6 +12,7 @@ import { RunStore } from './records/run-store.js';
 import { HarnessRunService } from './run-service.js';
 import { HarnessStateLayout } from './records/state-layout.js';
 import { resolveTarget } from './planning/target.js';
+import { recoverHarnessRuns } from './control/run-recovery.js';
 
 /** Overrides for tests: a fixed clock, fixed ids, a shorter kill grace (milliseconds). */
 export interface HarnessRuntimeOverrides {
@@ -24,7 +26,9 @@ export interface HarnessRuntimeOverrides {
  * The harness domain's runtime: the eight operations of the generated
  * `HarnessHandlers`, over the command executor and the evaluator, with run records, evidence and
  * evaluations under `context.options.stateDir` and events in `context.timeline`. Nothing is
- * written until an operation writes (a dry run never does). `close()` waits for background runs.
+ * written until an operation writes (a dry run never does). `start()` recovers the runs whose
+ * runner died; `close()` waits for background runs; `shutdown(graceMs)` waits at most that long,
+ * then ends them `interrupted`.
  */
 export function createHarnessRuntime(
   context: RuntimeContext,
@@ -40,17 +44,23 @@ export function createHarnessRuntime(
     now: overrides.now ?? (() => new Date()),
     newRunId: overrides.newRunId ?? newRunId,
     newEvaluationId: overrides.newEvaluationId ?? newEvaluationId,
+    childEnv: context.options.childEnv,
+    hiddenPaths: hiddenPathsOf(context.options),
     ...(overrides.killGraceMs === undefined ? {} : { killGraceMs: overrides.killGraceMs }),
   };
   const service = new HarnessRunService(deps);
-  const cwd = context.options.cwd;
+  const options = context.options;
   return {
     handlers: {
-      ...runHandlers(deps, service, cwd),
+      ...runHandlers(deps, service, options),
       ...evidenceHandlers(deps),
-      ...evaluationHandlers(deps, service, cwd),
+      ...evaluationHandlers(deps, service, options),
       targetResolve: (input) => ({ target: resolveTarget(input) }),
     },
+    start: async () => {
+      await recoverHarnessRuns(deps);
+    },
     close: () => service.settle(),
+    shutdown: (graceMs) => service.shutdown(graceMs),
   };
 }

@@ -1,13 +1,16 @@
 import type { HarnessRun, HarnessRunStartedPayload } from '../generated/harness/types.js';
+import type { Actor } from '../actor.js';
+import { ownProcessGroup, processStartTicks } from '../process/process-group.js';
 import { appendHarnessEvent } from './harness-events.js';
 import { eventIdOf } from './records/harness-ids.js';
+import { appendRunEvent, transition } from './records/run-lifecycle.js';
 import { formatProblem } from './problems.js';
 import { RunControl } from './control/run-control.js';
-import { appendRunEnd, executeRun, type HarnessDeps } from './execution/run-execution.js';
+import { executeHarnessRun, type HarnessDeps } from './execution/run-execution.js';
 import { caseMetadata, plannedStep, runTarget, type RunReport } from './execution/run-mapping.js';
 import { invalidInput } from './planning/run-metadata.js';
 import type { RunPlan } from './planning/run-plan.js';
-import type { RecordedCaseResult, RunRecord } from './records/run-record.js';
+import type { RecordedCaseResult, RunOwner, RunRecord } from './records/run-record.js';
 import { skippedCaseResult, summarize } from './execution/run-suite.js';
 
 /** A run that has been recorded and announced; `done` settles with its final record. */
@@ -24,6 +27,7 @@ export interface StartedRun {
  */
 export class HarnessRunService {
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly stop = new AbortController();
 
   constructor(private readonly deps: HarnessDeps) {}
 
@@ -70,18 +74,19 @@ export class HarnessRunService {
    * @throws ContractError VALIDATION_FAILED: one issue per problem at the suite field, and a last
    *   one naming the blocked run.
    */
-  async block(plan: RunPlan, operation: string): Promise<never> {
+  async block(plan: RunPlan, operation: string, actor: Actor): Promise<never> {
     const runId = this.deps.newRunId();
     const at = this.deps.now().toISOString();
     const reason = `blocked by preflight: ${plan.preflight.problems.map(formatProblem).join('; ')}`;
-    const record = this.newRecord(plan, runId, at, 'blocked', reason);
+    const record = this.newRecord(plan, runId, at, actor, reason);
+    const ended = transition(record, 'blocked', at);
     await this.deps.runs.write(record);
     for (const step of record.run.steps) {
       const id = eventIdOf(runId, 'harness.step.blocked', step.stepKey);
       const payload = { runId, stepId: step.stepId, blockedAt: at, reason };
       await appendHarnessEvent(this.deps.timeline, 'harness.step.blocked', id, payload, at);
     }
-    await appendRunEnd(this.deps.timeline, record, at);
+    await appendRunEvent(this.deps.timeline, ended, at);
     const field = plan.suiteKey !== undefined ? 'suiteKey' : 'scenarioKey';
     throw invalidInput(operation, [
       ...plan.preflight.problems.map((problem) => ({
@@ -98,25 +103,32 @@ export class HarnessRunService {
    */
   async start(
     plan: RunPlan,
+    actor: Actor,
     emitStarted: (payload: HarnessRunStartedPayload) => Promise<void>,
     evaluationEvent: 'direct' | 'none',
   ): Promise<StartedRun> {
     const runId = this.deps.newRunId();
     const at = this.deps.now().toISOString();
-    const record = this.newRecord(plan, runId, at, 'running');
-    record.owner = { pid: process.pid };
+    const record = this.newRecord(plan, runId, at, actor);
+    const started = transition(record, 'running', at);
+    record.owner = runnerOf(process.pid);
     const control = new RunControl(this.deps.layout, runId);
     await control.open();
-    await this.deps.runs.write(record);
-    await emitStarted({
-      runId,
-      ...(plan.scenarioKey === undefined ? {} : { scenarioKey: plan.scenarioKey }),
-      ...(plan.suiteKey === undefined ? {} : { suiteKey: plan.suiteKey }),
-      mode: 'code-execution',
-      startedAt: at,
-    });
+    try {
+      await this.deps.runs.write(record);
+    } catch (error) {
+      await control.close().catch(() => undefined);
+      throw error;
+    }
+    if (started.key === 'harness.run.started') await emitStarted(started.payload);
     const announced = structuredClone(record);
-    const done = executeRun(this.deps, { plan, record, control, evaluationEvent });
+    const done = executeHarnessRun(this.deps, {
+      plan,
+      record,
+      control,
+      evaluationEvent,
+      stop: this.stop.signal,
+    });
     const tracked = done.catch(() => undefined);
     this.inFlight.add(tracked);
     void tracked.then(() => this.inFlight.delete(tracked));
@@ -126,6 +138,22 @@ export class HarnessRunService {
   /** Waits until every run this process is executing has ended. */
   async settle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  /**
+   * Shuts down: waits up to `graceMs` (milliseconds) for the runs this process executes, then
+   * stops the rest (their case process groups are killed) and waits for them to be recorded
+   * `failed`, reason `interrupted`.
+   */
+  async shutdown(graceMs: number): Promise<void> {
+    if (this.inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([this.settle(), grace]);
+      clearTimeout(timer);
+    }
+    this.stop.abort();
+    await this.settle();
   }
 
   private report(runId: string): RunReport {
@@ -141,7 +169,7 @@ export class HarnessRunService {
     plan: RunPlan,
     runId: string,
     at: string,
-    status: 'running' | 'blocked',
+    actor: Actor,
     blockedReason?: string,
   ): RunRecord {
     const steps = plan.cases.map(({ testCase }) =>
@@ -151,7 +179,7 @@ export class HarnessRunService {
       version: 1,
       run: {
         runId,
-        status,
+        status: 'queued',
         mode: 'code-execution',
         scenarioKey: plan.scenarioKey,
         ...(plan.suiteKey === undefined ? {} : { suiteKey: plan.suiteKey }),
@@ -177,8 +205,20 @@ export class HarnessRunService {
       evaluationId: null,
       owner: null,
       cancel: null,
+      actor: { kind: actor.kind, ...(actor.id === undefined ? {} : { id: actor.id }) },
     };
   }
+}
+
+/** The owner record of runner `pid`: its process group and start time, where Linux tells them. */
+export function runnerOf(pid: number): RunOwner {
+  const pgid = pid === process.pid ? ownProcessGroup() : undefined;
+  const startTicks = processStartTicks(pid);
+  return {
+    pid,
+    ...(pgid === undefined ? {} : { pgid }),
+    ...(startTicks === undefined ? {} : { startTicks }),
+  };
 }
 
 function controlPlaneOf(plan: RunPlan): { controlPlaneExecutionId?: string } {

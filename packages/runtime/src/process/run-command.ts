@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { childEnvironment } from './child-env.js';
+import { sandboxedArgv, type SandboxSpec } from './sandbox.js';
 import { DEFAULT_KILL_GRACE_MS, signalGroup } from './process-group.js';
 import {
   DEFAULT_CAPTURE_LIMIT_BYTES,
@@ -21,8 +26,16 @@ export interface CommandRunOptions {
   argv: readonly string[];
   /** Working directory (absolute, already resolved by the caller); default: this process's. */
   cwd?: string;
-  /** Added to this process's environment. */
+  /**
+   * The child's whole environment; default `childEnvironment(process.env, [])` (child-env.ts), so a
+   * child never inherits the runtime's variables unless the caller puts them here.
+   */
   env?: Readonly<Record<string, string>>;
+  /**
+   * Run under bubblewrap (sandbox.ts). The scratch folder is made here, under the system temp
+   * folder, as the child's cwd (`cwd` is then ignored), and removed once the child has settled.
+   */
+  sandbox?: Omit<SandboxSpec, 'scratch'>;
   /** Written to the child's stdin, which is then closed. */
   stdin: string | Buffer;
   /** Default 60000. On expiry the whole process group is killed and the outcome is `timed-out`. */
@@ -61,8 +74,11 @@ export interface CommandRunResult {
  * captured up to the limit while hashed and matched in full. On timeout or abort the group gets
  * SIGTERM, then SIGKILL after the grace. The result never waits for grandchildren that hold the
  * pipes: it settles on the pipes closing, or at the latest one grace after the child's exit, then
- * destroys the pipes and SIGKILLs what is left of the group. A spawn error (missing binary, bad
- * cwd) settles as `spawn-error` with its message. Never rejects.
+ * destroys the pipes and SIGKILLs what is left of the group: no process of the child's group
+ * outlives the command, whether it passed or not (a process that left the group with `setsid`
+ * escapes, unless the sandbox's PID namespace holds it). A spawn error (missing binary, bad cwd,
+ * bubblewrap missing for a sandboxed command) settles as `spawn-error` with its message. Never
+ * rejects.
  */
 export function runCommand(options: CommandRunOptions): Promise<CommandRunResult> {
   const started = performance.now();
@@ -79,6 +95,7 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
     let killing = false;
     let settled = false;
     let child: ChildProcess | undefined;
+    let scratch: string | undefined;
     const timers = new Set<NodeJS.Timeout>();
     const after = (ms: number, action: () => void): NodeJS.Timeout => {
       const timer = setTimeout(() => {
@@ -89,13 +106,15 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
       return timer;
     };
 
-    const settle = (pipesClosed: boolean): void => {
+    const settle = (): void => {
       if (settled) return;
       settled = true;
       for (const timer of timers) clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      // Leftovers of a killed group, or processes still holding the pipes, must not outlive the case.
-      if (child?.pid !== undefined && (killing || !pipesClosed)) signalGroup(child.pid, 'SIGKILL');
+      // No process of the group may outlive the command: leftovers of a killed group, processes
+      // still holding the pipes, and background children that closed their stdio alike.
+      if (child?.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
+      if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
       child?.stdout?.destroy();
       child?.stderr?.destroy();
       child?.stdin?.destroy();
@@ -118,7 +137,7 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
       signalGroup(child.pid, 'SIGTERM');
       after(grace, () => {
         if (child?.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
-        after(grace, () => settle(false));
+        after(grace, () => settle());
       });
     };
 
@@ -129,14 +148,28 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
     if (options.signal?.aborted) {
       outcome = 'aborted';
       error = 'cancelled before start';
-      settle(true);
+      settle();
       return;
     }
-    const [program, ...args] = options.argv;
+    let argv = options.argv;
+    let cwd = options.cwd;
+    try {
+      if (options.sandbox !== undefined) {
+        scratch = mkdtempSync(path.join(tmpdir(), 'contracts-scratch-'));
+        argv = sandboxedArgv({ ...options.sandbox, scratch }, argv);
+        cwd = scratch;
+      }
+    } catch (thrown) {
+      outcome = 'spawn-error';
+      error = thrown instanceof Error ? thrown.message : String(thrown);
+      settle();
+      return;
+    }
+    const [program, ...args] = argv;
     try {
       child = spawn(program ?? '', args, {
-        cwd: options.cwd,
-        env: { ...process.env, ...options.env },
+        cwd,
+        env: options.env ?? childEnvironment(process.env, []),
         stdio: ['pipe', 'pipe', 'pipe'],
         detached: true,
         shell: false,
@@ -145,7 +178,7 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
     } catch (thrown) {
       outcome = 'spawn-error';
       error = thrown instanceof Error ? thrown.message : String(thrown);
-      settle(true);
+      settle();
       return;
     }
 
@@ -153,7 +186,7 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
       if (child?.pid !== undefined) return;
       outcome = 'spawn-error';
       error = thrown.message;
-      settle(true);
+      settle();
     });
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
@@ -176,8 +209,8 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
       clearTimeout(timeout);
       timers.delete(timeout);
       // Grandchildren may hold the pipes open: wait one grace for 'close', then stop waiting.
-      after(grace, () => settle(false));
+      after(grace, () => settle());
     });
-    child.on('close', () => settle(true));
+    child.on('close', () => settle());
   });
 }

@@ -1,7 +1,23 @@
-import type { HarnessRunCancelInput, HarnessRunCancelOutput } from '../../generated/harness/types.js';
-import { ContractError } from '../../errors.js';
+import type {
+  HarnessRunCancelInput,
+  HarnessRunCancelOutput,
+} from '../../generated/harness/types.js';
+import type { Actor } from '../../actor.js';
+import {
+  DEFAULT_KILL_GRACE_MS,
+  isSameProcessAlive,
+  killProcessGroups,
+} from '../../process/process-group.js';
 import { maskSecrets } from '../../secrets/mask-secrets.js';
-import { DEFAULT_KILL_GRACE_MS, isProcessAlive, killProcessGroups } from '../../process/process-group.js';
+import type { HarnessDeps } from '../execution/run-execution.js';
+import {
+  appendRunEvent,
+  isTerminalRunStatus,
+  transition,
+  type RunTransitionEvent,
+} from '../records/run-lifecycle.js';
+import type { CancelInfo, RunRecord } from '../records/run-record.js';
+import { noSuchHarnessRun, readVisibleRun } from './run-access.js';
 import {
   liveGroupsOf,
   liveOwnerOf,
@@ -9,59 +25,61 @@ import {
   RunControl,
   writeCancelMarker,
 } from './run-control.js';
-import { appendRunEnd, type HarnessDeps } from '../execution/run-execution.js';
-import { TERMINAL_RUN_STATUSES, type CancelInfo, type RunRecord } from '../records/run-record.js';
 
 /**
- * `harness.run.cancel` (RAGit's `harness run`), from any process: writes the cancel marker, marks the record `cancelled` under its lock
- * (running steps `failed`), then kills every case process group the run's live folder lists
- * (SIGTERM, SIGKILL after the grace). The running process sees the marker and stops, keeping
- * `cancelled`; when no process runs it any more (killed), the cancel ends it itself: it removes the
- * live folder and appends `harness.run.failed` (reason `cancelled`). Records and evidence already
- * written are kept. A run that has already ended is left as it is and its status returned.
- * @throws ContractError NOT_FOUND when there is no such run.
+ * `harness.run.cancel` (RAGit's `harness run`), from any process: writes the cancel marker, moves
+ * the record to `cancelled` under its lock (running steps `failed`), then kills every case process
+ * group the run's live folder lists (SIGTERM, SIGKILL after the grace). The running process sees
+ * the marker and stops, keeping `cancelled`; when no process runs it any more, the cancel ends it
+ * itself: it removes the live folder and appends `harness.run.failed` (reason `cancelled`).
+ * Records and evidence already written are kept. A run that has already ended is left as it is and
+ * its status returned. A user cancels only their own runs.
+ * @throws ContractError NOT_FOUND when there is no such run or it is another user's.
  */
-export async function cancelRun(
+export async function cancelHarnessRun(
   deps: HarnessDeps,
   input: HarnessRunCancelInput,
+  actor: Actor,
 ): Promise<HarnessRunCancelOutput> {
   const { runId } = input;
-  const existing = await deps.runs.read(runId);
-  if (!existing) throw new ContractError('NOT_FOUND', `no harness run ${runId}`);
+  const existing = await readVisibleRun(deps, runId, actor);
   const at = deps.now().toISOString();
-  if (TERMINAL_RUN_STATUSES.has(existing.run.status)) return answer(existing, at);
+  if (isTerminalRunStatus(existing.run.status)) return answer(existing, at);
   const info: CancelInfo = {
     reason: input.reason === undefined ? null : maskSecrets(input.reason),
     cancelledAt: at,
   };
   await writeCancelMarker(deps.layout, runId, info);
   let alreadyEnded = false;
+  let event: RunTransitionEvent | undefined;
   const updated = await deps.runs.update(runId, (record) => {
-    if (TERMINAL_RUN_STATUSES.has(record.run.status)) {
+    if (record.run.status !== 'running') {
       alreadyEnded = record.run.status !== 'cancelled';
       return undefined;
     }
-    const steps = record.run.steps.map((step) =>
+    const next = structuredClone(record) as RunRecord;
+    next.cancel = info;
+    next.run.steps = next.run.steps.map((step) =>
       step.status === 'running'
         ? { ...step, status: 'failed', summary: 'cancelled while running' }
         : step,
     );
-    return {
-      ...record,
-      run: { ...record.run, status: 'cancelled', steps, updatedAt: at },
-      cancel: info,
-    };
+    event = transition(next, 'cancelled', at);
+    return next;
   });
-  if (!updated) throw new ContractError('NOT_FOUND', `no harness run ${runId}`);
+  if (!updated) throw noSuchHarnessRun(runId);
   if (alreadyEnded) {
     await removeCancelMarker(deps.layout, runId);
     return answer(updated, at);
   }
-  await killProcessGroups(liveGroupsOf(deps.layout, runId), deps.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
-  const owner = liveOwnerOf(deps.layout, runId);
-  if (owner === undefined || !isProcessAlive(owner)) {
+  await killProcessGroups(
+    liveGroupsOf(deps.layout, runId),
+    deps.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+  );
+  const pid = updated.owner?.pid ?? liveOwnerOf(deps.layout, runId);
+  if (pid === undefined || !isSameProcessAlive(pid, updated.owner?.startTicks)) {
     await new RunControl(deps.layout, runId).close();
-    await appendRunEnd(deps.timeline, updated, at);
+    if (event) await appendRunEvent(deps.timeline, event, at);
   }
   return answer(updated, at);
 }

@@ -2,7 +2,6 @@ import type { HarnessEvaluation } from '../../generated/harness/types.js';
 import type { Timeline } from '../../timeline.js';
 import { appendHarnessEvent, type DirectHarnessEvents } from '../harness-events.js';
 import { eventIdOf, stepIdOf } from '../records/harness-ids.js';
-import { maskSecrets } from '../../secrets/mask-secrets.js';
 import type { EvaluationStore } from '../records/evaluation-store.js';
 import type { EvidenceStore } from '../records/evidence-store.js';
 import type { RunControl } from '../control/run-control.js';
@@ -11,12 +10,18 @@ import {
   assertionsOf,
   caseArtifacts,
   caseSummary,
-  finalRunStatus,
   finishedStep,
   runTarget,
 } from './run-mapping.js';
 import type { RunPlan } from '../planning/run-plan.js';
 import type { RecordedCaseResult, RunRecord } from '../records/run-record.js';
+import {
+  appendRunEvent,
+  runEventOf,
+  statusOfResults,
+  transition,
+  type RunTransitionEvent,
+} from '../records/run-lifecycle.js';
 import type { RunStore } from '../records/run-store.js';
 import { runSuite, summarize, type CaseResult, type RunSummary } from './run-suite.js';
 import type { HarnessStateLayout } from '../records/state-layout.js';
@@ -33,6 +38,10 @@ export interface HarnessDeps {
   readonly newEvaluationId: () => string;
   /** SIGTERM -> SIGKILL grace for case process groups, in milliseconds (default 500). */
   readonly killGraceMs?: number;
+  /** Variables of this process that cases get beyond the default allowlist (child-env.ts). */
+  readonly childEnv?: readonly string[];
+  /** What a sandboxed case must not see (state dir, definition folders, secret files). */
+  readonly hiddenPaths?: readonly string[];
 }
 
 /** One run to execute: its plan, its in-memory record (already written once) and its control. */
@@ -42,6 +51,8 @@ export interface RunExecution {
   readonly control: RunControl;
   /** `direct`: append harness.evaluation.completed here; `none`: the caller emits it. */
   readonly evaluationEvent: 'direct' | 'none';
+  /** Aborted when the runner stops (a server shutting down): the run ends `failed`, `interrupted`. */
+  readonly stop?: AbortSignal;
 }
 
 /** How often the running process looks for a cancel marker, in milliseconds. */
@@ -56,7 +67,10 @@ const CANCEL_POLL_MS = 200;
  * `cancelled`: the last write happens under the record lock after reading the marker.
  * @returns the final record. Throws what a store throws (the run is then recorded `failed`).
  */
-export async function executeRun(deps: HarnessDeps, execution: RunExecution): Promise<RunRecord> {
+export async function executeHarnessRun(
+  deps: HarnessDeps,
+  execution: RunExecution,
+): Promise<RunRecord> {
   const { plan, record, control } = execution;
   const runId = record.run.runId;
   const iso = (): string => deps.now().toISOString();
@@ -70,10 +84,12 @@ export async function executeRun(deps: HarnessDeps, execution: RunExecution): Pr
     const cancel = await control.readCancel();
     if (!cancel) return false;
     record.cancel = cancel;
-    record.run.status = 'cancelled';
+    if (record.run.status === 'running') transition(record, 'cancelled', iso());
     abort.abort();
     return true;
   };
+  const onStop = (): void => abort.abort();
+  execution.stop?.addEventListener('abort', onStop, { once: true });
   const save = async (): Promise<void> => {
     await deps.runs.locked(runId, async () => {
       await applyCancel();
@@ -110,6 +126,17 @@ export async function executeRun(deps: HarnessDeps, execution: RunExecution): Pr
         ? {}
         : { captureLimitBytes: plan.captureLimitBytes }),
       ...(deps.killGraceMs === undefined ? {} : { killGraceMs: deps.killGraceMs }),
+      ...(deps.childEnv === undefined ? {} : { childEnv: deps.childEnv }),
+      ...(plan.sandbox === undefined
+        ? {}
+        : {
+            sandbox: {
+              kind: 'bwrap' as const,
+              network: plan.sandbox.network,
+              hidden: deps.hiddenPaths ?? [deps.layout.stateDir],
+              writable: [],
+            },
+          }),
       signal: abort.signal,
       onCaseStart: (caseId, index) => {
         const at = iso();
@@ -174,6 +201,8 @@ export async function executeRun(deps: HarnessDeps, execution: RunExecution): Pr
     clearInterval(poll);
     await recordFailure(deps, execution, error);
     throw error;
+  } finally {
+    execution.stop?.removeEventListener('abort', onStop);
   }
 }
 
@@ -205,9 +234,14 @@ async function finish(
     recordPath: deps.layout.runRecordRelative(runId),
     evaluationId,
   });
+  let event: RunTransitionEvent | undefined;
   await deps.runs.locked(runId, async () => {
     cancelled = await applyCancel();
-    record.run.status = finalRunStatus(summary, cancelled);
+    if (cancelled) event = runEventOf(record, at);
+    else if (execution.stop?.aborted) {
+      const message = 'the runner stopped before the run ended';
+      event = transition(record, 'failed', at, { reason: 'interrupted', message });
+    } else event = transition(record, statusOfResults(summary), at);
     record.run.updatedAt = at;
     await deps.runs.write(record);
   });
@@ -224,7 +258,7 @@ async function finish(
   };
   await deps.evaluations.put(evaluation);
   await control.close();
-  await appendRunEnd(deps.timeline, record, at);
+  if (event) await appendRunEvent(deps.timeline, event, at);
   if (execution.evaluationEvent === 'direct') {
     const { status, scenarioKey } = evaluation;
     const payload = { evaluationId, runId, scenarioKey, status, completedAt: at };
@@ -235,45 +269,11 @@ async function finish(
 }
 
 /**
- * Appends how a run ended: `harness.run.completed` when every case passed, else
- * `harness.run.failed` with the reason (`cancelled: <reason>` for a cancel). The id is per run and
- * key, so a cancelling process and the running one write it once between them.
+ * Ends a run that threw (a store failed: disk full, a corrupt file) as `failed`, reason
+ * `internal` with the error's message (masked), or keeps `cancelled` when a cancel came first;
+ * appends its event. Best effort: when even this write fails, the original error is what the
+ * caller sees, and recovery ends the run later.
  */
-export async function appendRunEnd(
-  timeline: Timeline,
-  record: RunRecord,
-  at: string,
-): Promise<void> {
-  const { runId, status } = record.run;
-  if (status === 'completed') {
-    const payload = {
-      runId,
-      completedAt: at,
-      evidenceCount: record.run.evidenceCount ?? 0,
-      status,
-    };
-    const id = eventIdOf(runId, 'harness.run.completed');
-    await appendHarnessEvent(timeline, 'harness.run.completed', id, payload, at);
-    return;
-  }
-  const { total, failed, errored, skipped } = record.summary;
-  const reason =
-    status === 'cancelled'
-      ? `cancelled${record.cancel?.reason ? `: ${maskSecrets(record.cancel.reason)}` : ''}`
-      : status === 'blocked'
-        ? `blocked by preflight: ${record.preflight.problems.length} problem(s)`
-        : `${failed + errored} of ${total} cases failed or errored`;
-  const problem = { status, summary: { total, failed, errored, skipped } };
-  const id = eventIdOf(runId, 'harness.run.failed');
-  await appendHarnessEvent(
-    timeline,
-    'harness.run.failed',
-    id,
-    { runId, failedAt: at, reason, problem },
-    at,
-  );
-}
-
 async function recordFailure(
   deps: HarnessDeps,
   execution: RunExecution,
@@ -281,18 +281,22 @@ async function recordFailure(
 ): Promise<void> {
   const { record, control } = execution;
   const at = deps.now().toISOString();
+  const message = error instanceof Error ? error.message : String(error);
   try {
+    let event: RunTransitionEvent | undefined;
     await deps.runs.locked(record.run.runId, async () => {
-      record.run.status = (await control.readCancel()) ? 'cancelled' : 'failed';
-      record.run.updatedAt = at;
+      const cancel = await control.readCancel();
+      if (cancel) record.cancel = cancel;
+      if (record.run.status === 'running') {
+        event = cancel
+          ? transition(record, 'cancelled', at)
+          : transition(record, 'failed', at, { reason: 'internal', message });
+      }
       await deps.runs.write(record);
     });
     await control.close();
-    const reason = `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    const id = eventIdOf(record.run.runId, 'harness.run.failed');
-    const payload = { runId: record.run.runId, failedAt: at, reason: maskSecrets(reason) };
-    await appendHarnessEvent(deps.timeline, 'harness.run.failed', id, payload, at);
+    if (event) await appendRunEvent(deps.timeline, event, at);
   } catch {
-    // The original error is what the caller needs to see.
+    await control.close().catch(() => undefined);
   }
 }

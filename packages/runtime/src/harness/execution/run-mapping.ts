@@ -7,7 +7,7 @@ import type {
 import { excerptOf } from './excerpt.js';
 import { artifactIdOf, stepIdOf } from '../records/harness-ids.js';
 import type { RecordedCaseResult } from '../records/run-record.js';
-import type { CaseResult, RunSummary } from './run-suite.js';
+import type { CaseResult } from './run-suite.js';
 import type { HarnessStateLayout } from '../records/state-layout.js';
 import type { RunPlan } from '../planning/run-plan.js';
 
@@ -185,12 +185,6 @@ export function assertionsOf(results: readonly RecordedCaseResult[]): HarnessAss
     }
   }
   return assertions;
-}
-
-/** Run status at the end: `cancelled` when cancelled, `completed` when every case passed, else `failed`. */
-export function finalRunStatus(summary: RunSummary, cancelled: boolean): string {
-  if (cancelled) return 'cancelled';
-  return summary.total > 0 && summary.passed === summary.total ? 'completed' : 'failed';
 }
 
 /** What the run reports beyond the contract's HarnessRun fields (see {@link runTarget}). */

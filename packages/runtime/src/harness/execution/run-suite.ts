@@ -1,7 +1,9 @@
 import path from 'node:path';
 
 import { caseDocument } from '../suite/case-document.js';
+import { childEnvironment } from '../../process/child-env.js';
 import { runCommand, type CommandRunResult } from '../../process/run-command.js';
+import type { SandboxSpec } from '../../process/sandbox.js';
 import { caseStatusOf, evaluateCase, needlesOf, type Check } from './evaluator.js';
 import { excerptOf } from './excerpt.js';
 import { maskSecrets } from '../../secrets/mask-secrets.js';
@@ -64,6 +66,10 @@ export interface RunSuiteOptions {
   dryRun?: boolean;
   captureLimitBytes?: number;
   killGraceMs?: number;
+  /** Variables of this process passed to cases beyond the default allowlist (child-env.ts). */
+  childEnv?: readonly string[];
+  /** Run every case under bubblewrap (runtime/process/sandbox.ts). */
+  sandbox?: Omit<SandboxSpec, 'scratch'>;
   /** Aborting kills running cases (`errored`) and skips the rest. */
   signal?: AbortSignal;
   /** Called when a case starts executing (not in a dry run). */
@@ -116,6 +122,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
     stdin: `${JSON.stringify(caseDocument(index, testCase))}\n`,
   }));
   const literals = Object.values(options.executor.env ?? {});
+  const env = childEnvironment(process.env, options.childEnv ?? [], options.executor.env);
   const cwd = path.resolve(options.baseDir ?? process.cwd(), options.executor.cwd ?? '.');
   const results: CaseResult[] = new Array<CaseResult>(plans.length);
 
@@ -128,7 +135,8 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
     const run = await runCommand({
       argv: options.executor.argv,
       cwd,
-      env: options.executor.env,
+      env,
+      ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
       stdin: plan.stdin,
       timeoutMs: options.executor.timeoutMs,
       captureLimitBytes: options.captureLimitBytes,

@@ -5,6 +5,8 @@ import { eventIdOf } from '../records/harness-ids.js';
 import type { HarnessDeps } from '../execution/run-execution.js';
 import { invalidInput } from '../planning/run-metadata.js';
 import { planRun } from '../planning/run-plan.js';
+import type { RuntimeOptions } from '../../runtime-options.js';
+import { canActorSee, quoteId } from '../../ownership.js';
 import type { HarnessRunService } from '../run-service.js';
 
 /**
@@ -13,17 +15,17 @@ import type { HarnessRunService } from '../run-service.js';
  * record, evidence, timeline events), awaits it and answers its `HarnessEvaluation` (assertions =
  * the checks, `<caseId>:<check name>`), emitting `harness.evaluation.completed` through
  * `ctx.emit`. `metadata.dryRun` and `metadata.background` are refused: an evaluation needs results.
- * `evaluation.get` throws NOT_FOUND for an unknown id.
+ * `evaluation.get` throws NOT_FOUND for an unknown id, and for another user's evaluation.
  */
 export function evaluationHandlers(
   deps: HarnessDeps,
   service: HarnessRunService,
-  cwd: string,
+  options: RuntimeOptions,
 ): Pick<HarnessHandlers, 'evaluationRun' | 'evaluationGet'> {
   const operation = 'harness.evaluation.run';
   return {
     evaluationRun: async (input, ctx) => {
-      const plan = await planRun(input, cwd, operation);
+      const plan = await planRun(input, options, operation);
       const refused = (['dryRun', 'background'] as const).filter((flag) => plan[flag]);
       if (refused.length > 0) {
         throw invalidInput(
@@ -34,9 +36,10 @@ export function evaluationHandlers(
           })),
         );
       }
-      if (!plan.preflight.ok) return service.block(plan, operation);
+      if (!plan.preflight.ok) return service.block(plan, operation, ctx.actor);
       const started = await service.start(
         plan,
+        ctx.actor,
         (payload) =>
           appendHarnessEvent(
             deps.timeline,
@@ -62,10 +65,16 @@ export function evaluationHandlers(
       });
       return { evaluation };
     },
-    evaluationGet: async ({ evaluationId }) => {
+    evaluationGet: async ({ evaluationId }, ctx) => {
       const evaluation = await deps.evaluations.get(evaluationId);
-      if (!evaluation)
-        throw new ContractError('NOT_FOUND', `no harness evaluation ${evaluationId}`);
+      const run = evaluation
+        ? await deps.runs.read(evaluation.runId).catch(() => undefined)
+        : undefined;
+      if (!evaluation || !run || !canActorSee(ctx.actor, run.actor)) {
+        throw new ContractError('NOT_FOUND', `no harness evaluation ${quoteId(evaluationId)}`, {
+          details: { resource: 'harness evaluation' },
+        });
+      }
       return { evaluation };
     },
   };

@@ -1,9 +1,10 @@
 import type { HarnessHandlers } from '../../generated/harness/handlers.js';
 import type { HarnessRunGetOutput } from '../../generated/harness/types.js';
-import { ContractError } from '../../errors.js';
-import { cancelRun } from '../control/run-cancel.js';
+import { cancelHarnessRun } from '../control/run-cancel.js';
+import { readVisibleRun } from '../control/run-access.js';
 import type { HarnessDeps } from '../execution/run-execution.js';
 import { planRun } from '../planning/run-plan.js';
+import type { RuntimeOptions } from '../../runtime-options.js';
 import type { RunRecord } from '../records/run-record.js';
 import type { HarnessRunService } from '../run-service.js';
 
@@ -19,31 +20,33 @@ import type { HarnessRunService } from '../run-service.js';
  * unless `metadata.background` is true: then it answers the `running` run at once and the run goes
  * on in this process (for `serve`; the app runtime's `close()` waits for it).
  *
+ * A user sees and cancels only their own runs (another user's answers NOT_FOUND); a `running`
+ * run whose runner died is recovered as `failed`, `interrupted`, before it is answered.
  * `run.get` answers one frozen output object per (deeply frozen, cached) record, so the router
  * validates the output of an unchanged record once (see `Router.call`).
  */
 export function runHandlers(
   deps: HarnessDeps,
   service: HarnessRunService,
-  cwd: string,
+  options: RuntimeOptions,
 ): Pick<HarnessHandlers, 'runStart' | 'runGet' | 'runCancel'> {
   const outputs = new WeakMap<RunRecord, HarnessRunGetOutput>();
   return {
     runStart: async (input, ctx) => {
-      const plan = await planRun(input, cwd, 'harness.run.start');
+      const plan = await planRun(input, options, 'harness.run.start');
       if (plan.dryRun) return { run: service.dryRun(plan) };
-      if (!plan.preflight.ok) return service.block(plan, 'harness.run.start');
+      if (!plan.preflight.ok) return service.block(plan, 'harness.run.start', ctx.actor);
       const started = await service.start(
         plan,
+        ctx.actor,
         (payload) => ctx.emit('harness.run.started', payload),
         'direct',
       );
       if (plan.background) return { run: started.record.run };
       return { run: (await started.done).run };
     },
-    runGet: async ({ runId }) => {
-      const record = await deps.runs.read(runId);
-      if (!record) throw new ContractError('NOT_FOUND', `no harness run ${runId}`);
+    runGet: async ({ runId }, ctx) => {
+      const record = await readVisibleRun(deps, runId, ctx.actor);
       let output = outputs.get(record);
       if (output === undefined) {
         output = Object.freeze({ run: record.run });
@@ -51,6 +54,6 @@ export function runHandlers(
       }
       return output;
     },
-    runCancel: (input) => cancelRun(deps, input),
+    runCancel: (input, ctx) => cancelHarnessRun(deps, input, ctx.actor),
   };
 }

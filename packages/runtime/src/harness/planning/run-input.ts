@@ -24,12 +24,12 @@ export function hasControlCharacters(text: string): boolean {
 export { DEFAULT_TIMEOUT_MS } from '../../process/run-command.js';
 
 /**
- * The command executor of RAGit's `harness run`: `argv` runs without a shell for every case. `cwd` is resolved
- * against the caller's base directory; `env` is added to the parent's environment; `timeoutMs` is
- * per case, in milliseconds (default 60000, at most 24 h).
+ * The fields of the command executor of RAGit's `harness run`: `argv` runs without a shell for
+ * every case; `cwd` is resolved against the caller's base directory; `env` is added to the child's
+ * clean environment (runtime/process/child-env.ts); `timeoutMs` is per case, in milliseconds
+ * (default 60000, at most 24 h).
  */
-export const commandExecutorSchema = z.strictObject({
-  kind: z.literal('command', { error: 'expected "command" (the only executor kind of v1)' }),
+export const commandExecutorFields = {
   argv: z
     .array(plainString)
     .min(1, 'must hold at least the program')
@@ -50,11 +50,21 @@ export const commandExecutorSchema = z.strictObject({
     .min(1, 'must be >= 1')
     .max(86_400_000, 'must be <= 86400000 (24 h)')
     .optional(),
+};
+
+/** An inline command executor: `{kind: 'command', argv, cwd?, env?, timeoutMs?}`. */
+export const commandExecutorSchema = z.strictObject({
+  kind: z.literal('command', { error: 'expected "command" (the only executor kind of v1)' }),
+  ...commandExecutorFields,
 });
+
+/** A named executor: `executors/<name>.json` of the runtime (see executor-catalog.ts). */
+export const executorNameSchema = nonEmptyPlainString;
 
 /**
  * The input of `contracts harness run` (RAGit's `harness run`):
- * `{ suiteRef, executor, cases?: string[], concurrency?: int >= 1 }`. Unknown fields are refused.
+ * `{ suiteRef, executor, cases?: string[], concurrency?: int >= 1 }`, where `executor` is an inline
+ * command executor. Unknown fields are refused.
  */
 export const runInputSchema = z.strictObject({
   suiteRef: nonEmptyPlainString,
@@ -63,17 +73,30 @@ export const runInputSchema = z.strictObject({
   concurrency: z.number().int().min(1, 'must be >= 1').max(256, 'must be <= 256').optional(),
 });
 
+/** {@link runInputSchema} whose `executor` names one of the runtime's executors instead. */
+export const namedRunInputSchema = runInputSchema.extend({ executor: executorNameSchema });
+
 /** The command executor `{kind: 'command', argv, cwd?, env?, timeoutMs?}`. */
 export type CommandExecutorSpec = z.infer<typeof commandExecutorSchema>;
-/** A parsed run input. */
-export type RunInput = z.infer<typeof runInputSchema>;
+/** A parsed run input; `executor` is inline, or the name of a defined executor. */
+export type RunInput = z.infer<typeof runInputSchema> | z.infer<typeof namedRunInputSchema>;
+
+/** True when `value` is an object whose `executor` is a string (a name). */
+export function namesItsExecutor(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { executor?: unknown }).executor === 'string'
+  );
+}
 
 /**
  * Parses a run input. Throws `HarnessInputError` naming each bad field, e.g.
  * `executor.argv[1]: control characters are not allowed`.
  */
 export function parseRunInput(value: unknown): RunInput {
-  const result = runInputSchema.safeParse(value, { reportInput: true });
+  const schema = namesItsExecutor(value) ? namedRunInputSchema : runInputSchema;
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw new HarnessInputError(problemsOfZodError(result.error));
   return result.data;
 }

@@ -1,4 +1,6 @@
 import type { HarnessRun } from '../../generated/harness/types.js';
+import type { Actor } from '../../actor.js';
+import type { RunFailureReason } from './run-lifecycle.js';
 import type { Problem } from '../problems.js';
 import type { CaseResult, RunSummary } from '../execution/run-suite.js';
 
@@ -9,10 +11,14 @@ import type { CaseResult, RunSummary } from '../execution/run-suite.js';
  */
 export interface ExecutorSummary {
   kind: 'command';
+  /** The executor's name when the run named one (`executors/<name>.json`). */
+  name?: string;
   argv: string[];
   cwd: string;
   envKeys: string[];
   timeoutMs: number;
+  /** Present when every case ran under bubblewrap. */
+  sandbox?: 'bwrap';
 }
 
 /** Structural preflight of the suite (`verifySuite`): `ok` exactly when `problems` is empty. */
@@ -44,7 +50,8 @@ export interface SuiteSummary {
  * One run record, `harness-runs/<runId>.json`: the contract's `HarnessRun`
  * (`run`, as `harness.run.get` answers it) next to what the CLI reports (suite, preflight,
  * warnings, summary, case results in suite order) and what a second process needs to cancel it
- * (`owner.pid`; the case process groups are in the live folder, see `RunControl`).
+ * (`owner`; the case process groups are in the live folder, see `RunControl`). `actor` is who
+ * started it: a `user` sees only the runs whose actor has their id (admins see every run).
  */
 export interface RunRecord {
   version: 1;
@@ -57,14 +64,20 @@ export interface RunRecord {
   summary: RunSummary;
   caseResults: RecordedCaseResult[];
   evaluationId: string | null;
-  owner: { pid: number } | null;
+  owner: RunOwner | null;
   cancel: CancelInfo | null;
+  /** Who started the run; absent in records written before runs kept their actor. */
+  actor?: Actor;
+  /** Set when the run failed other than by its cases (see run-lifecycle.ts). */
+  failure?: { reason: RunFailureReason; message: string };
 }
 
-/** Run statuses after which nothing changes any more. */
-export const TERMINAL_RUN_STATUSES: ReadonlySet<string> = new Set([
-  'completed',
-  'failed',
-  'cancelled',
-  'blocked',
-]);
+/**
+ * The process executing a run: its pid, its process group and its start time in clock ticks since
+ * boot (Linux `/proc/<pid>/stat`), so recovery can tell a dead runner from a reused pid.
+ */
+export interface RunOwner {
+  pid: number;
+  pgid?: number;
+  startTicks?: number;
+}

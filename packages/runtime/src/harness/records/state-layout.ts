@@ -27,6 +27,11 @@ export class HarnessStateLayout {
     return this.absolute(this.runRecordRelative(runId));
   }
 
+  /** `harness-runs/`, absolute: records, locks, cancel markers and live folders. */
+  runsDir(): string {
+    return this.absolute('harness-runs');
+  }
+
   runLock(runId: string): string {
     return this.absolute(`harness-runs/${runId}.lock`);
   }

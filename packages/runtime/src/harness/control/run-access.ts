@@ -1,0 +1,30 @@
+import type { Actor } from '../../actor.js';
+import { ContractError } from '../../errors.js';
+import { canActorSee, quoteId } from '../../ownership.js';
+import type { HarnessDeps } from '../execution/run-execution.js';
+import type { RunRecord } from '../records/run-record.js';
+import { isOrphanedRun, recoverHarnessRun } from './run-recovery.js';
+
+/** NOT_FOUND for a harness run that does not exist or that the caller may not see. */
+export function noSuchHarnessRun(runId: string): ContractError {
+  return new ContractError('NOT_FOUND', `no harness run ${quoteId(runId)}`, {
+    details: { resource: 'harness run' },
+  });
+}
+
+/**
+ * The record of `runId` as `actor` may see it: recovered first when its runner died (see
+ * recoverHarnessRun), so no caller ever reads a `running` run that nothing executes.
+ * @throws ContractError NOT_FOUND when there is no such run, or it belongs to another user (so
+ *   existence does not leak); what the store throws for a corrupt record.
+ */
+export async function readVisibleRun(
+  deps: HarnessDeps,
+  runId: string,
+  actor: Actor,
+): Promise<RunRecord> {
+  let record = await deps.runs.read(runId);
+  if (!record || !canActorSee(actor, record.actor)) throw noSuchHarnessRun(runId);
+  if (isOrphanedRun(deps, record)) record = (await recoverHarnessRun(deps, runId)) ?? record;
+  return record;
+}

@@ -1,0 +1,25 @@
+import type { Actor } from './actor.js';
+
+/**
+ * Whether `actor` may see, read or cancel something that `owner` started: an `admin` sees
+ * everything; anyone else only what an actor with the same id started (two local callers without
+ * an id are the same host user). A record without an owner (written before records kept one) is
+ * treated as started by a caller without an id.
+ */
+export function canActorSee(actor: Actor, owner: Actor | undefined): boolean {
+  if (actor.kind === 'admin') return true;
+  return (owner?.id ?? undefined) === (actor.id ?? undefined);
+}
+
+/** The owner to record for `actor`: its kind and id, nothing else. */
+export function ownerOf(actor: Actor): Actor {
+  return { kind: actor.kind, ...(actor.id === undefined ? {} : { id: actor.id }) };
+}
+
+/** Longest id quoted in a message; longer ids are cut, so a message never echoes a huge input. */
+export const MAX_QUOTED_ID = 64;
+
+/** `id` as messages quote it: whole up to {@link MAX_QUOTED_ID} characters, else cut with `…`. */
+export function quoteId(id: string): string {
+  return id.length <= MAX_QUOTED_ID ? id : `${id.slice(0, MAX_QUOTED_ID)}…`;
+}
