@@ -84,7 +84,11 @@ describe('contracts serve', () => {
       true,
       [200, 401, 403, 404],
       0,
-      ['contracts serve: SIGTERM, stopping', 'contracts serve: stopped', ''],
+      [
+        'contracts serve: SIGTERM, stopping (runs in flight get 10000 ms)',
+        'contracts serve: stopped',
+        '',
+      ],
     ]);
   });
 

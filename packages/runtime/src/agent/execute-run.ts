@@ -226,6 +226,7 @@ export async function executeRun(
             kind: 'bwrap' as const,
             network: definition.network ?? false,
             hidden: hiddenPathsOf(options),
+            readable: [options.cwd, cwd],
             writable: [artifactsDir],
           },
         }

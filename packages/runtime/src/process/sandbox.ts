@@ -5,15 +5,23 @@ import path from 'node:path';
  * How a child runs under bubblewrap (`bwrap`, Debian package `bubblewrap`): the whole file system
  * read-only, a fresh `/dev`, `/proc` and `/tmp`, new PID, IPC and UTS namespaces (`--unshare-pid`,
  * so every process the child starts dies with it, `setsid` or not), `--die-with-parent`, no
- * network unless `network` is true, `hidden` folders replaced by empty ones and `hidden` files by
- * `/dev/null`, and only `scratch` (its cwd) and `writable` folders writable.
+ * network unless `network` is true, `readable` folders shown again read-only, `hidden` folders
+ * replaced by empty read-only ones and `hidden` files by `/dev/null`, and only `scratch` (its cwd) and
+ * `writable` folders writable.
  */
 export interface SandboxSpec {
   readonly kind: 'bwrap';
   /** Private writable folder, created by the caller; the child's cwd. */
   readonly scratch: string;
+  /** An empty regular file, created by the caller, shown in place of each hidden file. */
+  readonly emptyFile: string;
   /** Further folders bound writable (an agent's artifacts folder). */
   readonly writable: readonly string[];
+  /**
+   * Folders shown read-only again over the private `/tmp` (the project folder, when it lives
+   * under `/tmp`), before anything is hidden.
+   */
+  readonly readable: readonly string[];
   /** Paths the child must not see: the state directory, definition folders, the tokens file. */
   readonly hidden: readonly string[];
   /** Whether the child keeps the host's network; default none (`--unshare-net`). */
@@ -76,12 +84,20 @@ export function sandboxedArgv(spec: SandboxSpec, argv: readonly string[]): strin
     '--tmpfs',
     '/tmp',
   ];
+  for (const dir of [...spec.readable].sort()) {
+    if (existsSync(dir)) args.push('--ro-bind', dir, dir);
+  }
+  const hiddenDirs: string[] = [];
   for (const hidden of [...spec.hidden].sort()) {
     if (!existsSync(hidden)) continue;
-    if (statSync(hidden).isDirectory()) args.push('--tmpfs', hidden);
-    else args.push('--ro-bind', '/dev/null', hidden);
+    if (statSync(hidden).isDirectory()) {
+      args.push('--tmpfs', hidden);
+      hiddenDirs.push(hidden);
+    } else args.push('--ro-bind', spec.emptyFile, hidden);
   }
   for (const dir of [...spec.writable, spec.scratch]) args.push('--bind', dir, dir);
+  // Hidden folders are empty and, once the writable binds inside them exist, read-only too.
+  for (const dir of hiddenDirs) args.push('--remount-ro', dir);
   args.push('--chdir', spec.scratch, '--', ...argv);
   return args;
 }

@@ -134,6 +134,7 @@ export async function executeHarnessRun(
               kind: 'bwrap' as const,
               network: plan.sandbox.network,
               hidden: deps.hiddenPaths ?? [deps.layout.stateDir],
+              readable: [plan.executorCwd],
               writable: [],
             },
           }),

@@ -69,7 +69,7 @@ export interface RunSuiteOptions {
   /** Variables of this process passed to cases beyond the default allowlist (child-env.ts). */
   childEnv?: readonly string[];
   /** Run every case under bubblewrap (runtime/process/sandbox.ts). */
-  sandbox?: Omit<SandboxSpec, 'scratch'>;
+  sandbox?: Omit<SandboxSpec, 'scratch' | 'emptyFile'>;
   /** Aborting kills running cases (`errored`) and skips the rest. */
   signal?: AbortSignal;
   /** Called when a case starts executing (not in a dry run). */
