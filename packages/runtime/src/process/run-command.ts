@@ -1,5 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +22,46 @@ import {
   type CapturedStream,
 } from './stream-capture.js';
 
+/**
+ * Where `program` (an `argv[0]`) is found the way `spawn` without a shell finds it (execvp, POSIX
+ * exec): a name with a `/` is a path relative to `cwd`; a bare name is looked up in each folder of
+ * `pathVariable` (`PATH`, entries separated by `:`; an empty entry is `cwd`). Answers the absolute
+ * file when it exists and is executable, else undefined.
+ */
+export function locateProgram(
+  program: string,
+  cwd: string,
+  pathVariable: string | undefined,
+): string | undefined {
+  const candidates = program.includes('/')
+    ? [path.resolve(cwd, program)]
+    : (pathVariable ?? '').split(':').map((dir) => path.resolve(cwd, dir, program));
+  return candidates.find((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * The message of a spawn that failed: `command not found: X (searched PATH)` for a bare name,
+ * `command not found: ./x (no such file)` for a path, `working directory not found: /abs` when
+ * the cwd is missing, else Node's own message.
+ */
+export function spawnErrorMessage(
+  thrown: NodeJS.ErrnoException,
+  program: string,
+  cwd: string | undefined,
+): string {
+  if (thrown.code !== 'ENOENT') return thrown.message;
+  if (cwd !== undefined && !existsSync(cwd)) return `working directory not found: ${cwd}`;
+  return program.includes('/')
+    ? `command not found: ${program} (no such file)`
+    : `command not found: ${program} (searched PATH)`;
+}
 
 /** How long a command may run when its caller gives no timeout: 60 s (RAGit's `harness run`). */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -32,10 +81,11 @@ export interface CommandRunOptions {
    */
   env?: Readonly<Record<string, string>>;
   /**
-   * Run under bubblewrap (sandbox.ts). The scratch folder is made here, under the system temp
-   * folder, as the child's cwd (`cwd` is then ignored), and removed once the child has settled.
+   * Run under bubblewrap (sandbox.ts). A private folder is made here under the system temp folder,
+   * holding the scratch folder (the child's cwd; `cwd` is then ignored) and the empty file shown
+   * for hidden files, and removed once the child has settled.
    */
-  sandbox?: Omit<SandboxSpec, 'scratch'>;
+  sandbox?: Omit<SandboxSpec, 'scratch' | 'emptyFile'>;
   /** Written to the child's stdin, which is then closed. */
   stdin: string | Buffer;
   /** Default 60000. On expiry the whole process group is killed and the outcome is `timed-out`. */
@@ -155,9 +205,13 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
     let cwd = options.cwd;
     try {
       if (options.sandbox !== undefined) {
-        scratch = mkdtempSync(path.join(tmpdir(), 'contracts-scratch-'));
-        argv = sandboxedArgv({ ...options.sandbox, scratch }, argv);
-        cwd = scratch;
+        scratch = mkdtempSync(path.join(tmpdir(), 'contracts-sandbox-'));
+        const work = path.join(scratch, 'scratch');
+        const emptyFile = path.join(scratch, 'empty');
+        mkdirSync(work);
+        writeFileSync(emptyFile, '', { mode: 0o444 });
+        argv = sandboxedArgv({ ...options.sandbox, scratch: work, emptyFile }, argv);
+        cwd = work;
       }
     } catch (thrown) {
       outcome = 'spawn-error';
@@ -182,10 +236,10 @@ export function runCommand(options: CommandRunOptions): Promise<CommandRunResult
       return;
     }
 
-    child.on('error', (thrown) => {
+    child.on('error', (thrown: NodeJS.ErrnoException) => {
       if (child?.pid !== undefined) return;
       outcome = 'spawn-error';
-      error = thrown.message;
+      error = spawnErrorMessage(thrown, program ?? '', cwd);
       settle();
     });
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
