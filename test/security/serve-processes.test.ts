@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { CLI, runCli } from '../support/cli.js';
@@ -14,8 +14,14 @@ import { AttackProject, TOKENS, USER_1 } from './attack-fixture.js';
 const project = new AttackProject('procs');
 const { work, outside, marker } = project;
 
-afterEach(() => project.stopAll());
-afterAll(() => project.remove());
+/** The sandbox tests' own project: its folders hold only sandboxed definitions. */
+const boxed = new AttackProject('boxed');
+
+afterEach(() => Promise.all([project.stopAll(), boxed.stopAll()]));
+afterAll(() => {
+  project.remove();
+  boxed.remove();
+});
 
 const start = (url: string, executor: string, extra: Record<string, unknown> = {}) =>
   callJson(
@@ -62,10 +68,21 @@ describe('what a case leaves behind', () => {
 });
 
 describe('the bubblewrap sandbox', () => {
+  test('serve --sandbox required refuses to start while a definition has no sandbox', async () => {
+    boxed.executor('plain', { argv: [process.execPath, '-e', 'process.exit(0)'] });
+    const served = boxed.start(['--sandbox', 'required']);
+    const exit = await served.exit;
+    rmSync(join(boxed.work, 'executors', 'plain.json'));
+    expect([exit.code, exit.stderr]).toStrictEqual([
+      2,
+      'contracts: --sandbox required: executors/plain.json has no "sandbox": "bwrap"\n',
+    ]);
+  });
+
   test('hides the state directory and the tokens file, keeps the root read-only and the network off, and holds setsid children', async () => {
-    const tokensFile = join(work, 'tokens.txt');
+    const tokensFile = join(boxed.work, 'tokens.txt');
     writeFileSync(tokensFile, TOKENS.replaceAll(',', '\n'));
-    const probe = project.script(
+    const probe = boxed.script(
       'probe.mjs',
       `
 import { spawn } from 'node:child_process';
@@ -87,7 +104,7 @@ socket.once('connect', () => done(true));
 socket.once('error', () => done(false));
 `,
     );
-    project.suite('sandboxed', {
+    boxed.suite('sandboxed', {
       exitCode: 0,
       jsonSubset: {
         stateEntries: 0,
@@ -98,20 +115,21 @@ socket.once('error', () => done(false));
         network: false,
       },
     });
-    const served = project.start(['--tokens-file', tokensFile, '--sandbox', 'required']);
+    const served = boxed.start(['--tokens-file', tokensFile, '--sandbox', 'required']);
     const url = await served.url;
-    project.executor('probe', {
+    boxed.executor('probe', {
       argv: [process.execPath, probe],
       sandbox: 'bwrap',
       env: {
-        STATE: project.stateDir,
+        STATE: boxed.stateDir,
         TOKENS_FILE: tokensFile,
-        OUTSIDE: outside,
+        OUTSIDE: boxed.outside,
         PORT: new URL(url).port,
-        TAG: `${marker}-setsid`,
+        TAG: `${boxed.marker}-setsid`,
       },
     });
-    project.executor('bare', { argv: [process.execPath, '-e', 'process.exit(0)'] });
+    // Added after the start: refused when a run names it.
+    boxed.executor('bare', { argv: [process.execPath, '-e', 'process.exit(0)'] });
     const answer = await callJson(
       url,
       '/harness/run/start/v1.0.0',
@@ -121,14 +139,14 @@ socket.once('error', () => done(false));
     const checks = answer.body.run.steps[0].metadata.checks;
     const unsandboxed = await start(url, 'bare');
     const left = await waitUntil('the setsid child to be gone', () =>
-      pidsWithMarker(`${marker}-setsid`).length === 0 ? 0 : undefined,
-    ).catch(() => pidsWithMarker(`${marker}-setsid`).length);
+      pidsWithMarker(`${boxed.marker}-setsid`).length === 0 ? 0 : undefined,
+    ).catch(() => pidsWithMarker(`${boxed.marker}-setsid`).length);
     expect({
       status: answer.body.run.status,
       failedChecks: checks.filter((check: { status: string }) => check.status !== 'passed'),
       evilOnHost: [
-        existsSync(join(project.stateDir, 'harness-runs-evil.json')),
-        existsSync(join(outside, 'evil')),
+        existsSync(join(boxed.stateDir, 'harness-runs-evil.json')),
+        existsSync(join(boxed.outside, 'evil')),
       ],
       left,
       required: [unsandboxed.status, unsandboxed.body.errors],
@@ -153,7 +171,7 @@ socket.once('error', () => done(false));
 
 describe('a sandboxed agent', () => {
   test('writes its artifacts folder and nothing else of the state directory', async () => {
-    const agent = project.script(
+    const agent = boxed.script(
       'sandboxed-agent.mjs',
       `
 import fs from 'node:fs';
@@ -164,11 +182,11 @@ fs.writeFileSync(process.env.AGENT_ARTIFACTS_DIR + '/report.txt', [
 ].join(','));
 `,
     );
-    const url = await project.serve(['--sandbox', 'required']);
-    project.agent('boxed', {
+    const url = await boxed.serve();
+    boxed.agent('boxed', {
       argv: [process.execPath, agent],
       sandbox: 'bwrap',
-      env: { STATE: project.stateDir },
+      env: { STATE: boxed.stateDir },
     });
     const run = await callJson(url, '/agent/run/v1.0.0', { agentKey: 'boxed' }, USER_1);
     const ended = await waitUntil('the agent run to end', async () => {
@@ -176,11 +194,11 @@ fs.writeFileSync(process.env.AGENT_ARTIFACTS_DIR + '/report.txt', [
       const summary = status.body.runs[0];
       return summary && ['completed', 'failed'].includes(summary.status) ? summary : undefined;
     });
-    const artifacts = join(project.stateDir, 'agent', 'runs', run.body.runId, 'artifacts');
+    const artifacts = join(boxed.stateDir, 'agent', 'runs', run.body.runId, 'artifacts');
     expect([
       ended.status,
       readFileSync(join(artifacts, 'report.txt'), 'utf8'),
-      existsSync(join(project.stateDir, 'agent', 'evil.json')),
+      existsSync(join(boxed.stateDir, 'agent', 'evil.json')),
     ]).toStrictEqual(['completed', 'refused,written', false]);
   });
 });

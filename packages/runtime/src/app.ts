@@ -11,3 +11,4 @@ export {
   type RunLimits,
   type RuntimeOptions,
 } from './runtime-options.js';
+export { sandboxPolicyProblems } from './sandbox-policy.js';

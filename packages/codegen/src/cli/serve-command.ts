@@ -1,7 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createAppRuntime, resolveRuntimeOptions, SERVER_RUN_LIMITS } from 'contracts-runtime/app';
+import {
+  createAppRuntime,
+  resolveRuntimeOptions,
+  sandboxPolicyProblems,
+  SERVER_RUN_LIMITS,
+} from 'contracts-runtime/app';
 import {
   createHttpApp,
   DEFAULT_BODY_LIMIT,
@@ -42,7 +47,9 @@ function parseEnvName(text: string, previous: string[]): string[] {
     throw new InvalidArgumentError('a variable name: letters, digits and _');
   }
   if (text.startsWith('CONTRACTS_')) {
-    throw new InvalidArgumentError('CONTRACTS_* variables are the server\'s own and never reach a child');
+    throw new InvalidArgumentError(
+      "CONTRACTS_* variables are the server's own and never reach a child",
+    );
   }
   return [...previous, text];
 }
@@ -103,24 +110,27 @@ async function runServe(options: ServeOptions): Promise<void> {
   } catch (error) {
     throw new CliError((error as Error).message, ExitCode.Usage);
   }
-  const runtime = await createAppRuntime(
-    resolveRuntimeOptions({
-      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-      ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
-      ...(options.agentsDir === undefined ? {} : { agentsDir: options.agentsDir }),
-      ...(options.executorsDir === undefined ? {} : { executorsDir: options.executorsDir }),
-      ...(options.agentConcurrency === undefined
-        ? {}
-        : { agentConcurrency: options.agentConcurrency }),
-      agentWorker: 'in-process',
-      inlineExecutors: options.allowInlineExecutors === true,
-      suitesOnly: true,
-      sandbox: options.sandbox,
-      limits: { maxCaptureBytes: options.maxCaptureBytes, maxConcurrency: options.maxConcurrency },
-      childEnv: options.childEnv,
-      secretPaths: options.tokensFile === undefined ? [] : [options.tokensFile],
-    }),
-  );
+  const runtimeOptions = resolveRuntimeOptions({
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
+    ...(options.agentsDir === undefined ? {} : { agentsDir: options.agentsDir }),
+    ...(options.executorsDir === undefined ? {} : { executorsDir: options.executorsDir }),
+    ...(options.agentConcurrency === undefined
+      ? {}
+      : { agentConcurrency: options.agentConcurrency }),
+    agentWorker: 'in-process',
+    inlineExecutors: options.allowInlineExecutors === true,
+    suitesOnly: true,
+    sandbox: options.sandbox,
+    limits: { maxCaptureBytes: options.maxCaptureBytes, maxConcurrency: options.maxConcurrency },
+    childEnv: options.childEnv,
+    secretPaths: options.tokensFile === undefined ? [] : [options.tokensFile],
+  });
+  const refused = await sandboxPolicyProblems(runtimeOptions);
+  if (refused.length > 0) {
+    throw new CliError(`--sandbox required: ${refused.join('; ')}`, ExitCode.Usage);
+  }
+  const runtime = await createAppRuntime(runtimeOptions);
   const openapi = readOpenApi();
   const app = createHttpApp({
     target: runtime,
@@ -149,7 +159,7 @@ async function runServe(options: ServeOptions): Promise<void> {
   );
   if (options.allowInlineExecutors) {
     process.stderr.write(
-      'contracts serve: WARNING --allow-inline-executors: every caller with a user token can run any command as this server\'s user\n',
+      "contracts serve: WARNING --allow-inline-executors: every caller with a user token can run any command as this server's user\n",
     );
   }
   process.stdout.write(`contracts serve: listening on ${server.url}\n`);
@@ -208,7 +218,10 @@ export function serveCommand(): Command {
       'named executor definitions, <name>.json (default: <cwd>/executors)',
     )
     .addOption(
-      new Option('--sandbox <mode>', 'required: refuse executors and agents without "sandbox": "bwrap"')
+      new Option(
+        '--sandbox <mode>',
+        'required: refuse executors and agents without "sandbox": "bwrap"',
+      )
         .choices(['optional', 'required'])
         .default('optional'),
     )
@@ -238,7 +251,16 @@ export function serveCommand(): Command {
     )
     .option(
       '--allow-inline-executors',
-      'DANGEROUS: let callers send their own argv/cwd/env in metadata.executor, so any user token runs any command as this server\'s user; for trusted setups only',
+      "DANGEROUS: let callers send their own argv/cwd/env in metadata.executor, so any user token runs any command as this server's user; for trusted setups only",
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ CONTRACTS_TOKENS=user:change-me npx contracts serve --port 8787
+  $ npx contracts serve --port 0 --tokens-file tokens.txt --sandbox required
+
+Exit codes: 0 stopped by SIGINT or SIGTERM, 1 cannot listen or start, 2 usage error.`,
     )
     .action(async (options: ServeOptions) => {
       await runServe(options);
