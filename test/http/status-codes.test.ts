@@ -126,7 +126,7 @@ describe('HTTP answers', () => {
         'no operation at /demo/nothing/v1.0.0',
         '/demo/nothing/v1.0.0',
       ),
-      problem(404, 'NOT_FOUND', 'No such operation.', 'no record r9', '/demo/lookup/v1.0.0'),
+      problem(404, 'NOT_FOUND', 'No such resource.', 'no record r9', '/demo/lookup/v1.0.0'),
     ]);
   });
 

@@ -73,18 +73,31 @@ describe('the app runtime event sink', () => {
 });
 
 describe('runtime options', () => {
-  it('resolve state and agents folders against --cwd and keep the agent concurrency', () => {
+  it('resolve state, agents and executors folders against --cwd; named executors only by default', () => {
     expect(
       resolveRuntimeOptions(
-        { cwd: '/srv/app', stateDir: 'state', agentConcurrency: 3, agentWorker: 'in-process' },
+        {
+          cwd: '/srv/app',
+          stateDir: 'state',
+          agentConcurrency: 3,
+          agentWorker: 'in-process',
+          secretPaths: ['tokens.txt'],
+        },
         {},
       ),
     ).toStrictEqual({
       cwd: '/srv/app',
       stateDir: '/srv/app/state',
       agentsDir: '/srv/app/agents',
+      executorsDir: '/srv/app/executors',
       agentWorker: 'in-process',
       agentConcurrency: 3,
+      inlineExecutors: false,
+      suitesOnly: false,
+      sandbox: 'optional',
+      limits: { maxCaptureBytes: 256 * 1024 * 1024, maxConcurrency: 256 },
+      childEnv: [],
+      secretPaths: ['/srv/app/tokens.txt'],
     });
   });
 

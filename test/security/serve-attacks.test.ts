@@ -334,7 +334,7 @@ describe('ownership', () => {
       ownCancel: ownCancel.body.status,
     }).toStrictEqual({
       intruder: [404, 404, 404, 404, 0, 404],
-      intruderCancel: [404, 'No such harness run'],
+      intruderCancel: [404, 'No such harness run.'],
       stillRunning: 'running',
       owner: [200, 200, 200, 200, 1, 200],
       admin: [200, 200, 200, 200, 1, 200],

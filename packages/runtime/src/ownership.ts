@@ -15,11 +15,3 @@ export function canActorSee(actor: Actor, owner: Actor | undefined): boolean {
 export function ownerOf(actor: Actor): Actor {
   return { kind: actor.kind, ...(actor.id === undefined ? {} : { id: actor.id }) };
 }
-
-/** Longest id quoted in a message; longer ids are cut, so a message never echoes a huge input. */
-export const MAX_QUOTED_ID = 64;
-
-/** `id` as messages quote it: whole up to {@link MAX_QUOTED_ID} characters, else cut with `…`. */
-export function quoteId(id: string): string {
-  return id.length <= MAX_QUOTED_ID ? id : `${id.slice(0, MAX_QUOTED_ID)}…`;
-}

@@ -5,7 +5,9 @@ import type {
   AgentCancelOutput,
 } from '../generated/agent/types.js';
 import type { Actor } from '../actor.js';
+import { unknownNameHint } from '../core/did-you-mean.js';
 import { ContractError } from '../errors.js';
+import { notFound } from '../not-found.js';
 import type { AgentServices } from './agent-services.js';
 import { killProcessGroup, readPidFile } from '../process/process-group.js';
 import { isTerminal, transition, type AgentRunStatus } from './run-lifecycle.js';
@@ -14,7 +16,7 @@ import { isTerminal, transition, type AgentRunStatus } from './run-lifecycle.js'
 export const APPROVAL_ACTIONS = ['approve', 'reject'] as const;
 
 function unknownRun(runId: string): ContractError {
-  return new ContractError('NOT_FOUND', `no agent run ${JSON.stringify(runId)}`, {
+  return notFound('agent run', JSON.stringify(runId), {
     details: [{ path: 'input.runId', message: 'unknown run' }],
   });
 }
@@ -35,7 +37,7 @@ export async function resolveApproval(
 ): Promise<AgentApprovalsOutput> {
   const action = input.action as (typeof APPROVAL_ACTIONS)[number];
   if (!APPROVAL_ACTIONS.includes(action)) {
-    const message = `unknown action ${JSON.stringify(input.action)}; valid actions: ${APPROVAL_ACTIONS.join(', ')}`;
+    const message = `unknown action ${JSON.stringify(input.action)}${unknownNameHint(String(input.action), APPROVAL_ACTIONS, 'actions')}`;
     throw new ContractError('VALIDATION_FAILED', `input.action: ${message}`, {
       details: [{ path: 'input.action', message }],
     });

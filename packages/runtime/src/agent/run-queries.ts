@@ -7,7 +7,8 @@ import type {
 } from '../generated/agent/types.js';
 import type { Actor } from '../actor.js';
 import { ContractError } from '../errors.js';
-import { canActorSee, quoteId } from '../ownership.js';
+import { notFound } from '../not-found.js';
+import { canActorSee } from '../ownership.js';
 import { ARTIFACT_KINDS, collectArtifacts } from './artifacts.js';
 import type { AgentServices } from './agent-services.js';
 import { paginate } from './paging.js';
@@ -85,7 +86,7 @@ export async function queryArtifacts(
   }
   const record = await services.store.read(input.runId);
   if (!record || !canActorSee(actor, record.actor)) {
-    throw new ContractError('NOT_FOUND', `no agent run ${JSON.stringify(quoteId(input.runId))}`, {
+    throw notFound('agent run', JSON.stringify(input.runId), {
       details: [{ path: 'input.runId', message: 'unknown run' }],
     });
   }

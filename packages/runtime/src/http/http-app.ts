@@ -1,14 +1,17 @@
 import type { HttpBindings } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { authorize } from '../actor.js';
+import { authorize, type Actor } from '../actor.js';
 import { isDeeplyFrozen } from '../deep-freeze.js';
 import { ContractError, isContractError } from '../errors.js';
 import type { EventSink } from '../events.js';
+import type { RouteMethod } from '../core/operation-path.js';
 import type { Router } from '../router.js';
+import { bearerChallenge } from './bearer-challenge.js';
+import { cutEcho } from '../core/echo-limit.js';
 import { streamEvents } from './events-route.js';
 import { PROBLEM_MEDIA_TYPE, httpError, toProblemDocument } from './problem.js';
 import { queryParamsOf, queryToInput } from './query-input.js';
+import { bodyInput, bodyTextReader } from './request-body.js';
 import { buildRoutes, type HttpRoute, type RouteOverrides } from './routes.js';
 import { TimelineWatcher, type TimelineSource } from './timeline-watcher.js';
 import { connectionActorResolver, parseTokens, type TokenTable } from './tokens.js';
@@ -50,12 +53,52 @@ export interface HttpApp {
   close(): void;
 }
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-
+/**
+ * The problem answer of `error` (problem.ts). At a served `route`, its declared errors give the
+ * title, and a NOT_FOUND is about what the handler looked up, not the operation. Every 401 carries
+ * its bearer challenge (RFC 6750 §3).
+ */
 function problem(c: Context, error: ContractError, route?: HttpRoute): Response {
-  const body = toProblemDocument(error, route?.definition.errors ?? {}, c.req.path);
-  return c.body(JSON.stringify(body), error.status as 400, { 'Content-Type': PROBLEM_MEDIA_TYPE });
+  const body = toProblemDocument(
+    error,
+    route?.definition.errors ?? {},
+    c.req.path,
+    route === undefined ? 'operation' : 'resource',
+  );
+  if (error.status === 401) c.header('WWW-Authenticate', bearerChallenge(error));
+  return textAnswer(c, JSON.stringify(body), error.status, PROBLEM_MEDIA_TYPE);
 }
+
+/**
+ * The answer with body `text` of media type `type`. A HEAD answer (Hono drops its body) also
+ * carries the Content-Length its GET has (RFC 9110 §9.3.2, §8.6), which the Node adapter would
+ * otherwise work out only from the body it sends.
+ */
+function textAnswer(c: Context, text: string, status: number, type: string): Response {
+  if (c.req.method === 'HEAD') c.header('Content-Length', String(Buffer.byteLength(text)));
+  return c.body(text, status as 200, { 'Content-Type': type });
+}
+
+/**
+ * A refusal of a request whose announced body (RFC 9112 §6.3: `Transfer-Encoding`, or a
+ * `Content-Length` other than 0) was not read to its end: the answer closes the connection
+ * (RFC 9112 §9.6), so the server neither drains what the caller still sends nor waits for it, and
+ * the client opens a fresh connection for its next request.
+ */
+function refuseUnread(c: Context, error: ContractError, route?: HttpRoute): Response {
+  const length = c.req.header('content-length');
+  if (c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0')) {
+    c.header('Connection', 'close');
+  }
+  return problem(c, error, route);
+}
+
+/** The `Allow` value of a route (RFC 9110 §10.2.1): HEAD wherever GET is (RFC 9110 §9.3.2). */
+function allowOf(methods: readonly RouteMethod[]): string {
+  return methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
+}
+
+const JSON_TYPE = 'application/json';
 
 /** JSON text of deeply frozen outputs (they cannot change, so neither can their text). */
 const serialized = new WeakMap<object, string>();
@@ -67,6 +110,7 @@ const serialized = new WeakMap<object, string>();
  */
 function jsonAnswer(c: Context, output: unknown): Response {
   if (typeof output !== 'object' || output === null || !isDeeplyFrozen(output)) {
+    if (c.req.method === 'HEAD') return textAnswer(c, JSON.stringify(output), 200, JSON_TYPE);
     return c.json(output as object);
   }
   let text = serialized.get(output);
@@ -74,60 +118,55 @@ function jsonAnswer(c: Context, output: unknown): Response {
     text = JSON.stringify(output);
     serialized.set(output, text);
   }
-  return c.body(text, 200, { 'Content-Type': 'application/json' });
+  return textAnswer(c, text, 200, JSON_TYPE);
 }
 
 /**
- * The request's Authorization header and connection. Served by Hono's Node adapter, `c.env` holds
- * the Node request (`HttpBindings`), whose parsed headers are read directly; an in-process `fetch`
- * has no connection and goes through the Fetch `Headers`.
+ * The headers of `GET /events` (hono/streaming's SSE helper) that `HEAD /events` answers with,
+ * without opening a stream; `Transfer-Encoding: chunked` says GET's body would be chunked
+ * (RFC 9112 §6.1).
  */
-function credentialsOf(c: Context): { authorization: string | undefined; connection?: object } {
-  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-  if (incoming === undefined) return { authorization: c.req.header('authorization') };
-  return { authorization: incoming.headers.authorization, connection: incoming.socket };
-}
-
-/** The JSON body of a POST: `{}` (or null without an input) when empty. */
-async function bodyInput(c: Context, route: HttpRoute): Promise<unknown> {
-  const type = c.req.header('content-type');
-  if (type !== undefined && !JSON_TYPE.test(type)) {
-    throw httpError('UNSUPPORTED_MEDIA_TYPE', `the body must be application/json, not ${type}`);
-  }
-  const text = await c.req.text();
-  if (text.trim() === '') return route.definition.input === null ? null : {};
-  if (type === undefined) {
-    throw httpError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      'a request body needs Content-Type: application/json',
-    );
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ContractError('VALIDATION_FAILED', 'the request body is not valid JSON', {
-      details: [{ path: 'input', message: 'not valid JSON' }],
-    });
-  }
-}
+const EVENT_STREAM_HEADERS = {
+  'Content-Type': 'text/event-stream',
+  'Cache-Control': 'no-cache',
+  'Transfer-Encoding': 'chunked',
+  Connection: 'keep-alive',
+};
 
 /**
  * The HTTP face of the routers: every operation at its route (routes.ts) — commands by
  * POST with a JSON body, queries by GET with query parameters (query-input.ts) and by POST —
  * answering 200 with the output as JSON, or an RFC 9457 problem (problem.ts): the router's code
  * and status (400 with field paths, 401, 403, 404, declared codes with their declared status, 500
- * without a stack), 404 for an unknown path, 405 for a wrong method, 413 over the body limit, 415
- * for a non-JSON body. A bearer token maps to its actor (tokens.ts); none means anonymous.
+ * without a stack), 404 for an unknown path, 405 for a wrong method (with `Allow`), 413 over the
+ * body limit, 415 for a non-JSON body, 400 for JSON nested deeper than 64 levels (json-depth.ts).
+ * A bearer token maps to its actor (tokens.ts); none means anonymous. Every 401 carries
+ * `WWW-Authenticate: Bearer` (RFC 6750 §3). HEAD is served wherever GET is, with GET's status and
+ * headers and no body (RFC 9110 §9.3.2).
+ *
+ * The caller is resolved and checked against the operation's `policy.auth` before anything of
+ * the request's input is read: an anonymous, bad-token or too-low caller is answered 401/403
+ * without its body being read, size-checked or parsed (request-body.ts). The router checks again;
+ * that check never fails here. A refusal that leaves a body unread (401, 403, 404, 405, 413, 415)
+ * closes the connection.
  * `GET /events` (auth user) streams the timeline as Server-Sent Events (events-route.ts).
  * @throws Error when two operations claim one path.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const routes = buildRoutes(options.target.routers, options.routes);
   const actorOf = connectionActorResolver(options.tokens ?? parseTokens(''));
-  const actorOfContext = (c: Context) => {
-    const { authorization, connection } = credentialsOf(c);
-    return actorOf(authorization, connection);
+  /**
+   * The caller, from the Authorization header and connection. Served by Hono's Node adapter,
+   * `c.env` holds the Node request (`HttpBindings`), whose parsed headers are read directly; an
+   * in-process `fetch` has no connection and goes through the Fetch `Headers`.
+   */
+  const actorOfContext = (c: Context): Actor => {
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    return incoming === undefined
+      ? actorOf(c.req.header('authorization'), undefined)
+      : actorOf(incoming.headers.authorization, incoming.socket);
   };
+  const readBodyText = bodyTextReader(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const watcher = new TimelineWatcher(options.target.timeline ?? { list: async () => [] }, {
     log,
@@ -147,25 +186,13 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     );
     return problem(c, new ContractError('INTERNAL', 'internal error'));
   });
-  app.notFound((c) => problem(c, new ContractError('NOT_FOUND', `no route ${c.req.path}`)));
-
-  app.post(
-    '*',
-    bodyLimit({
-      maxSize: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-      onError: (c) =>
-        problem(
-          c,
-          httpError(
-            'PAYLOAD_TOO_LARGE',
-            `the body is over ${options.bodyLimit ?? DEFAULT_BODY_LIMIT} bytes`,
-          ),
-        ),
-    }),
+  app.notFound((c) =>
+    problem(c, new ContractError('NOT_FOUND', `no route ${cutEcho(c.req.path)}`)),
   );
 
   app.get('/events', (c) => {
     authorize(actorOfContext(c), 'user', 'GET /events');
+    if (c.req.method === 'HEAD') return c.body(null, 200, EVENT_STREAM_HEADERS);
     const runId = c.req.query('runId');
     const key = c.req.query('key');
     const lastEventId = c.req.header('last-event-id');
@@ -178,27 +205,37 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
   if (options.openapi !== undefined) {
     const text = JSON.stringify(options.openapi);
-    app.get('/openapi.json', (c) => c.body(text, 200, { 'Content-Type': 'application/json' }));
+    app.get('/openapi.json', (c) => textAnswer(c, text, 200, JSON_TYPE));
   }
 
   app.all('*', async (c) => {
     const route = routes.get(c.req.path);
-    if (!route) return problem(c, new ContractError('NOT_FOUND', `no operation at ${c.req.path}`));
-    if (!(route.methods as readonly string[]).includes(c.req.method)) {
-      const error = httpError(
-        'METHOD_NOT_ALLOWED',
-        `${c.req.path} takes ${route.methods.join(', ')}`,
-      );
-      c.header('Allow', route.methods.join(', '));
-      return problem(c, error, route);
+    if (!route) {
+      const error = new ContractError('NOT_FOUND', `no operation at ${cutEcho(c.req.path)}`);
+      return refuseUnread(c, error);
     }
+    // Hono dispatches a HEAD as its GET and drops the body of the answer.
+    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+    if (!(route.methods as readonly string[]).includes(method)) {
+      const allow = allowOf(route.methods);
+      c.header('Allow', allow);
+      const error = httpError('METHOD_NOT_ALLOWED', `${c.req.path} takes ${allow}`);
+      return refuseUnread(c, error, route);
+    }
+    let unread = method !== 'GET';
     try {
       const actor = actorOfContext(c);
-      const { key, version } = route.definition;
-      const input =
-        c.req.method === 'GET'
-          ? queryToInput(route.definition.input, queryParamsOf(c.req.url))
-          : await bodyInput(c, route);
+      const { definition } = route;
+      authorize(actor, definition.auth, route.label);
+      let input: unknown;
+      if (method === 'GET') {
+        input = queryToInput(definition.input, queryParamsOf(c.req.url));
+      } else {
+        const text = await readBodyText(c);
+        unread = false;
+        input = bodyInput(text, c.req.header('content-type'), definition.input !== null);
+      }
+      const { key, version } = definition;
       const output = await route.router.call(key, input, { actor, onEvent }, version);
       return jsonAnswer(c, output);
     } catch (error) {
@@ -210,7 +247,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
           `contracts serve: ${c.req.method} ${c.req.path}: ${error.code} ${error.message}${cause ? `\n${cause}` : ''}`,
         );
       }
-      return problem(c, error, route);
+      return unread ? refuseUnread(c, error, route) : problem(c, error, route);
     }
   });
 

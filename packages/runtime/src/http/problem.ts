@@ -5,6 +5,8 @@ import {
   isStandardErrorCode,
   type ValidationIssue,
 } from '../errors.js';
+import { cutEcho, ECHO_LIMIT } from '../core/echo-limit.js';
+import { resourceOf } from '../not-found.js';
 
 /** Media type of every error answer (RFC 9457 §3). */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -13,7 +15,8 @@ export { HTTP_ERRORS, type HttpErrorCode };
 
 /**
  * An RFC 9457 problem document as the server writes it. `type` is `urn:contracts:problem:<code>`,
- * `title` the code's declared (or standard) description, `detail` the error's message. Extension
+ * `title` the code's declared (or standard) description (for NOT_FOUND: `No such <resource>.`, see
+ * {@link toProblemDocument}), `detail` the error's message. Extension
  * members: `code` (the contract code, what clients switch on), `errors` (field-level issues with
  * their paths, for VALIDATION_FAILED and OUTPUT_INVALID) or `details` (any other details value).
  */
@@ -46,11 +49,23 @@ function isIssueList(value: unknown): value is ValidationIssue[] {
   );
 }
 
+/**
+ * Longest `detail` of a NOT_FOUND answer, in UTF-16 code units: room for a resource's words and a
+ * cut id (echo-limit.ts), for handlers whose message echoes an id whole.
+ */
+const NOT_FOUND_DETAIL_LIMIT = 2 * ECHO_LIMIT;
+
 function titleOf(
-  code: string,
+  error: ContractError,
   declared: Readonly<Record<string, { description: string }>>,
+  unnamedResource: string,
 ): string {
+  const code = error.code;
   if (Object.hasOwn(declared, code)) return declared[code]!.description;
+  if (code === 'NOT_FOUND') {
+    const resource = resourceOf(error) ?? unnamedResource;
+    if (resource !== 'operation') return `No such ${resource}.`;
+  }
   if (isStandardErrorCode(code)) return STANDARD_ERRORS[code].description;
   if (Object.hasOwn(HTTP_ERRORS, code)) return HTTP_ERRORS[code as HttpErrorCode].description;
   return code;
@@ -58,22 +73,30 @@ function titleOf(
 
 /**
  * The problem document of `error`. `declared` is the operation's declared errors (for `title`);
- * `instance` the request path. The message never carries a stack: the router already replaced
- * every non-contract error by INTERNAL with a neutral message.
+ * `instance` the request path, cut to 64 code units (echo-limit.ts). The message never carries a
+ * stack: the router already replaced every non-contract error by INTERNAL with a neutral message.
+ *
+ * A NOT_FOUND the operation does not declare is titled `No such <resource>.`, by the resource the
+ * error names (not-found.ts), else by `unnamedResource`: `operation` (the default, giving the
+ * standard title `No such operation.`) for a path no operation serves, `resource` for a handler's
+ * lookup at a served operation. Its `detail` is cut to 128 code units, so an id it echoes is never
+ * answered whole.
  */
 export function toProblemDocument(
   error: ContractError,
   declared: Readonly<Record<string, { description: string }>> = {},
   instance?: string,
+  unnamedResource = 'operation',
 ): ProblemDocument {
   const details = error.details;
+  const notFound = error.code === 'NOT_FOUND';
   return {
     type: `urn:contracts:problem:${error.code}`,
-    title: titleOf(error.code, declared),
+    title: titleOf(error, declared, unnamedResource),
     status: error.status,
-    detail: error.message,
+    detail: notFound ? cutEcho(error.message, NOT_FOUND_DETAIL_LIMIT) : error.message,
     code: error.code,
-    ...(instance === undefined ? {} : { instance }),
+    ...(instance === undefined ? {} : { instance: cutEcho(instance) }),
     ...(details === undefined ? {} : isIssueList(details) ? { errors: details } : { details }),
   };
 }

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { formatIssuePath } from '../errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepError } from './json-depth.js';
 
 /** The part of a zod 4 schema's definition this module reads (`schema._zod.def`). */
 interface SchemaDef {
@@ -57,8 +59,12 @@ function kindOf(def: SchemaDef): ParamKind {
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** One parameter's text as `kind`; text that does not fit stays a string, for zod to report. */
-function coerce(text: string, kind: ParamKind): unknown {
+/**
+ * Parameter `name`'s text as `kind`; text that does not fit stays a string, for zod to report.
+ * @throws ContractError VALIDATION_FAILED at `input.<name>` for JSON text nested deeper than
+ *   {@link MAX_JSON_DEPTH}.
+ */
+function coerce(name: string, text: string, kind: ParamKind): unknown {
   switch (kind) {
     case 'string':
       return text;
@@ -67,6 +73,9 @@ function coerce(text: string, kind: ParamKind): unknown {
     case 'boolean':
       return text === 'true' ? true : text === 'false' ? false : text;
     case 'json':
+      if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+        throw tooDeepError(formatIssuePath('input', [name]), `the query parameter ${name}`);
+      }
       try {
         return JSON.parse(text) as unknown;
       } catch {
@@ -129,6 +138,8 @@ function setOwn(target: Record<string, unknown>, name: string, value: unknown): 
  * type, a repeated non-array parameter (it becomes a list) and an unknown name are passed through,
  * so the router's validation answers 400 with the field's path. Returns null when the operation
  * takes no input (`schema` null).
+ * @throws ContractError VALIDATION_FAILED (400) at `input.<name>` for a JSON parameter nested
+ *   deeper than {@link MAX_JSON_DEPTH} levels, before it is parsed (json-depth.ts).
  */
 export function queryToInput(schema: z.ZodType | null, params: URLSearchParams): unknown {
   if (schema === null) return null;
@@ -137,7 +148,7 @@ export function queryToInput(schema: z.ZodType | null, params: URLSearchParams):
   let repeated: Set<string> | undefined;
   for (const [name, text] of params) {
     const field = plan.get(name);
-    const value = field === undefined ? text : coerce(text, field.kind);
+    const value = field === undefined ? text : coerce(name, text, field.kind);
     if (!Object.hasOwn(input, name)) {
       setOwn(input, name, field?.list ? [value] : value);
     } else if (field?.list || repeated?.has(name)) {

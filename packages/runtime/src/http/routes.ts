@@ -10,11 +10,15 @@ export interface RouteOverride {
 /** Overrides by `key@version`. */
 export type RouteOverrides = ReadonlyMap<string, RouteOverride>;
 
-/** One served operation: its definition, the router that runs it and the methods it takes. */
+/**
+ * One served operation: its definition, the router that runs it, the methods it takes and its
+ * label `key@version` (as the router's messages name it), worked out once per route.
+ */
 export interface HttpRoute {
   readonly definition: OperationDefinition;
   readonly router: Router;
   readonly methods: readonly RouteMethod[];
+  readonly label: string;
 }
 
 /**
@@ -44,6 +48,7 @@ export function buildRoutes(
         definition,
         router,
         methods: operationMethods(definition.kind, override?.method),
+        label: `${definition.key}@${definition.version}`,
       };
       claim(operationPath(definition.key, definition.version), route);
       if (override?.path !== undefined) {

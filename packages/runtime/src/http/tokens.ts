@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Actor, ActorKind } from '../actor.js';
 import { ContractError } from '../errors.js';
+import { InvalidTokenError } from './bearer-challenge.js';
 
 /**
  * Bearer tokens -> actors. Tokens are kept only as SHA-256 digests, so a lookup compares digests
@@ -66,19 +67,29 @@ export function loadTokens(
   return parseTokens(env.CONTRACTS_TOKENS ?? '');
 }
 
+/** The actor of every request without credentials (shared, so it costs no allocation). */
+const ANONYMOUS: Actor = Object.freeze({ kind: 'anonymous' });
+
+const MALFORMED = 'the Authorization header must be "Bearer <token>"';
+
 /**
  * The actor of a request from its `Authorization` header (RFC 6750 §2.1): none -> anonymous;
  * `Bearer <known token>` -> that actor.
  * @throws ContractError UNAUTHORIZED (401) for another scheme or an unknown token: a caller that
- *   sent credentials is told they failed, rather than being served as anonymous.
+ *   sent credentials is told they failed, rather than being served as anonymous. An unknown token,
+ *   or `Bearer` followed by more than one token, is an {@link InvalidTokenError} (RFC 6750 §3.1
+ *   `invalid_token`).
  */
 export function actorOfRequest(authorization: string | undefined, tokens: TokenTable): Actor {
-  if (authorization === undefined || authorization.trim() === '') return { kind: 'anonymous' };
+  if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
   const match = /^Bearer[ \t]+(\S+)\s*$/i.exec(authorization);
-  if (!match)
-    throw new ContractError('UNAUTHORIZED', 'the Authorization header must be "Bearer <token>"');
+  if (!match) {
+    throw /^Bearer[ \t]+\S/i.test(authorization)
+      ? new InvalidTokenError(MALFORMED)
+      : new ContractError('UNAUTHORIZED', MALFORMED);
+  }
   const actor = tokens.actorOf(match[1]!);
-  if (!actor) throw new ContractError('UNAUTHORIZED', 'unknown bearer token');
+  if (!actor) throw new InvalidTokenError('unknown bearer token');
   return actor;
 }
 

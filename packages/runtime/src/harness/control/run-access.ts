@@ -1,15 +1,14 @@
 import type { Actor } from '../../actor.js';
-import { ContractError } from '../../errors.js';
-import { canActorSee, quoteId } from '../../ownership.js';
+import type { ContractError } from '../../errors.js';
+import { notFound } from '../../not-found.js';
+import { canActorSee } from '../../ownership.js';
 import type { HarnessDeps } from '../execution/run-execution.js';
 import type { RunRecord } from '../records/run-record.js';
 import { isOrphanedRun, recoverHarnessRun } from './run-recovery.js';
 
 /** NOT_FOUND for a harness run that does not exist or that the caller may not see. */
 export function noSuchHarnessRun(runId: string): ContractError {
-  return new ContractError('NOT_FOUND', `no harness run ${quoteId(runId)}`, {
-    details: { resource: 'harness run' },
-  });
+  return notFound('harness run', runId);
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { HarnessHandlers } from '../../generated/harness/handlers.js';
-import { ContractError } from '../../errors.js';
 import { appendHarnessEvent } from '../harness-events.js';
 import { eventIdOf } from '../records/harness-ids.js';
 import type { HarnessDeps } from '../execution/run-execution.js';
 import { invalidInput } from '../planning/run-metadata.js';
 import { planRun } from '../planning/run-plan.js';
 import type { RuntimeOptions } from '../../runtime-options.js';
-import { canActorSee, quoteId } from '../../ownership.js';
+import { notFound } from '../../not-found.js';
+import { canActorSee } from '../../ownership.js';
 import type { HarnessRunService } from '../run-service.js';
 
 /**
@@ -71,9 +71,7 @@ export function evaluationHandlers(
         ? await deps.runs.read(evaluation.runId).catch(() => undefined)
         : undefined;
       if (!evaluation || !run || !canActorSee(ctx.actor, run.actor)) {
-        throw new ContractError('NOT_FOUND', `no harness evaluation ${quoteId(evaluationId)}`, {
-          details: { resource: 'harness evaluation' },
-        });
+        throw notFound('harness evaluation', evaluationId);
       }
       return { evaluation };
     },

@@ -1,6 +1,6 @@
 import type { HarnessHandlers } from '../../generated/harness/handlers.js';
-import { ContractError } from '../../errors.js';
-import { canActorSee, quoteId } from '../../ownership.js';
+import { notFound } from '../../not-found.js';
+import { canActorSee } from '../../ownership.js';
 import { readVisibleRun } from '../control/run-access.js';
 import type { HarnessDeps } from '../execution/run-execution.js';
 
@@ -28,9 +28,7 @@ export function evidenceHandlers(
       const artifact = await deps.evidence.get(artifactId);
       const owner = artifact ? await deps.runs.read(artifact.runId).catch(() => undefined) : undefined;
       if (!artifact || !owner || !canActorSee(ctx.actor, owner.actor)) {
-        throw new ContractError('NOT_FOUND', `no evidence artifact ${quoteId(artifactId)}`, {
-          details: { resource: 'evidence artifact' },
-        });
+        throw notFound('evidence artifact', artifactId);
       }
       return { artifact };
     },
