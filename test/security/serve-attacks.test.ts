@@ -164,7 +164,7 @@ describe('executors are configuration, not input', () => {
         {
           path: 'input.suiteKey',
           message:
-            "\"elsewhere.json\" is not in this runtime's suite folder (suites/); name a suite by its key",
+            '"elsewhere.json" is not in this runtime\'s suite folder (suites/); name a suite by its key',
         },
       ],
     ]);
@@ -340,5 +340,58 @@ describe('ownership', () => {
       admin: [200, 200, 200, 200, 1, 200],
       ownCancel: 'cancelled',
     });
+  });
+});
+
+/** The `event:` names `/events?runId=` sends `token` within `ms` (the run's backlog comes first). */
+async function streamedEvents(
+  url: string,
+  runId: string,
+  token: string,
+  ms: number,
+): Promise<string[]> {
+  const abort = new AbortController();
+  const response = await fetch(`${url}/events?runId=${runId}`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: abort.signal,
+  });
+  const reader = response.body!.getReader();
+  let text = '';
+  const timer = setTimeout(() => abort.abort(), ms);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+  } catch {
+    // aborted: the time is up
+  } finally {
+    clearTimeout(timer);
+  }
+  return [...text.matchAll(/^event: (.+)$/gm)].map((match) => match[1]!);
+}
+
+describe('the event stream', () => {
+  test("user 2's /events carries none of user 1's run; user 1 and admin see it", async () => {
+    executor('noop', { argv: [process.execPath, '-e', 'process.exit(0)'] });
+    const url = await serve();
+    const run = await callJson(
+      url,
+      '/harness/run/start/v1.0.0',
+      { suiteKey: 'one', metadata: { executor: 'noop' } },
+      USER_1,
+    );
+    const runId = run.body.run.runId as string;
+    const [own, admin, intruder] = await Promise.all([
+      streamedEvents(url, runId, USER_1, 1500),
+      streamedEvents(url, runId, ADMIN, 1500),
+      streamedEvents(url, runId, USER_2, 1500),
+    ]);
+    expect([
+      own.includes('harness.run.completed'),
+      admin.length === own.length,
+      intruder,
+    ]).toStrictEqual([true, true, []]);
   });
 });

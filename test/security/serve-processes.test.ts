@@ -46,7 +46,12 @@ setTimeout(() => process.exit(0), 300);
 `;
 
 /** Reads the record files of a state directory. */
-function records(stateDir: string): { run: { runId: string; status: string; steps: { status: string }[] }; failure?: { reason: string } }[] {
+function records(
+  stateDir: string,
+): {
+  run: { runId: string; status: string; steps: { status: string }[] };
+  failure?: { reason: string };
+}[] {
   const dir = join(stateDir, 'harness-runs');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -219,9 +224,13 @@ describe('a crash never leaves a run running', () => {
     runner.stdin!.end(input);
     const live = await waitUntil('a case group to be registered', () => {
       const dir = join(stateDir, 'harness-runs');
-      const folder = existsSync(dir) ? readdirSync(dir).find((name) => name.endsWith('.live')) : undefined;
+      const folder = existsSync(dir)
+        ? readdirSync(dir).find((name) => name.endsWith('.live'))
+        : undefined;
       if (folder === undefined) return undefined;
-      return readdirSync(join(dir, folder)).some((name) => name.startsWith('pgid-')) ? folder : undefined;
+      return readdirSync(join(dir, folder)).some((name) => name.startsWith('pgid-'))
+        ? folder
+        : undefined;
     });
     runner.kill('SIGKILL');
     await new Promise((resolve) => runner.once('exit', resolve));

@@ -15,7 +15,11 @@ export interface Served {
  * Starts `contracts serve --port 0 --cwd <cwd> ...args` on 127.0.0.1 with `env` over a copy of this
  * process's environment (CONTRACTS_TOKENS emptied unless `env` sets it).
  */
-export function startServe(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Served {
+export function startServe(
+  cwd: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Served {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--cwd', cwd, ...args], {
     env: { ...process.env, CONTRACTS_TOKENS: '', ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,8 @@ import type { EmittedEvent } from './events.js';
 import { createHarnessRuntime } from './harness/harness-runtime.js';
 import type { Router } from './router.js';
 import type { RuntimeOptions } from './runtime-options.js';
-import { Timeline } from './timeline.js';
+import { canActorSee } from './ownership.js';
+import { Timeline, type TimelineEvent } from './timeline.js';
 
 /**
  * Every domain's generated router wired to its hand-written runtime, sharing one timeline: what
@@ -29,6 +30,12 @@ export interface AppRuntime {
   call(key: string, input: unknown, actor: Actor, version?: string): Promise<unknown>;
   /** Event sink to pass to `localTransport` or HTTP handlers: appends to the timeline. */
   readonly onEvent: (event: EmittedEvent) => Promise<void>;
+  /**
+   * The filter of `actor`'s event stream: an admin sees every event; anyone else only the events
+   * whose `payload.runId` names a run they may see (ownership.ts). Each run's answer is kept for
+   * the life of the filter, since a run's owner never changes.
+   */
+  eventVisibility(actor: Actor): (event: TimelineEvent) => Promise<boolean>;
   /** Stops background work (the agent worker) and waits for it. */
   close(): Promise<void>;
   /**
@@ -88,6 +95,27 @@ export async function createAppRuntime(options: RuntimeOptions): Promise<AppRunt
     routers: [...byDomain.values()],
     routerFor,
     onEvent,
+    eventVisibility: (actor) => {
+      if (actor.kind === 'admin') return async () => true;
+      const seen = new Map<string, boolean>();
+      return async (event) => {
+        const runId = event.payload?.runId;
+        if (typeof runId !== 'string') return false;
+        let visible = seen.get(runId);
+        if (visible === undefined) {
+          visible = false;
+          for (const domain of domains) {
+            const answer = await domain.runOwner?.(runId);
+            if (answer?.found) {
+              visible = canActorSee(actor, answer.owner);
+              break;
+            }
+          }
+          seen.set(runId, visible);
+        }
+        return visible;
+      };
+    },
     call: async (key, input, actor, version) =>
       routerFor(key).call(key, input, { actor, onEvent }, version),
     close: async () => {

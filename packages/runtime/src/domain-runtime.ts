@@ -1,3 +1,4 @@
+import type { Actor } from './actor.js';
 import type { RuntimeOptions } from './runtime-options.js';
 import type { Timeline } from './timeline.js';
 
@@ -17,4 +18,9 @@ export interface DomainRuntime<H> {
   close?(): Promise<void>;
   /** Stops background work within `graceMs` (milliseconds), ending what is left `interrupted`. */
   shutdown?(graceMs: number): Promise<void>;
+  /**
+   * Who started run `runId` of this domain: `{ found: false }` when the domain has no such run;
+   * `owner` is absent for records written before runs kept their actor.
+   */
+  runOwner?(runId: string): Promise<{ found: boolean; owner?: Actor }>;
 }

@@ -85,6 +85,10 @@ export function createAgentRuntime(
   };
   return {
     handlers,
+    runOwner: async (runId) => {
+      const record = await services.store.read(runId).catch(() => undefined);
+      return record === undefined ? { found: false } : { found: true, owner: record.actor };
+    },
     start: async () => worker?.start(),
     close: async () => worker?.stop(),
   };

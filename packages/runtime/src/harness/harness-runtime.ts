@@ -62,5 +62,10 @@ export function createHarnessRuntime(
     },
     close: () => service.settle(),
     shutdown: (graceMs) => service.shutdown(graceMs),
+    runOwner: async (runId) => {
+      const record = await deps.runs.read(runId).catch(() => undefined);
+      if (record === undefined) return { found: false };
+      return record.actor === undefined ? { found: true } : { found: true, owner: record.actor };
+    },
   };
 }

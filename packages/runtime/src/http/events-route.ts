@@ -11,6 +11,8 @@ export interface EventsQuery {
   readonly key?: string;
   /** `Last-Event-ID` (SSE reconnection): replay the events after this id. */
   readonly lastEventId?: string;
+  /** Which events the caller may see (their own runs'); default all. */
+  readonly visible?: (event: TimelineEvent) => boolean | Promise<boolean>;
 }
 
 /** Comment line sent when nothing happened for this long, so proxies keep the stream open. */
@@ -36,14 +38,20 @@ export function backlogFor(backlog: readonly TimelineEvent[], query: EventsQuery
   return [];
 }
 
-async function send(stream: SSEStreamingApi, event: TimelineEvent): Promise<void> {
+async function send(
+  stream: SSEStreamingApi,
+  event: TimelineEvent,
+  query: EventsQuery,
+): Promise<void> {
+  if (query.visible !== undefined && !(await query.visible(event))) return;
   await stream.writeSSE({ id: event.id, event: event.key, data: JSON.stringify(event) });
 }
 
 /**
  * The `/events` Server-Sent Events answer (WHATWG HTML §9.2): one message per timeline event, `id`
  * the event id, `event` its key, `data` the timeline line as JSON (pii already masked by the
- * timeline). Ends when the client goes away or the watcher closes.
+ * timeline), skipping the events `query.visible` refuses (another user's runs). Ends when the
+ * client goes away or the watcher closes.
  */
 export function streamEvents(c: Context, watcher: TimelineWatcher, query: EventsQuery): Response {
   return streamSSE(c, async (stream) => {
@@ -64,7 +72,7 @@ export function streamEvents(c: Context, watcher: TimelineWatcher, query: Events
     });
     try {
       await stream.write(': connected\n\n');
-      for (const event of backlogFor(subscription.backlog, query)) await send(stream, event);
+      for (const event of backlogFor(subscription.backlog, query)) await send(stream, event, query);
       while (!ended && !stream.aborted) {
         if (queue.length === 0) {
           const idle = await new Promise<boolean>((resolve) => {
@@ -78,7 +86,7 @@ export function streamEvents(c: Context, watcher: TimelineWatcher, query: Events
           if (idle && !ended) await stream.write(': keepalive\n\n');
           continue;
         }
-        for (const event of queue.splice(0)) await send(stream, event);
+        for (const event of queue.splice(0)) await send(stream, event, query);
       }
     } finally {
       subscription.unsubscribe();

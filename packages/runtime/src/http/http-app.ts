@@ -6,6 +6,7 @@ import { ContractError, isContractError } from '../errors.js';
 import type { EventSink } from '../events.js';
 import type { RouteMethod } from '../core/operation-path.js';
 import type { Router } from '../router.js';
+import type { TimelineEvent } from '../timeline.js';
 import { bearerChallenge } from './bearer-challenge.js';
 import { cutEcho } from '../core/echo-limit.js';
 import { streamEvents } from './events-route.js';
@@ -27,6 +28,8 @@ export interface ServeTarget {
   readonly routers: readonly Router[];
   readonly onEvent?: EventSink;
   readonly timeline?: TimelineSource;
+  /** The events an actor's `/events` stream may carry; default every event. */
+  readonly eventVisibility?: (actor: Actor) => (event: TimelineEvent) => Promise<boolean>;
 }
 
 /** Options of {@link createHttpApp}. */
@@ -191,7 +194,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   );
 
   app.get('/events', (c) => {
-    authorize(actorOfContext(c), 'user', 'GET /events');
+    const actor = actorOfContext(c);
+    authorize(actor, 'user', 'GET /events');
     if (c.req.method === 'HEAD') return c.body(null, 200, EVENT_STREAM_HEADERS);
     const runId = c.req.query('runId');
     const key = c.req.query('key');
@@ -200,6 +204,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       ...(runId === undefined ? {} : { runId }),
       ...(key === undefined ? {} : { key }),
       ...(lastEventId === undefined ? {} : { lastEventId }),
+      ...(options.target.eventVisibility === undefined
+        ? {}
+        : { visible: options.target.eventVisibility(actor) }),
     });
   });
 
