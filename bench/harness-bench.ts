@@ -63,6 +63,8 @@ async function harnessWallMs(
       cwd,
       stateDir: join(cwd, `.contracts-${concurrency}`),
       agentWorker: 'none',
+      // The local runtime of `contracts harness run`, which takes an inline executor.
+      inlineExecutors: true,
     }),
   );
   const client = createHarnessClient(

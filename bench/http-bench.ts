@@ -95,20 +95,15 @@ function startServe(stateDir: string): Promise<{ child: ChildProcess; url: strin
 }
 
 /**
- * Runs examples/harness/suite.json through `contracts serve` and answers the `harness.run.get`
- * path of that run with its JSON text; undefined (after printing why) when the run is refused.
+ * Runs the repository's `suites/hello.json` with its named executor `executors/hello-node.json`
+ * through `contracts serve` and answers the `harness.run.get` path of that run with its JSON text;
+ * undefined (after printing why) when the run is refused.
  */
 async function prepareRun(url: string): Promise<{ path: string; body: string } | undefined> {
-  const runInput = JSON.parse(
-    readFileSync(join(ROOT, 'examples/harness/run-input.json'), 'utf8'),
-  ) as { suiteRef: string; executor: unknown };
   const started = await fetch(`${url}/harness/run/start/v1.0.0`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({
-      suiteKey: runInput.suiteRef,
-      metadata: { executor: runInput.executor },
-    }),
+    body: JSON.stringify({ suiteKey: 'hello', metadata: { executor: 'hello-node' } }),
   });
   const startBody = (await started.json()) as {
     run?: { runId: string };
