@@ -47,9 +47,11 @@ export const AgentFeature = defineFeature({
 	presentations: [
 		AgentRunAuditPresentation.meta,
 	],
-	capabilities: [
-		AgentExecutionCapability.meta,
-	],
+	capabilities: {
+		provides: [
+			AgentExecutionCapability.meta,
+		],
+	},
 	dataViews: [
 		AgentRunIndexDataView.meta,
 	],

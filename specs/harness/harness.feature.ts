@@ -65,12 +65,14 @@ export const HarnessFeature = defineFeature({
 	presentations: [
 		HarnessRunAuditPresentation.meta,
 	],
-	capabilities: [
-		HarnessExecutionCapability.meta,
-		HarnessEvidenceCapability.meta,
-		HarnessEvaluationCapability.meta,
-		HarnessTargetingCapability.meta,
-	],
+	capabilities: {
+		provides: [
+			HarnessExecutionCapability.meta,
+			HarnessEvidenceCapability.meta,
+			HarnessEvaluationCapability.meta,
+			HarnessTargetingCapability.meta,
+		],
+	},
 	dataViews: [
 		HarnessRunIndexDataView.meta,
 		HarnessEvidenceIndexDataView.meta,

@@ -100,7 +100,7 @@ describe('validateIr', () => {
       missing('owners'),
       missing('tags'),
       missing('stability'),
-      missing('title'),
+      // `title` is optional for every kind (published OwnerShipMeta, contracts-spec ownership.ts).
       missing('goal'),
       missing('context'),
       diag('error', 'INVALID_SEMVER', "Bare: version '1.0' is not semver (MAJOR.MINOR.PATCH)", at),

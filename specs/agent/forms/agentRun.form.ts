@@ -35,35 +35,35 @@ export const AgentRunForm = defineFormSpec({
 		{
 			kind: 'text',
 			name: 'agentKey',
-			labelKey: 'Agent',
+			labelI18n: 'Agent',
 			required: true,
 		},
 		{
 			kind: 'textarea',
 			name: 'prompt',
-			labelKey: 'Prompt',
+			labelI18n: 'Prompt',
 		},
 		{
 			kind: 'text',
 			name: 'contextSnapshotId',
-			labelKey: 'Context Snapshot',
+			labelI18n: 'Context Snapshot',
 		},
 		{
 			kind: 'text',
 			name: 'mode',
-			labelKey: 'Mode',
+			labelI18n: 'Mode',
 		},
 		{
 			kind: 'text',
 			name: 'priority',
-			labelKey: 'Priority',
+			labelI18n: 'Priority',
 		},
 	],
 	actions: [
 		{
 			key: 'run',
-			labelKey: 'Run agent',
-			op: { key: AgentRunCommand.meta.key, version: AgentRunCommand.meta.version },
+			labelI18n: 'Run agent',
+			op: { name: AgentRunCommand.meta.key, version: AgentRunCommand.meta.version },
 		},
 	],
 	policy: {

@@ -11,7 +11,12 @@ import type { Diagnostic } from './ir/ir-schema.js';
  */
 export function formatDiagnostic(diagnostic: Diagnostic, rootDir: string, color: boolean): string {
   const paint = color ? pc : pc.createColors(false);
-  const severity = diagnostic.severity === 'error' ? paint.red('error') : paint.yellow('warning');
+  const severity =
+    diagnostic.severity === 'error'
+      ? paint.red('error')
+      : diagnostic.severity === 'warning'
+        ? paint.yellow('warning')
+        : paint.blue('info');
   const head = `${paint.cyan(diagnostic.file)}:${paint.yellow(String(diagnostic.line))}:${paint.yellow(
     String(diagnostic.column),
   )} - ${severity} ${paint.gray(diagnostic.code)}: ${diagnostic.message}`;
@@ -29,9 +34,16 @@ export function formatDiagnostic(diagnostic: Diagnostic, rootDir: string, color:
   return frame ? `${head}\n${frame}\n` : `${head}\n`;
 }
 
-/** `N errors, M warnings` for the closing line of a run. */
+/**
+ * `N errors, M warnings` for the closing line of a run, `, K infos` when there are infos. Errors
+ * count root causes: a reference to a spec that failed to parse is an info, not an error.
+ */
 export function summarizeDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  const warnings = diagnostics.length - errors;
-  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const count = (severity: Diagnostic['severity']) =>
+    diagnostics.filter((d) => d.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const infos = count('info');
+  const base = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  return infos === 0 ? base : `${base}, ${infos} info${infos === 1 ? '' : 's'}`;
 }

@@ -13,11 +13,15 @@ export interface BaseMeta {
   readonly docId?: readonly DocId[];
 }
 
-/** Operations and presentations also explain why (`goal`) and where (`context`). */
+/**
+ * Operations and presentations also explain why (`goal`) and where (`context`). `title` is optional,
+ * as in the published `OwnerShipMeta` (contracts-spec `ownership.ts`).
+ */
 export interface OperationMeta extends BaseMeta {
-  readonly title: string;
   readonly goal: string;
   readonly context: string;
+  /** Published `OperationSpecMeta.kind`: only typed literals (`const X: OperationSpec`) write it. */
+  readonly kind?: 'command' | 'query';
 }
 
 export type EventMeta = BaseMeta;
@@ -26,24 +30,21 @@ export type CapabilityKind = 'integration' | 'data' | 'ui' | 'api' | 'event';
 
 export interface CapabilityMeta extends BaseMeta {
   readonly kind: CapabilityKind;
-  readonly title: string;
 }
 
-export interface FeatureMeta extends BaseMeta {
-  readonly title: string;
-}
+export type FeatureMeta = BaseMeta;
 
-export type PresentationMeta = OperationMeta;
+export interface PresentationMeta extends BaseMeta {
+  readonly goal: string;
+  readonly context: string;
+}
 
 export interface DataViewMeta extends BaseMeta {
-  readonly title: string;
   /** The entity the view lists, e.g. `harness_run`. */
   readonly entity: string;
 }
 
-export interface FormMeta extends BaseMeta {
-  readonly title: string;
-}
+export type FormMeta = BaseMeta;
 
 /** A reference to another spec by key and version. `X.meta` satisfies it. */
 export interface SpecRef {

@@ -3,6 +3,7 @@ import type { DocsContext } from './docs-context.js';
 import { table } from './docs-markdown.js';
 import { fieldTable, nestedModelSections } from './docs-models.js';
 import { body, type PlannedSection } from './docs-page-plan.js';
+import { publishedOperationSections, publishedPolicyRows } from './docs-published-sections.js';
 import { policySection, refSection } from './docs-spec-parts.js';
 import { domainOf } from './naming.js';
 
@@ -44,12 +45,19 @@ export function operationSections(ctx: DocsContext, spec: OperationSpec): Planne
         body({
           table: table(
             header.map(label),
-            errors.map((error) => [error.code, String(error.http), error.description, error.when]),
+            errors.map((error) => [
+              error.code,
+              error.http === undefined ? label('value.empty.label') : String(error.http),
+              error.description,
+              error.when ?? '',
+            ]),
           ),
         }),
     });
   }
-  sections.push(policySection(ctx, spec.policy));
+  sections.push(
+    policySection(ctx, spec.policy, publishedPolicyRows(ctx, spec.policy, domainOf(spec))),
+  );
   if (spec.emits.length > 0) {
     const header = ['column.event.label', 'column.version.label', 'column.when.label'];
     sections.push({
@@ -71,6 +79,7 @@ export function operationSections(ctx: DocsContext, spec: OperationSpec): Planne
   sections.push(
     ...refSection(ctx, 'section.capability.label', spec.capability ? [spec.capability] : [], spec),
   );
+  sections.push(...publishedOperationSections(ctx, spec));
   return sections;
 }
 

@@ -59,12 +59,14 @@ export function valueTable(
 export function policySection(
   ctx: DocsContext,
   policy: Pick<Policy, 'pii'> & Partial<Policy>,
+  extraRows: readonly [string, string][] = [],
 ): PlannedSection {
   const rows: [string, string][] = [];
   if (policy.auth) rows.push(['field.auth.label', policy.auth]);
   rows.push(['field.pii.label', listText(ctx, policy.pii)]);
   if (policy.flags && policy.flags.length > 0)
     rows.push(['field.flags.label', listText(ctx, policy.flags)]);
+  rows.push(...extraRows);
   return {
     level: 2,
     heading: ctx.label('section.policy.label'),

@@ -56,8 +56,8 @@ export function capabilitySections(ctx: DocsContext, spec: CapabilitySpec): Plan
       ],
       spec.provides.map((item) => [
         label(kindLabelKey(item.surface)),
-        pages.link(item.key, item.version, domain),
-        item.version,
+        item.version === undefined ? item.key : pages.link(item.key, item.version, domain),
+        item.version ?? label('value.empty.label'),
         item.description ?? '',
       ]),
     ),
@@ -66,8 +66,8 @@ export function capabilitySections(ctx: DocsContext, spec: CapabilitySpec): Plan
       'section.requires.label',
       ['column.key.label', 'column.version.label', 'column.optional.label', 'column.reason.label'],
       spec.requires.map((item) => [
-        pages.link(item.key, item.version, domain),
-        item.version,
+        item.version === undefined ? item.key : pages.link(item.key, item.version, domain),
+        item.version ?? label('value.empty.label'),
         yesNo(ctx, item.optional),
         item.reason ?? '',
       ]),
@@ -93,12 +93,16 @@ export function presentationSections(ctx: DocsContext, spec: PresentationSpec): 
   const capabilityText = capability
     ? ctx.pages.link(capability.key, capability.version, domainOf(spec))
     : ctx.label('value.empty.label');
-  const rows: [string, string][] = [
-    ['field.component.label', inlineCode(spec.content.componentKey)],
-    ['field.framework.label', spec.content.framework],
-    ['field.targets.label', listText(ctx, spec.targets)],
-    ['field.capability.label', capabilityText],
-  ];
+  const { content } = spec;
+  const rows: [string, string][] =
+    content.type === 'component'
+      ? [
+          ['field.component.label', inlineCode(content.componentKey)],
+          ['field.framework.label', content.framework],
+        ]
+      : [['field.component.label', inlineCode(content.type)]];
+  rows.push(['field.targets.label', listText(ctx, spec.targets)]);
+  rows.push(['field.capability.label', capabilityText]);
   return [
     {
       level: 2,
@@ -163,7 +167,12 @@ export function formSections(ctx: DocsContext, spec: FormSpec): PlannedSection[]
       ctx,
       'section.formFields.label',
       ['column.kind.label', 'column.name.label', 'column.label.label', 'column.required.label'],
-      spec.fields.map((field) => [field.kind, field.name, field.label, yesNo(ctx, field.required)]),
+      spec.fields.map((field) => [
+        field.kind,
+        field.name ?? '',
+        field.label ?? '',
+        yesNo(ctx, field.required),
+      ]),
     ),
     ...tableSection(
       ctx,
@@ -172,7 +181,9 @@ export function formSections(ctx: DocsContext, spec: FormSpec): PlannedSection[]
       spec.actions.map((action) => [
         action.key,
         action.label,
-        ctx.pages.link(action.operation.key, action.operation.version, domain),
+        action.operation
+          ? ctx.pages.link(action.operation.key, action.operation.version, domain)
+          : ctx.label('value.empty.label'),
       ]),
     ),
     policySection(ctx, spec.policy),

@@ -1,3 +1,4 @@
+import { errorHttpStatus } from './error-status.js';
 import { compareCodeUnits, compareSemver } from 'contracts-runtime/core';
 import type { Ir } from '../ir/ir-schema.js';
 import {
@@ -115,9 +116,9 @@ function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOp
     outputSchema: `schemas.${spec.io.output}Schema`,
     errors: spec.io.errors.map((error) => ({
       codeLiteral: tsString(error.code),
-      http: error.http,
+      http: errorHttpStatus(error),
       descriptionLiteral: tsString(error.description),
-      whenLiteral: tsString(error.when),
+      whenLiteral: tsString(error.when ?? ''),
     })),
   };
 }

@@ -1,3 +1,4 @@
+import { errorHttpStatus } from './error-status.js';
 import {
   compareCodeUnits,
   HTTP_ERRORS,
@@ -76,7 +77,7 @@ function errorsByStatus(
     if (!codes.has(code)) codes.set(code, description);
     byStatus.set(status, codes);
   };
-  for (const error of spec.io.errors) add(error.http, error.code, error.description);
+  for (const error of spec.io.errors) add(errorHttpStatus(error), error.code, error.description);
   const standard = (code: keyof typeof STANDARD_ERRORS) =>
     add(STANDARD_ERRORS[code].status, code, STANDARD_ERRORS[code].description);
   if (spec.io.input !== null) standard('VALIDATION_FAILED');
@@ -94,11 +95,41 @@ function errorsByStatus(
   return byStatus;
 }
 
+/**
+ * Published `acceptance.examples` (contracts-spec `operations/operation.ts`) as OpenAPI Example
+ * Objects (OpenAPI 3.1 §4.8.19), by example key; `side` is `input` or `output`.
+ */
+function examples(spec: OperationSpec, side: 'input' | 'output'): Json {
+  const list = spec.acceptance?.examples ?? [];
+  if (list.length === 0) return {};
+  return {
+    examples: Object.fromEntries(list.map((example) => [example.key, { value: example[side] }])),
+  };
+}
+
+/** Published error codes for GraphQL (`io.errors.*.gqlCode`): an `x-` extension, OpenAPI has no field. */
+function gqlCodes(spec: OperationSpec): Json {
+  const entries = spec.io.errors.flatMap((error) =>
+    error.gqlCode === undefined ? [] : [[error.code, error.gqlCode] as const],
+  );
+  return entries.length === 0 ? {} : { 'x-contracts-gql-codes': Object.fromEntries(entries) };
+}
+
+/** Published `transport.gql` and `transport.mcp` bindings: `x-` extensions (OpenAPI 3.1 §4.9). */
+function transportExtensions(spec: OperationSpec): Json {
+  const gql = spec.transport?.gql;
+  const mcp = spec.transport?.mcp;
+  return {
+    ...(gql ? { 'x-contracts-gql': { ...gql } } : {}),
+    ...(mcp ? { 'x-contracts-mcp': { ...mcp } } : {}),
+  };
+}
+
 function responses(spec: OperationSpec, method: RouteMethod): Json {
   const result: Json = {
     '200': {
       description: `The output of \`${spec.key}@${spec.version}\`.`,
-      content: { 'application/json': { schema: ref(spec.io.output) } },
+      content: { 'application/json': { schema: ref(spec.io.output), ...examples(spec, 'output') } },
     },
   };
   const byStatus = errorsByStatus(spec, method);
@@ -179,11 +210,13 @@ function operationObject(
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: ref(input.name) } },
+            content: { 'application/json': { schema: ref(input.name), ...examples(spec, 'input') } },
           },
         }
       : {}),
     responses: responses(spec, method),
+    ...transportExtensions(spec),
+    ...gqlCodes(spec),
     'x-contracts-operation': {
       key: spec.key,
       version: spec.version,

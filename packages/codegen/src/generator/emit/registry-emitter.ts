@@ -1,4 +1,5 @@
 import type { Ir, Spec } from '../ir/ir-schema.js';
+import { errorHttpStatus } from './error-status.js';
 import { compareSpecs, docBlock, domainBanner } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
 import { camelCase, pascalCase, specsOfDomain } from './naming.js';
@@ -55,9 +56,9 @@ export function specRecord(spec: Spec): SpecRecordData {
       spec.kind === 'operation'
         ? spec.io.errors.map((error) => ({
             code: error.code,
-            http: error.http,
+            http: errorHttpStatus(error),
             description: error.description,
-            when: error.when,
+            when: error.when ?? '',
           }))
         : [],
     emits:

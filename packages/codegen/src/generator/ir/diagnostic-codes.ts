@@ -1,6 +1,6 @@
 /**
  * Every diagnostic code the parser and the validator can report. Errors fail `generate`; warnings
- * are printed and do not.
+ * and infos are printed and do not.
  */
 export const DiagnosticCode = {
   /** The spec folder holds no spec file. */
@@ -33,6 +33,14 @@ export const DiagnosticCode = {
   NotProvidedByCapability: 'NOT_PROVIDED_BY_CAPABILITY',
   /** Warning: an event that no capability provides. */
   EventWithoutCapability: 'EVENT_WITHOUT_CAPABILITY',
+  /** Info: a construct of the published language the generator does not read (`not read: ...`). */
+  NotRead: 'NOT_READ',
+  /** Info: a reference to a spec that failed to parse; the parse failure is the root cause. */
+  ReferenceToFailedSpec: 'REFERENCE_TO_FAILED_SPEC',
+  /** A `TagsEnum` / `StabilityEnum` / `OwnersEnum` member the enum does not declare. */
+  UnknownEnumMember: 'UNKNOWN_ENUM_MEMBER',
+  /** A zod expression outside the statically mapped subset. */
+  UnsupportedZod: 'UNSUPPORTED_ZOD',
 } as const;
 
 export type DiagnosticCodeValue = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];

@@ -15,9 +15,15 @@ export function compareSpecs(a: Spec, b: Spec): number {
   );
 }
 
-/** Diagnostics by file, line, column, code, then message. */
+const SYNTAX_ERROR = 'SYNTAX_ERROR';
+
+/**
+ * Diagnostics by file, line, column, code, then message; syntax errors come before every other
+ * diagnostic, since nothing after them in their file was read.
+ */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
+    Number(b.code === SYNTAX_ERROR) - Number(a.code === SYNTAX_ERROR) ||
     compareLocations(a, b) ||
     compareCodeUnits(a.code, b.code) ||
     compareCodeUnits(a.message, b.message)
@@ -34,5 +40,8 @@ export function sortIr(ir: Ir): Ir {
     models: [...ir.models].sort((a, b) => compareCodeUnits(a.name, b.name)),
     enums: [...ir.enums].sort((a, b) => compareCodeUnits(a.name, b.name)),
     diagnostics: [...ir.diagnostics].sort(compareDiagnostics),
+    ...(ir.failedSpecs === undefined
+      ? {}
+      : { failedSpecs: [...ir.failedSpecs].sort((a, b) => compareLocations(a.source, b.source)) }),
   };
 }

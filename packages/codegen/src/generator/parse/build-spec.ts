@@ -9,20 +9,27 @@ import type { SpecHeader } from './spec-header.js';
 import type { StaticValue } from './static-value.js';
 
 /**
- * The IR spec of one `const X = define*({...})`: the callee alone decides the kind (never the file
- * name). Returns undefined when the spec cannot be built; every reason was reported to `sink`.
+ * The IR specs of one `const X = define*({...})` (or typed literal `const X: OperationSpec = {...}`):
+ * the callee or type alone decides the kind (never the file name). One spec, plus for an operation
+ * one event per inline emit; empty when the spec cannot be built (every reason was reported).
  */
 export function buildSpec(
   sink: DiagnosticSink,
   callee: DefineCallee,
   value: StaticValue,
   header: SpecHeader,
-): Spec | undefined {
+): Spec[] {
   const spec = ShapeReader.open(sink, value, '');
-  if (!spec) return undefined;
+  if (!spec) return [];
+  if (callee.kind === 'operation') return buildOperation(spec, callee.operationKind, header);
+  const built = buildOne(spec, callee, header);
+  return built ? [built] : [];
+}
+
+function buildOne(spec: ShapeReader, callee: DefineCallee, header: SpecHeader): Spec | undefined {
   switch (callee.kind) {
     case 'operation':
-      return buildOperation(spec, callee.operationKind ?? 'command', header);
+      return undefined;
     case 'event':
       return buildEvent(spec, header);
     case 'capability':

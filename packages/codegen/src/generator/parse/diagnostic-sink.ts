@@ -12,4 +12,9 @@ export class DiagnosticSink {
   error(code: DiagnosticCodeValue, message: string, at: SourceLocation): void {
     this.diagnostics.push({ severity: 'error', code, message, ...at });
   }
+
+  /** Records an `info` at `at`: something read but not emitted; it never fails a run. */
+  info(code: DiagnosticCodeValue, message: string, at: SourceLocation): void {
+    this.diagnostics.push({ severity: 'info', code, message, ...at });
+  }
 }

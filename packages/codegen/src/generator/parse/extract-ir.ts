@@ -1,57 +1,54 @@
 import { ts, type Project, type SourceFile } from 'ts-morph';
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
-import type { Ir, Spec } from '../ir/ir-schema.js';
+import type { FailedSpec, Ir, Spec } from '../ir/ir-schema.js';
 import { buildSpec } from './build-spec.js';
 import { DiagnosticSink } from './diagnostic-sink.js';
-import { DEFINE_CALLEES } from './language.js';
 import { ModelRegistry } from './model-registry.js';
 import { ModuleGraph } from './module-graph.js';
+import { declared, definesInsideFunctions } from './spec-declarations.js';
 import { StaticEvaluator } from './static-evaluator.js';
-
-/** What a top-level const declares, judged from its initializer's syntax alone. */
-type Declared = { kind: 'spec'; callee: string } | { kind: 'model' } | { kind: 'none' };
-
-function unwrap(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  while (
-    ts.isParenthesizedExpression(current) ||
-    ts.isAsExpression(current) ||
-    ts.isSatisfiesExpression(current) ||
-    ts.isNonNullExpression(current)
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function declared(initializer: ts.Expression | undefined): Declared {
-  if (!initializer) return { kind: 'none' };
-  const expression = unwrap(initializer);
-  if (ts.isCallExpression(expression) && ts.isIdentifier(expression.expression)) {
-    const callee = expression.expression.text;
-    if (DEFINE_CALLEES.has(callee)) return { kind: 'spec', callee };
-    if (callee === 'defineEnum') return { kind: 'model' };
-  }
-  if (
-    ts.isNewExpression(expression) &&
-    ts.isIdentifier(expression.expression) &&
-    expression.expression.text === 'SchemaModel'
-  ) {
-    return { kind: 'model' };
-  }
-  return { kind: 'none' };
-}
+import type { StaticValue } from './static-value.js';
 
 function isConst(statement: ts.VariableStatement): boolean {
   return (statement.declarationList.flags & ts.NodeFlags.Const) !== 0;
 }
 
+function isExported(statement: ts.VariableStatement): boolean {
+  return (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** The `meta.key` and `meta.version` of a spec value that failed to build, when both are strings. */
+function metaIdentity(value: StaticValue): { key: string; version: string } | undefined {
+  if (value.kind !== 'object') return undefined;
+  const meta = value.entries.get('meta');
+  if (meta?.kind !== 'object') return undefined;
+  const key = meta.entries.get('key');
+  const version = meta.entries.get('version');
+  return key?.kind === 'string' && version?.kind === 'string'
+    ? { key: key.value, version: version.value }
+    : undefined;
+}
+
+/** Inline-emitted events already met, by `key@version`, with their payload: one event per id. */
+function isRepeatedInlineEvent(spec: Spec, seen: Map<string, string>): boolean {
+  if (spec.kind !== 'event' || !spec.exportName.includes('.sideEffects.emits[')) return false;
+  const id = `${spec.key}@${spec.version}`;
+  const payload = seen.get(id);
+  if (payload === spec.payload) return true;
+  if (payload === undefined) seen.set(id, spec.payload);
+  return false;
+}
+
 /**
- * Turns the spec files of `project` into an unsorted IR with the parser's diagnostics. `specFiles` are scanned in the given (sorted) order: every top-level
- * `const X = define*(...)` is a spec, every top-level `new SchemaModel(...)` / `defineEnum(...)`
- * const a model or enum; other declarations are evaluated only when a spec needs them. A file with
- * a TypeScript syntax error reports SYNTAX_ERROR and is not scanned. No spec declaration at all is
- * NO_SPECS at `specsDir` (POSIX, relative to `rootDir`).
+ * Turns the spec files of `project` into an unsorted IR with the parser's diagnostics. `specFiles`
+ * are scanned in the given (sorted) order. A spec is every top-level `const X = define*(...)` of the
+ * eight kinds and every object literal typed with a published spec type (`const X: FormSpec =
+ * {...}`); a top-level `new SchemaModel(...)` / `defineSchemaModel(...)` / `defineEnum(...)` const
+ * is a model or enum; other declarations are evaluated only when a spec needs them. What the
+ * generator does not read is never dropped silently: another published `define*` kind or a helper
+ * factory call in an exported const, and a `define*` call inside a function, are one NOT_READ
+ * `info` each at their location. A file with a TypeScript syntax error reports SYNTAX_ERROR and is
+ * not scanned. No spec declaration at all is NO_SPECS at `specsDir` (POSIX, relative to `rootDir`).
  */
 export function extractIr(
   project: Project,
@@ -65,6 +62,8 @@ export function extractIr(
   const evaluator = new StaticEvaluator(graph, sink, registry);
   const program = project.getProgram().compilerObject;
   const specs: Spec[] = [];
+  const failedSpecs: FailedSpec[] = [];
+  const inlineEvents = new Map<string, string>();
   let specDeclarations = 0;
   for (const wrapped of specFiles) {
     const file = wrapped.compilerNode;
@@ -81,11 +80,30 @@ export function extractIr(
     if (syntaxErrors.length > 0) continue;
     let imports: string | undefined;
     for (const statement of file.statements) {
+      if (!ts.isImportDeclaration(statement)) {
+        for (const call of definesInsideFunctions(statement)) {
+          const callee = (call.expression as ts.Identifier).text;
+          sink.info(
+            DiagnosticCode.NotRead,
+            `not read: \`${callee}(...)\` inside a function, which is not evaluated`,
+            graph.locate(call, file),
+          );
+        }
+      }
       if (!ts.isVariableStatement(statement) || !isConst(statement)) continue;
       for (const declaration of statement.declarationList.declarations) {
         if (!ts.isIdentifier(declaration.name)) continue;
-        const what = declared(declaration.initializer);
+        const what = declared(declaration);
         if (what.kind === 'none') continue;
+        if (what.kind === 'unread') {
+          if (isExported(statement))
+            sink.info(
+              DiagnosticCode.NotRead,
+              `not read: \`${declaration.name.text}\` = ${what.what}`,
+              graph.locate(declaration.name, file),
+            );
+          continue;
+        }
         const value = evaluator.evaluateDeclaration(declaration, file);
         if (what.kind !== 'spec') continue;
         specDeclarations += 1;
@@ -98,8 +116,12 @@ export function extractIr(
           source: graph.locate(declaration.name, file),
           sourceText: { imports, definition: statement.getText(file) },
         };
-        const spec = buildSpec(sink, DEFINE_CALLEES.get(what.callee)!, value, header);
-        if (spec) specs.push(spec);
+        const built = buildSpec(sink, what.callee, value, header);
+        if (built.length === 0) {
+          const identity = metaIdentity(value);
+          if (identity) failedSpecs.push({ kind: what.callee.kind, ...identity, source: header.source });
+        }
+        for (const spec of built) if (!isRepeatedInlineEvent(spec, inlineEvents)) specs.push(spec);
       }
     }
   }
@@ -118,5 +140,6 @@ export function extractIr(
     models: [...registry.models.values()],
     enums: [...registry.enums.values()],
     diagnostics: sink.diagnostics,
+    ...(failedSpecs.length === 0 ? {} : { failedSpecs }),
   };
 }

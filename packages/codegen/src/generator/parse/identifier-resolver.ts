@@ -2,6 +2,7 @@ import type { ts } from 'ts-morph';
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
 import type { EvaluationContext, Site } from './evaluation-context.js';
 import { LANGUAGE_CALLABLES, LANGUAGE_TABLES } from './language.js';
+import { isPublishedModule, PUBLISHED_TABLES } from './published-tables.js';
 import type { LocalBinding } from './module-index.js';
 import type { StaticValue } from './static-value.js';
 
@@ -12,16 +13,43 @@ import type { StaticValue } from './static-value.js';
  * UNRESOLVED_IDENTIFIER at the reference, naming the identifier and why.
  */
 
+function tableValue(
+  ctx: EvaluationContext,
+  table: Readonly<Record<string, string>>,
+  enumTable: string,
+  site: Site,
+): StaticValue {
+  const at = ctx.graph.locate(site.node, site.file);
+  const entries = new Map<string, StaticValue>(
+    Object.entries(table).map(([key, value]) => [key, { kind: 'string', value, at }]),
+  );
+  return { kind: 'object', entries, at, enumTable };
+}
+
+/**
+ * The table a language enum name (`TagsEnum`, `StabilityEnum`, `OwnersEnum`) stands for at `site`,
+ * or undefined when its own declaration is to be read: a local const, or an import the parser can
+ * reach (the declaration's values are the truth). Imported from a published module path
+ * (`@contractspec/...`), the published table; otherwise (this language, or not imported) ours.
+ */
+function enumTable(ctx: EvaluationContext, name: string, site: Site): StaticValue | undefined {
+  const table = LANGUAGE_TABLES.get(name);
+  if (!table) return undefined;
+  const binding = ctx.graph.index(site.file).locals.get(name);
+  if (binding?.kind === 'const') return undefined;
+  if (binding?.kind === 'import') {
+    if (ctx.graph.resolve(site.file, binding.specifier)) return undefined;
+    const published = PUBLISHED_TABLES.get(binding.imported ?? name);
+    if (isPublishedModule(binding.specifier) && published)
+      return tableValue(ctx, published, `the published ${name}`, site);
+  }
+  return tableValue(ctx, table, name, site);
+}
+
 /** The value an identifier written at `site` stands for. */
 export function resolveIdentifier(ctx: EvaluationContext, name: string, site: Site): StaticValue {
-  const table = LANGUAGE_TABLES.get(name);
-  if (table) {
-    const at = ctx.graph.locate(site.node, site.file);
-    const entries = new Map<string, StaticValue>(
-      Object.entries(table).map(([key, value]) => [key, { kind: 'string', value, at }]),
-    );
-    return { kind: 'object', entries, at };
-  }
+  const table = enumTable(ctx, name, site);
+  if (table) return table;
   if (LANGUAGE_CALLABLES.has(name)) {
     return ctx.fail(
       DiagnosticCode.UnsupportedExpression,

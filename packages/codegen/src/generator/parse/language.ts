@@ -1,4 +1,4 @@
-import { StabilityEnum, TagsEnum } from '../../language/enums.js';
+import { OwnersEnum, StabilityEnum, TagsEnum } from '../../language/enums.js';
 import { SCALARS, type ScalarName, type SpecKind } from '../ir/ir-schema.js';
 
 /**
@@ -25,6 +25,38 @@ export const DEFINE_CALLEES: ReadonlyMap<string, DefineCallee> = new Map<string,
   ['defineFormSpec', { kind: 'form' }],
 ]);
 
+/**
+ * Typed spec literals (`export const X: PresentationSpec = {...}`): the published type names
+ * (contracts-spec `operations/operation.ts`, `events.ts`, `capabilities/capabilities.ts`,
+ * `features/types.ts`, `presentations/presentations.ts`, `data-views/spec.ts`, `forms/forms.ts`)
+ * and their kinds. An operation literal names its kind in `meta.kind`.
+ */
+export const SPEC_TYPE_NAMES: ReadonlyMap<string, DefineCallee> = new Map<string, DefineCallee>([
+  ['OperationSpec', { kind: 'operation' }],
+  ['AnyOperationSpec', { kind: 'operation' }],
+  ['EventSpec', { kind: 'event' }],
+  ['AnyEventSpec', { kind: 'event' }],
+  ['CapabilitySpec', { kind: 'capability' }],
+  ['FeatureModuleSpec', { kind: 'feature' }],
+  ['FeatureSpec', { kind: 'feature' }],
+  ['PresentationSpec', { kind: 'presentation' }],
+  ['DataViewSpec', { kind: 'dataView' }],
+  ['FormSpec', { kind: 'form' }],
+]);
+
+/**
+ * Calls of the language that declare no spec: schema models, enums, doc ids, zod-backed types,
+ * form layout helpers. Anything else named `define*` is a kind of the published language this
+ * generator does not read.
+ */
+export const NON_SPEC_DEFINES: ReadonlySet<string> = new Set([
+  'defineEnum',
+  'defineSchemaModel',
+]);
+
+/** The language's doc id functions: `docId(id)` and its published alias `docRef(id)` (`docs/registry.ts`). */
+export const DOC_ID_CALLEES: ReadonlySet<string> = new Set(['docId', 'docRef']);
+
 /** `StabilityEnum` of the language: member name -> value. */
 export const STABILITY_MEMBERS: Readonly<Record<string, string>> = StabilityEnum;
 
@@ -35,15 +67,18 @@ export const TAGS_MEMBERS: Readonly<Record<string, string>> = TagsEnum;
 export const LANGUAGE_TABLES: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map([
   ['StabilityEnum', STABILITY_MEMBERS],
   ['TagsEnum', TAGS_MEMBERS],
+  ['OwnersEnum', OwnersEnum],
 ]);
 
 /** Language names that only make sense as callees (`ScalarTypeEnum.ID()`, `new SchemaModel(...)`). */
 export const LANGUAGE_CALLABLES: ReadonlySet<string> = new Set([
   ...DEFINE_CALLEES.keys(),
+  ...NON_SPEC_DEFINES,
+  ...DOC_ID_CALLEES,
   'ScalarTypeEnum',
   'SchemaModel',
-  'defineEnum',
-  'docId',
+  'fromZod',
+  'ZodSchemaType',
 ]);
 
 /** The twenty scalars (shared/contracts-catalog.md, "Scalars (all twenty)"). */

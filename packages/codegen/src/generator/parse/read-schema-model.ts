@@ -4,14 +4,24 @@ import type { DiagnosticSink } from './diagnostic-sink.js';
 import { readItems, readString, ShapeReader } from './shape-reader.js';
 import { describeValue, type StaticValue } from './static-value.js';
 
-function readFieldType(sink: DiagnosticSink, reader: ShapeReader): TypeRef | undefined {
+interface FieldType {
+  readonly type: TypeRef;
+  readonly array?: boolean;
+  readonly constraints?: Field['constraints'];
+}
+
+function readFieldType(sink: DiagnosticSink, reader: ShapeReader): FieldType | undefined {
   const value = reader.field('type');
   if (value === undefined) {
     reader.missing('type');
     return undefined;
   }
   if (value.kind === 'scalar' || value.kind === 'model' || value.kind === 'enum') {
-    return { type: value.kind, name: value.name } as TypeRef;
+    return { type: { type: value.kind, name: value.name } as TypeRef };
+  }
+  if (value.kind === 'zodType') {
+    const { type, array, constraints } = value.mapped;
+    return { type, array, ...(constraints ? { constraints } : {}) };
   }
   sink.error(
     DiagnosticCode.InvalidSpecShape,
@@ -29,12 +39,18 @@ function readField(
 ): Field | undefined {
   const reader = ShapeReader.open(sink, value, path);
   if (!reader) return undefined;
-  const type = readFieldType(sink, reader);
+  const fieldType = readFieldType(sink, reader);
   const optional = reader.boolean('isOptional', true);
-  const array = reader.boolean('isArray') ?? false;
+  const array = (reader.boolean('isArray') ?? false) || fieldType?.array === true;
   reader.rejectUnknown();
-  if (type === undefined || optional === undefined) return undefined;
-  return { name, type, optional, array };
+  if (fieldType === undefined || optional === undefined) return undefined;
+  return {
+    name,
+    type: fieldType.type,
+    optional,
+    array,
+    ...(fieldType.constraints ? { constraints: fieldType.constraints } : {}),
+  };
 }
 
 /**
@@ -52,7 +68,8 @@ export function readSchemaModel(
   const reader = ShapeReader.open(sink, config, 'SchemaModel');
   if (!reader) return undefined;
   const name = reader.string('name', true);
-  const description = reader.string('description');
+  // Published `SchemaModelConfig.description` is `string | null`; null is no description.
+  const description = reader.field('description')?.kind === 'null' ? undefined : reader.string('description');
   const fieldsReader = reader.object('fields', true);
   reader.rejectUnknown();
   if (name === undefined) return undefined;

@@ -1,5 +1,6 @@
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
-import type { SourceLocation, SpecRef } from '../ir/ir-schema.js';
+import type { DataFields, SourceLocation, SpecRef } from '../ir/ir-schema.js';
+import { toDataValue } from './data-value.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
 import { describeValue, type ObjectValue, type StaticValue } from './static-value.js';
 
@@ -180,6 +181,49 @@ export class ShapeReader {
     return undefined;
   }
 
+  /**
+   * The fields `keys` (published fields no surface reads structurally) as IR data, keyed by
+   * `prefix + key`, marked as read; undefined when none is present.
+   */
+  data(keys: readonly string[], prefix = ''): DataFields | undefined {
+    let result: DataFields | undefined;
+    for (const key of keys) {
+      const value = this.field(key);
+      if (value === undefined) continue;
+      const data = toDataValue(this.sink, value, this.pathOf(key));
+      if (data === undefined) continue;
+      result ??= {};
+      result[`${prefix}${key}`] = data;
+    }
+    return result;
+  }
+
+  /** An optional number field. */
+  number(key: string): number | undefined {
+    const value = this.field(key);
+    if (value === undefined) return undefined;
+    if (value.kind === 'number') return value.value;
+    this.sink.error(
+      DiagnosticCode.InvalidSpecShape,
+      `\`${this.pathOf(key)}\` must be a number, found ${describeValue(value)}`,
+      value.at,
+    );
+    return undefined;
+  }
+
+  /** An optional schema model field: its name; a wrong value is reported. */
+  optionalModel(key: string): string | undefined {
+    const value = this.field(key);
+    if (value === undefined) return undefined;
+    if (value.kind === 'model') return value.name;
+    this.sink.error(
+      DiagnosticCode.InvalidSpecShape,
+      `\`${this.pathOf(key)}\` must be a schema model, found ${describeValue(value)}`,
+      value.at,
+    );
+    return undefined;
+  }
+
   /** Reports every field no accessor read: the language has no such field here. */
   rejectUnknown(): void {
     for (const [key, value] of this.value.entries) {
@@ -232,7 +276,8 @@ export function readOneOf<T extends string>(
 
 /**
  * A spec reference: an object with string `key` and `version` (other fields, as in `X.meta`, are
- * allowed). `source` is where the reference is written.
+ * allowed). A reference without `key` may name the spec as `name` (the published form action
+ * `op: { name, version }`, contracts-spec `forms/forms.ts`). `source` is where it is written.
  */
 export function readSpecRef(
   sink: DiagnosticSink,
@@ -241,7 +286,7 @@ export function readSpecRef(
 ): SpecRef | undefined {
   const reader = ShapeReader.open(sink, value, path);
   if (!reader) return undefined;
-  const key = reader.string('key', true);
+  const key = !reader.has('key') && reader.has('name') ? reader.string('name') : reader.string('key', true);
   const version = reader.string('version', true);
   if (key === undefined || version === undefined) return undefined;
   return { key, version, source: value.at };

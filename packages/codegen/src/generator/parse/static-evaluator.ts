@@ -76,6 +76,8 @@ export class StaticEvaluator implements EvaluationContext {
     ) {
       return relocate(this.evaluate(expression.expression, file), at);
     }
+    if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression))
+      return { kind: 'function', at };
     if (ts.isTemplateExpression(expression)) return this.template(expression, file, at);
     if (ts.isPrefixUnaryExpression(expression)) return this.signed(expression, file, at);
     if (ts.isArrayLiteralExpression(expression)) return this.array(expression, file, at);
@@ -232,6 +234,11 @@ export class StaticEvaluator implements EvaluationContext {
             { node: property, file },
           );
         }
+      } else if (ts.isMethodDeclaration(property) && !ts.isComputedPropertyName(property.name)) {
+        // A method is a callback (published `telemetry`, hooks): recorded, never evaluated.
+        const key = this.propertyName(property.name, file);
+        if (key !== undefined)
+          entries.set(key, { kind: 'function', at: this.graph.locate(property, file) });
       } else {
         this.fail(
           DiagnosticCode.UnsupportedExpression,
@@ -284,6 +291,13 @@ export class StaticEvaluator implements EvaluationContext {
     if (object.kind === 'object') {
       const value = object.entries.get(key);
       if (value) return relocate(value, at);
+      if (object.enumTable !== undefined) {
+        return this.fail(
+          DiagnosticCode.UnknownEnumMember,
+          `\`${shown}\`: ${object.enumTable} has no member \`${key}\` (members: ${[...object.entries.keys()].join(', ')})`,
+          site,
+        );
+      }
       return this.fail(
         DiagnosticCode.UnresolvedIdentifier,
         `\`${shown}\`: the object has no property \`${key}\``,

@@ -1,4 +1,5 @@
 import type { ScalarName, SourceLocation } from '../ir/ir-schema.js';
+import type { ZodMapped } from './zod-mapper.js';
 import type { ts } from 'ts-morph';
 
 /**
@@ -22,6 +23,10 @@ export type StaticValue =
   | { readonly kind: 'enum'; readonly name: string; readonly at: SourceLocation }
   /** `import * as ns from './x.js'`: member access resolves the module's exports. */
   | { readonly kind: 'namespace'; readonly file: ts.SourceFile; readonly at: SourceLocation }
+  /** A zod-backed scalar or array type (`fromZod(z.string().email())`), mapped statically. */
+  | { readonly kind: 'zodType'; readonly mapped: ZodMapped; readonly at: SourceLocation }
+  /** An arrow function or function expression (a callback such as `telemetry.success.properties`): never evaluated. */
+  | { readonly kind: 'function'; readonly at: SourceLocation }
   | { readonly kind: 'invalid'; readonly at: SourceLocation };
 
 /** An object literal's value; `entries` keep JavaScript's key order (a later duplicate key overrides in place). */
@@ -29,6 +34,8 @@ export interface ObjectValue {
   readonly kind: 'object';
   readonly entries: ReadonlyMap<string, StaticValue>;
   readonly at: SourceLocation;
+  /** Set on a language enum table (`TagsEnum`), naming where its members come from in messages. */
+  readonly enumTable?: string;
 }
 
 /** The same value, located at another place (the reference that produced it). */
@@ -59,6 +66,10 @@ export function describeValue(value: StaticValue): string {
       return `the enum ${value.name}`;
     case 'namespace':
       return 'a module namespace';
+    case 'function':
+      return 'a function (not evaluated)';
+    case 'zodType':
+      return 'a zod-backed type';
     case 'invalid':
       return 'an invalid value';
     default: {

@@ -8,8 +8,9 @@ function isBlank(text: string | undefined): boolean {
 }
 
 /**
- * Required meta: key, version, description, owners (non-empty), tags and
- * stability on every spec; title, goal and context on operations and presentations. A missing or
+ * Required meta (published `OwnerShipMeta`, contracts-spec `ownership.ts`): key, version,
+ * description, owners (non-empty), tags and stability on every spec; goal and context on operations
+ * and presentations. `title` is optional for every kind. A missing or
  * blank field is MISSING_META_FIELD; a version (or a capability `requires` version) that is not
  * semver 2.0.0 is INVALID_SEMVER. Both at the spec's declaration (the IR keeps no field locations).
  */
@@ -24,7 +25,6 @@ export function checkMeta(spec: Spec): Diagnostic[] {
   if (meta.tags === undefined) missing.push('tags');
   if (isBlank(meta.stability)) missing.push('stability');
   if (spec.kind === 'operation' || spec.kind === 'presentation') {
-    if (isBlank(meta.title)) missing.push('title');
     if (isBlank(meta.goal)) missing.push('goal');
     if (isBlank(meta.context)) missing.push('context');
   }
@@ -50,7 +50,7 @@ export function checkMeta(spec: Spec): Diagnostic[] {
   }
   if (spec.kind === 'capability') {
     for (const required of spec.requires) {
-      if (!isSemver(required.version)) {
+      if (required.version !== undefined && !isSemver(required.version)) {
         diagnostics.push(
           located(
             'error',

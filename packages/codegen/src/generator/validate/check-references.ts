@@ -1,5 +1,5 @@
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
-import type { Diagnostic, SourceLocation, Spec, SpecKind } from '../ir/ir-schema.js';
+import type { Diagnostic, FailedSpec, SourceLocation, Spec, SpecKind } from '../ir/ir-schema.js';
 import { describeKind, located, specId, where } from './located.js';
 import type { SpecIndex } from './spec-index.js';
 
@@ -28,12 +28,20 @@ function matches(spec: Spec, target: Target): boolean {
   );
 }
 
+/** What a reference check reads: the specs by kind, and the specs that failed to parse. */
+export interface ReferenceScope {
+  readonly index: SpecIndex;
+  readonly failed: readonly FailedSpec[];
+}
+
 /**
- * Checks that one reference names a spec of the right kind; returns the spec when it does, else
- * records UNRESOLVED_REFERENCE at the reference.
+ * Checks that one reference names a spec of the right kind; returns the spec when it does. A
+ * reference to a spec that failed to parse is one `info` (REFERENCE_TO_FAILED_SPEC) naming where it
+ * failed: the failure is the root cause, reported once. Otherwise UNRESOLVED_REFERENCE at the
+ * reference.
  */
 function resolve(
-  index: SpecIndex,
+  scope: ReferenceScope,
   from: Spec,
   role: string,
   ref: { readonly key: string; readonly version: string },
@@ -41,10 +49,25 @@ function resolve(
   target: Target,
   out: Diagnostic[],
 ): Spec | undefined {
-  const spec = index.get(ref);
+  const { index } = scope;
+  const spec = index.get(target.kind, ref) ?? index.ofAnyKind(ref)[0];
   const subject = `${specId(from)}: ${role} \`${specId(ref)}\``;
   if (!spec) {
-    const versions = index.versionsOf(ref.key);
+    const failed = scope.failed.find(
+      (entry) => entry.kind === target.kind && entry.key === ref.key && entry.version === ref.version,
+    );
+    if (failed) {
+      out.push(
+        located(
+          'info',
+          DiagnosticCode.ReferenceToFailedSpec,
+          `${specId(from)}: ${role} names ${ref.key}, which failed to parse at ${failed.source.file}:${failed.source.line}`,
+          at,
+        ),
+      );
+      return undefined;
+    }
+    const versions = index.versionsOf(target.kind, ref.key);
     const hint =
       versions.length > 0 ? ` (declared versions of ${ref.key}: ${versions.join(', ')})` : '';
     out.push(
@@ -71,7 +94,9 @@ function isProvidedBy(capability: Spec, spec: Spec): boolean {
     capability.kind === 'capability' &&
     capability.provides.some(
       (entry) =>
-        entry.surface === spec.kind && entry.key === spec.key && entry.version === spec.version,
+        entry.surface === spec.kind &&
+        entry.key === spec.key &&
+        (entry.version === undefined || entry.version === spec.version),
     )
   );
 }
@@ -83,13 +108,13 @@ function isProvidedBy(capability: Spec, spec: Spec): boolean {
  * `operation`, every feature list. An operation or event whose capability does not provide it is
  * the warning NOT_PROVIDED_BY_CAPABILITY at its capability reference.
  */
-export function checkReferences(spec: Spec, index: SpecIndex): Diagnostic[] {
+export function checkReferences(spec: Spec, scope: ReferenceScope): Diagnostic[] {
   const out: Diagnostic[] = [];
   const check = (
     role: string,
     ref: { key: string; version: string; source: SourceLocation },
     target: Target,
-  ) => resolve(index, spec, role, ref, ref.source, target, out);
+  ) => resolve(scope, spec, role, ref, ref.source, target, out);
   switch (spec.kind) {
     case 'operation':
     case 'event': {
@@ -110,8 +135,25 @@ export function checkReferences(spec: Spec, index: SpecIndex): Diagnostic[] {
       break;
     }
     case 'capability':
-      for (const entry of spec.provides)
-        check(`provides ${entry.surface}`, entry, TARGETS[entry.surface]);
+      if (spec.extends) check('extends', spec.extends, TARGETS.capability);
+      for (const entry of spec.provides) {
+        // `workflow` and `resource` are published surfaces with no spec kind read here.
+        if (entry.surface === 'workflow' || entry.surface === 'resource') continue;
+        const target = TARGETS[entry.surface];
+        const version = entry.version ?? scope.index.latest(target.kind, entry.key);
+        if (version === undefined) {
+          out.push(
+            located(
+              'error',
+              DiagnosticCode.UnresolvedReference,
+              `${specId(spec)}: provides ${entry.surface} \`${entry.key}\` names no spec`,
+              entry.source,
+            ),
+          );
+          continue;
+        }
+        check(`provides ${entry.surface}`, { ...entry, version }, target);
+      }
       break;
     case 'feature': {
       const lists = [
@@ -133,7 +175,7 @@ export function checkReferences(spec: Spec, index: SpecIndex): Diagnostic[] {
       break;
     case 'form':
       for (const action of spec.actions)
-        check(`action ${action.key}`, action.operation, TARGETS.operation);
+        if (action.operation) check(`action ${action.key}`, action.operation, TARGETS.operation);
       break;
     default: {
       const unreachable: never = spec;
@@ -148,7 +190,11 @@ export function checkEventsProvided(index: SpecIndex): Diagnostic[] {
   const provided = new Set<string>();
   for (const spec of index.ordered) {
     if (spec.kind !== 'capability') continue;
-    for (const entry of spec.provides) if (entry.surface === 'event') provided.add(specId(entry));
+    for (const entry of spec.provides) {
+      if (entry.surface !== 'event') continue;
+      const version = entry.version ?? index.latest('event', entry.key);
+      if (version !== undefined) provided.add(specId({ key: entry.key, version }));
+    }
   }
   return index.ordered
     .filter((spec) => spec.kind === 'event' && !provided.has(specId(spec)))

@@ -9,7 +9,7 @@ import { SpecIndex } from './spec-index.js';
 function checkDuplicates(index: SpecIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const spec of index.ordered) {
-    const first = index.get(spec)!;
+    const first = index.get(spec.kind, spec)!;
     if (first === spec) continue;
     out.push(
       located(
@@ -33,7 +33,8 @@ function checkDuplicates(index: SpecIndex): Diagnostic[] {
 export function validateIr(ir: Ir): Diagnostic[] {
   const index = new SpecIndex(ir.specs);
   const out = checkDuplicates(index);
-  for (const spec of index.ordered) out.push(...checkMeta(spec), ...checkReferences(spec, index));
+  const scope = { index, failed: ir.failedSpecs ?? [] };
+  for (const spec of index.ordered) out.push(...checkMeta(spec), ...checkReferences(spec, scope));
   out.push(...checkEventsProvided(index), ...checkModels(ir));
   return out;
 }

@@ -1,0 +1,22 @@
+import { finishIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import type { Ir } from '../../packages/codegen/src/generator/ir/ir-schema.js';
+import { parseSources } from '../../packages/codegen/src/generator/parse/parse-specs.js';
+
+/** The imports of a file written for the published package, exactly as its authors write them. */
+export const PUBLISHED_IMPORTS = `import { defineCommand, defineQuery, defineEvent, defineCapability, defineFeature, definePresentation, defineDataView, defineFormSpec, docRef, StabilityEnum, TagsEnum, OwnersEnum } from '@contractspec/lib.contracts-spec';
+import { defineSchemaModel, SchemaModel, ScalarTypeEnum, fromZod, ZodSchemaType } from '@contractspec/lib.schema';
+import { z } from 'zod';`;
+
+/** Meta fields shared by the inline specs (no title: it is optional in the published language). */
+export const META = `description: 'd', stability: 'experimental', owners: ['platform.core'], tags: ['t']`;
+
+/** The parsed, validated, sorted IR of one published-style file at `specs/x.ts`. */
+export function irOf(body: string): { ir: Ir; sources: Record<string, string> } {
+  const sources = { 'specs/x.ts': `${PUBLISHED_IMPORTS}\n\n${body}\n` };
+  return { ir: finishIr(parseSources(sources)), sources };
+}
+
+/** `sourceText` of a spec written in {@link irOf}'s file: the imports and the statement text. */
+export function sourceText(definition: string): { imports: string; definition: string } {
+  return { imports: PUBLISHED_IMPORTS, definition };
+}
