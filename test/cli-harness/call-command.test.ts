@@ -39,7 +39,9 @@ describe('contracts call', () => {
   });
 
   test('harness.run.start with @file input, then run.get, evidence.list and evaluation.get', () => {
-    project.write('start.json', { suiteKey: 'one', metadata: { executor: caseExecutor() } });
+    const { kind: _kind, ...definition } = caseExecutor();
+    project.write('executors/case.json', definition);
+    project.write('start.json', { suiteKey: 'one', metadata: { executor: 'case' } });
     const started = call('harness.run.start', '@start.json');
     const { run } = JSON.parse(started.stdout);
     expect([
@@ -89,16 +91,28 @@ describe('contracts call: errors as JSON on stderr', () => {
   });
 
   test('invalid input exits 2 and names the field', () => {
+    project.write('executors/bad.json', { kind: 'shell', argv: ['x'] });
     const result = call(
       'harness.run.start',
-      JSON.stringify({ suiteKey: 'one', metadata: { executor: { kind: 'shell', argv: ['x'] } } }),
+      JSON.stringify({ suiteKey: 'one', metadata: { executor: 'bad', concurrency: 0 } }),
     );
-    expect([result.status, JSON.parse(result.stderr).error.details]).toStrictEqual([
+    const definition = call(
+      'harness.run.start',
+      JSON.stringify({ suiteKey: 'one', metadata: { executor: 'bad' } }),
+    );
+    expect([
+      result.status,
+      JSON.parse(result.stderr).error.details,
+      definition.status,
+      JSON.parse(definition.stderr).error.details,
+    ]).toStrictEqual([
+      2,
+      [{ path: 'input.metadata.concurrency', message: 'must be >= 1' }],
       2,
       [
         {
-          path: 'input.metadata.executor.kind',
-          message: 'expected "command" (the only executor kind of v1)',
+          path: 'input.metadata.executor',
+          message: 'executors/bad.json: kind: expected "command" (the only executor kind of v1)',
         },
       ],
     ]);
@@ -116,7 +130,7 @@ describe('contracts call: errors as JSON on stderr', () => {
     const missing = call('harness.run.get', '{"runId":"hr-0000000000000000"}');
     expect([missing.status, missing.stderr]).toStrictEqual([
       1,
-      error('NOT_FOUND', 404, 'no harness run hr-0000000000000000'),
+      error('NOT_FOUND', 404, 'no harness run hr-0000000000000000', { resource: 'harness run' }),
     ]);
     const anonymous = call('harness.target.resolve', '{}', '--actor', 'anonymous');
     expect([anonymous.status, JSON.parse(anonymous.stderr).error.code]).toStrictEqual([
@@ -129,13 +143,17 @@ describe('contracts call: errors as JSON on stderr', () => {
     const unknown = call('harness.nothing.here', '{}');
     expect([unknown.status, unknown.stderr]).toStrictEqual([
       2,
-      error('NOT_FOUND', 404, 'no operation harness.nothing.here (domains: agent, harness)'),
+      error(
+        'NOT_FOUND',
+        404,
+        'unknown operation "harness.nothing.here"; valid operations: agent.approvals, agent.artifacts, agent.cancel, agent.run, agent.status, harness.evaluation.get, harness.evaluation.run, harness.evidence.get, harness.evidence.list, harness.run.cancel, harness.run.get, harness.run.start, harness.target.resolve',
+      ),
     ]);
     const badJson = call('harness.run.get', '{oops');
-    expect([
-      badJson.status,
-      badJson.stderr.startsWith('contracts: --input: the inline value is not valid JSON'),
-    ]).toStrictEqual([2, true]);
+    expect([badJson.status, badJson.stderr]).toStrictEqual([
+      2,
+      "contracts: --input: the inline value is not valid JSON at line 1, column 2: Expected property name or '}'\n",
+    ]);
     const badActor = call('harness.run.get', '{}', '--actor', 'root');
     expect(badActor.status).toBe(2);
   });

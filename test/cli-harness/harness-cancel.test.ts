@@ -148,7 +148,7 @@ test('harness.run.cancel from a second process stops the run, kills the case gro
   ]);
 });
 
-test('a CLI killed mid-run leaves readable records; a later cancel ends the orphaned case group', async () => {
+test('a CLI killed mid-run leaves readable records; the next call recovers the run as interrupted and ends its case group', async () => {
   const running = startContracts(['harness', 'run', '--input', 'run.json'], project.dir);
   const pids = await hangingPids();
   const runId = runIdOf();
@@ -189,18 +189,22 @@ test('a CLI killed mid-run leaves readable records; a later cancel ends the orph
   ]);
   expect(pids.map(isProcessAlive)).toStrictEqual([true, true]);
 
+  // The cancel reads the run first, finds its runner dead and recovers it: the run has already
+  // ended (failed, interrupted) by the time the cancel would apply, so it answers that status.
   const cancel = call('harness.run.cancel', { runId });
   expect([cancel.status, (cancel.output as { status: string }).status]).toStrictEqual([
     0,
-    'cancelled',
+    'failed',
   ]);
   expect(await gone(pids)).toBe(true);
   const after = readState(`harness-runs/${runId}.json`) as {
     run: { status: string; steps: { stepKey: string; status: string }[] };
+    failure: { reason: string };
   };
-  expect([after.run.status, after.run.steps.map((step) => step.status)]).toStrictEqual([
-    'cancelled',
-    ['completed', 'failed', 'pending'],
-  ]);
+  expect([
+    after.run.status,
+    after.failure.reason,
+    after.run.steps.map((step) => step.status),
+  ]).toStrictEqual(['failed', 'interrupted', ['completed', 'failed', 'failed']]);
   expect(project.files(`.contracts/harness-runs/${runId}.live`)).toStrictEqual([]);
 });

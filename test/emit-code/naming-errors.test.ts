@@ -123,6 +123,7 @@ describe('view helpers', () => {
       errors: [],
       emits: [],
       capability: null,
+      transport: { gql: null, mcp: null },
     });
   });
 });

@@ -4,6 +4,7 @@ import { loadLabelCatalog } from '../../packages/codegen/src/generator/emit/docs
 import { formatFiles } from '../../packages/codegen/src/generator/format.js';
 import { fixtureIr } from './docs-fixture.js';
 import { emitDocs } from './helpers.js';
+import { irOf, SURFACE_SOURCE } from '../published-language/support.js';
 import { brokenLinks, headingAnchors } from './link-checker.js';
 
 const FIELD_KEYS = [
@@ -80,6 +81,8 @@ describe('docs emitter: labels', () => {
       },
     });
     createDocsEmitter({ labels: tracking }).emit(fixtureIr());
+    // The sections of the published language's extra fields (acceptance, side effects, transport).
+    createDocsEmitter({ labels: tracking }).emit(irOf(SURFACE_SOURCE).ir);
     for (const text of Object.values(catalog)) expect(text.length).toBeGreaterThan(0);
     expect(Object.keys(catalog).filter((key) => !used.has(key))).toStrictEqual([]);
   });

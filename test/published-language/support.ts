@@ -20,3 +20,17 @@ export function irOf(body: string): { ir: Ir; sources: Record<string, string> } 
 export function sourceText(definition: string): { imports: string; definition: string } {
   return { imports: PUBLISHED_IMPORTS, definition };
 }
+
+/** An operation using every published field that a docs page, OpenAPI or the registry shows. */
+export const SURFACE_SOURCE = `const M = defineSchemaModel({ name: 'SurfM', fields: { id: { type: ScalarTypeEnum.ID(), isOptional: false } } });
+export const Run = defineCommand({
+  meta: { key: 'surf.run', version: '1.0.0', domain: 'surf', goal: 'g', context: 'c', ${META} },
+  io: { input: M, output: M, errors: { DENIED: { description: 'No.', http: 403, gqlCode: 'FORBIDDEN' } } },
+  policy: { auth: 'user', rateLimit: { rpm: 30, key: 'org' }, escalate: 'human_review', policies: [{ key: 'surf.rules', version: '1.0.0' }] },
+  sideEffects: { audit: ['surf.audit'], analytics: ['surf_run'] },
+  transport: { rest: { method: 'POST', path: '/surf/run' }, gql: { field: 'surfRun' }, mcp: { toolName: 'surf_run' } },
+  acceptance: {
+    scenarios: [{ key: 'ok', given: ['a user'], when: ['it runs'], then: ['done'] }],
+    examples: [{ key: 'one', input: { id: 'a' }, output: { id: 'b' } }],
+  },
+});`;

@@ -14,7 +14,7 @@ interface WorkFlags {
   stateDir?: string;
   agentsDir?: string;
   concurrency?: string;
-  idleExitMs: string;
+  idleExitMs?: string;
 }
 
 function count(flag: string, text: string, minimum: number): number {
@@ -37,11 +37,14 @@ function count(flag: string, text: string, minimum: number): number {
  * flight end failed, reason `interrupted`.
  */
 export function agentCommand(): Command {
-  const agent = new Command('agent').description('Background agent runs');
+  const agent = new Command('agent')
+    .description('Background agent runs')
+    .addHelpText('after', '\nExample:\n  $ npx contracts agent work --idle-exit-ms 500\n');
   agent
     .command('work')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
     .description('Drain the agent run queue of a state directory, then exit when idle')
     .option(
       '--cwd <dir>',
@@ -61,8 +64,19 @@ export function agentCommand(): Command {
     )
     .option(
       '--idle-exit-ms <ms>',
-      'exit after this long without work',
-      String(DEFAULT_IDLE_EXIT_MS),
+      `exit after this long without work, in milliseconds (default: ${DEFAULT_IDLE_EXIT_MS})`,
+    )
+    .addHelpText(
+      'after',
+      `
+Prints "<runId> <status>" per finished run on stdout. A second worker on the same state
+directory exits at once (exit 0) with a note on stderr.
+
+Examples:
+  $ npx contracts agent work
+  $ npx contracts agent work --cwd examples/agent --idle-exit-ms 500
+
+Exit codes: 0 the queue is drained (or another worker drains it), 2 usage error.`,
     )
     .action(async (flags: WorkFlags) => {
       const concurrency = resolveConcurrency(
@@ -70,7 +84,11 @@ export function agentCommand(): Command {
           ? {}
           : { concurrency: count('--concurrency', flags.concurrency, 1) },
       );
-      const idleExitMs = count('--idle-exit-ms', flags.idleExitMs, 0);
+      const idleExitMs = count(
+        '--idle-exit-ms',
+        flags.idleExitMs ?? String(DEFAULT_IDLE_EXIT_MS),
+        0,
+      );
       const options = resolveRuntimeOptions({
         ...(flags.cwd === undefined ? {} : { cwd: flags.cwd }),
         ...(flags.stateDir === undefined ? {} : { stateDir: flags.stateDir }),

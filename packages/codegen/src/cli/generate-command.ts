@@ -39,9 +39,9 @@ export function generateCommand(): Command {
       'after',
       `
 Examples:
-  contracts generate                       use contracts.config.json
-  contracts generate --specs contracts --out src/generated
-  contracts generate --check               in CI: fail when the tree is stale
+  $ npx contracts generate                 use contracts.config.json
+  $ npx contracts generate --specs contracts --out src/generated
+  $ npx contracts generate --check         in CI: fail when the tree is stale
 
 Exit codes: 0 ok, 1 error diagnostics or drift (--check), 2 usage or config error.`,
     )

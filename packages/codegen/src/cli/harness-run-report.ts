@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { HarnessRun, HarnessStep } from 'contracts-runtime/domains/harness';
 import type { CaseStatus, Check, Problem, RunSummary } from 'contracts-runtime/harness';
 import { ExitCode } from './exit-codes.js';
+import { plural } from './plural.js';
 
 /** One case as `contracts harness run` reports it. */
 export interface ReportedCase {
@@ -14,6 +15,8 @@ export interface ReportedCase {
   evidenceIds: string[];
   /** Why the case errored or was skipped, else null. */
   error: string | null;
+  /** In a dry run, the names of the checks that would apply (`implicit.exitCode`, …); else null. */
+  plannedChecks: string[] | null;
 }
 
 /**
@@ -85,6 +88,7 @@ function caseOfStep(step: HarnessStep): ReportedCase {
     checks: Array.isArray(meta.checks) ? (meta.checks as Check[]) : [],
     evidenceIds: Array.isArray(meta.evidenceIds) ? (meta.evidenceIds as string[]) : [],
     error: typeof meta.error === 'string' ? meta.error : null,
+    plannedChecks: Array.isArray(meta.plannedChecks) ? (meta.plannedChecks as string[]) : null,
   };
 }
 
@@ -96,16 +100,23 @@ export function displayPath(file: string, cwd: string): string {
     : relative.split(path.sep).join('/');
 }
 
-const LABELS: Readonly<Record<CaseStatus, string>> = {
+/** The word of each case status in text output (report lines and progress lines alike). */
+export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   passed: 'PASS',
   failed: 'FAIL',
   errored: 'ERROR',
   skipped: 'SKIP',
 };
 
-/** One text line for a case: `PASS greets (exit 0, 12 ms)`, with failed checks or the error after. */
+/**
+ * One text line for a case: `PASS greets (exit 0, 12 ms)`, with failed checks or the error after.
+ * In a dry run: `PLAN greets: implicit.exitCode, case.greets.mustInclude`, or `SKIP` with why.
+ */
 export function caseLine(result: ReportedCase): string {
-  const label = LABELS[result.status].padEnd(5);
+  if (result.plannedChecks !== null && result.error === null) {
+    return `${'PLAN'.padEnd(5)} ${result.caseId}: ${result.plannedChecks.join(', ')}`;
+  }
+  const label = STATUS_LABELS[result.status].padEnd(5);
   if (result.status === 'skipped') {
     return `${label} ${result.caseId}${result.error ? `: ${result.error}` : ''}`;
   }
@@ -124,12 +135,17 @@ export function formatReportText(report: HarnessRunReport): string {
   const lines = report.caseResults.map(caseLine);
   const { total, passed, failed, errored, skipped } = report.summary;
   if (report.dryRun) {
+    const blocked = report.caseResults.filter((result) => result.error !== null).length;
+    const notRunnable = blocked === 0 ? '' : ` (${blocked} not runnable, see the warnings)`;
+    const preflight = report.preflight.ok
+      ? ''
+      : '; the suite fails verify, so a real run would be blocked';
     lines.push(
-      `dry run of ${report.suiteId ?? 'the suite'}: ${total} cases planned; nothing executed or written`,
+      `dry run of ${report.suiteId ?? 'the suite'}: ${plural(total, 'case')} planned${notRunnable}${preflight}; nothing executed or written`,
     );
   } else {
     lines.push(
-      `${total} cases: ${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped; run ${report.runId} ${report.status}`,
+      `${plural(total, 'case')}: ${passed} passed, ${failed} failed, ${errored} errored, ${skipped} skipped; run ${report.runId} ${report.status}`,
     );
     if (report.runPath !== null) lines.push(`record: ${report.runPath}`);
   }

@@ -14,13 +14,25 @@ const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
 ) as { version: string };
 
-/** Builds the `contracts` program; every command gets `--help`. */
+const PROGRAM_HELP = `
+Examples:
+  $ npx contracts init --yes && npx contracts generate
+  $ npx contracts harness run --input examples/harness/run-input.json
+  $ npx contracts help harness
+
+Exit codes (every command): 0 ok, 1 failure (error diagnostics, drift, a failed case or call),
+2 usage or invalid input. With --format json, stdout holds one JSON document in every outcome.
+`;
+
+/** Builds the `contracts` program; every command gets `--help`, examples and its exit codes. */
 export function buildProgram(): Command {
   const program = new Command('contracts')
     .description('Generate every surface of contract specs, and run the runtime behind them')
     .version(packageJson.version)
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', PROGRAM_HELP);
   const commands: Command[] = [
     initCommand(),
     generateCommand(),
@@ -31,27 +43,52 @@ export function buildProgram(): Command {
     callCommand(),
   ];
   for (const command of commands) {
-    program.addCommand(command.exitOverride().showHelpAfterError('(run with --help for usage)'));
+    program.addCommand(
+      command
+        .exitOverride()
+        .showHelpAfterError('(run with --help for usage)')
+        .showSuggestionAfterError(true),
+    );
   }
   return program;
 }
 
+/** True when `argv` asks for `--format json` (either spelling), so errors go out as JSON too. */
+export function wantsJson(argv: readonly string[]): boolean {
+  return argv.some(
+    (arg, index) => arg === '--format=json' || (arg === '--format' && argv[index + 1] === 'json'),
+  );
+}
+
+/** `{ok: false, error: {code, message, problems: []}}` on stdout, for `--format json`. */
+function writeErrorJson(code: string, message: string): void {
+  process.stdout.write(
+    `${JSON.stringify({ ok: false, error: { code, message, problems: [] } }, null, 2)}\n`,
+  );
+}
+
 async function main(argv: readonly string[]): Promise<void> {
+  const json = wantsJson(argv);
   try {
     await buildProgram().parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
-      const benign = ['commander.helpDisplayed', 'commander.version'];
-      process.exitCode = benign.includes(error.code) ? ExitCode.Ok : ExitCode.Usage;
+      // Help and --version end with exit code 0 (also `contracts help <command>`); the rest is usage.
+      process.exitCode = error.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
+      if (error.exitCode !== 0 && json)
+        writeErrorJson('USAGE', error.message.replace(/^error: /, ''));
       return;
     }
     if (error instanceof CliError) {
       process.stderr.write(`contracts: ${error.message}\n`);
+      if (json)
+        writeErrorJson(error.exitCode === ExitCode.Usage ? 'USAGE' : 'FAILURE', error.message);
       process.exitCode = error.exitCode;
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`contracts: ${message}\n`);
+    if (json) writeErrorJson('INTERNAL', message);
     process.exitCode = ExitCode.Failure;
   }
 }

@@ -8,6 +8,7 @@ import { buildIrOfFiles, hasErrors } from '../generator/ir/build-ir.js';
 import { diffTree, isClean, writeTreeAtomically, type TreeDrift } from '../generator/write-tree.js';
 import { ExitCode } from './exit-codes.js';
 import { generateSettingsOf } from './generate-settings.js';
+import { plural } from './plural.js';
 
 /** The flags of `contracts generate`. */
 export interface GenerateOptions extends GenerateFlags {
@@ -56,7 +57,9 @@ async function generate(
   };
   const started = performance.now();
   const ir = buildIrOfFiles(settings);
-  progress(`parsed ${ir.specs.length} specs and ${ir.models.length} models in ${elapsed(started)}`);
+  progress(
+    `parsed ${plural(ir.specs.length, 'spec')} and ${plural(ir.models.length, 'model')} in ${elapsed(started)}`,
+  );
   const color = !json && process.stderr.isTTY === true;
   if (!json) {
     for (const diagnostic of ir.diagnostics) {
@@ -75,7 +78,7 @@ async function generate(
   }
   const emitStarted = performance.now();
   const files = await emitAll(ir, createEmitters(settings.emitters), pool);
-  progress(`emitted ${files.length} files in ${elapsed(emitStarted)}`);
+  progress(`emitted ${plural(files.length, 'file')} in ${elapsed(emitStarted)}`);
   const outDir = settings.outDir;
   if (options.check) {
     const drift = await diffTree(outDir, files);
@@ -85,7 +88,7 @@ async function generate(
         JSON.stringify({ ok: clean, diagnostics: ir.diagnostics, drift }, null, 2) + '\n',
       );
     } else if (clean) {
-      progress(`${out}/ is up to date (${files.length} files)`);
+      progress(`${out}/ is up to date (${plural(files.length, 'file')})`);
     } else {
       printDrift(drift, out);
       progress(
@@ -109,8 +112,8 @@ async function generate(
   } else {
     const what =
       changed === 0
-        ? `${out}/ already up to date (${files.length} files)`
-        : `wrote ${files.length} files to ${out}/ (${changed} changed)`;
+        ? `${out}/ already up to date (${plural(files.length, 'file')})`
+        : `wrote ${plural(files.length, 'file')} to ${out}/ (${changed} changed)`;
     progress(`${what} in ${elapsed(started)}; ${summarizeDiagnostics(ir.diagnostics)}`);
   }
   return ExitCode.Ok;

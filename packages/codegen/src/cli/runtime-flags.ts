@@ -17,6 +17,7 @@ import type { EventSink } from 'contracts-runtime/events';
 import { localTransport } from 'contracts-runtime/local-transport';
 import type { Transport } from 'contracts-runtime/transport';
 import { CliError, ExitCode } from './exit-codes.js';
+import { parseJsonText } from './json-text.js';
 
 /**
  * The flags every runtime command shares (`--cwd`, `--state-dir`, `--executors-dir`,
@@ -35,7 +36,10 @@ export interface RuntimeFlags {
  */
 export function addRuntimeFlags(command: Command, options: { agentsDir?: boolean } = {}): Command {
   command
-    .option('--cwd <path>', 'folder that suites, executor cwd and other relative paths resolve in')
+    .option(
+      '--cwd <path>',
+      'folder every path inside the input resolves in: suites, executor cwd, state (default: the current folder)',
+    )
     .option(
       '--state-dir <path>',
       'state directory (default: $CONTRACTS_STATE_DIR, else <cwd>/.contracts)',
@@ -121,35 +125,34 @@ export async function openTransport(
 }
 
 /**
- * Reads an `--input` value: `-` reads stdin, `@file` (or, when `plainPath`, any other value) reads
- * that file relative to the shell's folder, anything else is inline JSON.
- * @throws CliError (exit 2) naming `--input` when the file cannot be read or is not JSON.
+ * Reads an `--input` value, the same way for every command: `-` reads stdin; `@file` reads that
+ * file; a value starting with `{` or `[` (after spaces) is inline JSON; any other value is inline
+ * JSON too, or, when `plainPath` (`harness run`), a file path. A file path is relative to the
+ * shell's folder (never `--cwd`): the paths inside the document are the ones that resolve in
+ * `--cwd`.
+ * @throws CliError (exit 2) naming `--input`: the absolute path tried when a file cannot be read,
+ *   `stdin was empty`, or the line and column where the JSON breaks.
  */
 export async function readInputValue(value: string, plainPath = false): Promise<unknown> {
-  let text: string;
-  let source: string;
-  if (value === '-') {
-    source = 'stdin';
-    text = await readStdin();
-  } else if (value.startsWith('@') || plainPath) {
+  if (value === '-') return parseJsonText(await readStdin(), 'stdin', '--input');
+  const inline = /^\s*[[{]/.test(value);
+  if (value.startsWith('@') || (plainPath && !inline)) {
     const file = value.startsWith('@') ? value.slice(1) : value;
-    source = file;
+    const absolute = path.resolve(file);
+    let text: string;
     try {
-      text = await readFile(path.resolve(file), 'utf8');
+      text = await readFile(absolute, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new CliError(`--input: cannot read ${file} (${code})`, ExitCode.Usage);
+      const why = code === 'ENOENT' ? 'no such file' : code;
+      throw new CliError(
+        `--input: cannot read ${absolute} (${why}); an --input path is relative to the current folder, not --cwd`,
+        ExitCode.Usage,
+      );
     }
-  } else {
-    source = 'the inline value';
-    text = value;
+    return parseJsonText(text, file, '--input');
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new CliError(`--input: ${source} is not valid JSON: ${detail}`, ExitCode.Usage);
-  }
+  return parseJsonText(value, 'the inline value', '--input');
 }
 
 async function readStdin(): Promise<string> {

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { compareCodeUnits } from '../core/code-units.js';
+import { nearestName } from '../core/did-you-mean.js';
 import { ContractError } from '../errors.js';
 
 /** How long an agent may run when its definition gives no `timeoutMs`: 10 minutes. */
@@ -49,7 +50,8 @@ export async function listAgentKeys(agentsDir: string): Promise<string[]> {
 /**
  * Loads and validates `agents/<agentKey>.json`.
  * @throws ContractError VALIDATION_FAILED (details at `input.agentKey`) for an unknown key, whose
- *   message names the key and lists the known ones; INTERNAL naming the file (relative to `cwd`)
+ *   message names the key, the nearest known key, the folder searched (relative to `cwd`) and the
+ *   known keys; INTERNAL naming the file (relative to `cwd`)
  *   and the issues when the file is not a valid definition.
  */
 export async function loadAgentDefinition(
@@ -68,9 +70,12 @@ export async function loadAgentDefinition(
   }
   if (text === undefined) {
     const known = await listAgentKeys(agentsDir);
-    const message = `unknown agent ${JSON.stringify(agentKey)}; known agents: ${
-      known.length === 0 ? '(none)' : known.join(', ')
-    }`;
+    const folder = relative(cwd, agentsDir) || '.';
+    const shownFolder = folder.startsWith('..') ? agentsDir : `${folder}/`;
+    const guess = nearestName(agentKey, known);
+    const message = `unknown agent ${JSON.stringify(agentKey)}${
+      guess === undefined ? '' : `; did you mean ${JSON.stringify(guess)}?`
+    }; known agents in ${shownFolder}: ${known.length === 0 ? '(none)' : known.join(', ')}`;
     throw new ContractError('VALIDATION_FAILED', `input.agentKey: ${message}`, {
       details: [{ path: 'input.agentKey', message }],
     });

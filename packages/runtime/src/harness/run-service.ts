@@ -12,6 +12,10 @@ import { invalidInput } from './planning/run-metadata.js';
 import type { RunPlan } from './planning/run-plan.js';
 import type { RecordedCaseResult, RunOwner, RunRecord } from './records/run-record.js';
 import { skippedCaseResult, summarize } from './execution/run-suite.js';
+import { IMPLICIT_EXIT_CODE_CHECK } from './execution/evaluator.js';
+import { locateProgram } from '../process/run-command.js';
+import { RULE_NAMES, type SuiteCase } from './suite/suite.js';
+import { SuiteIndex } from './suite/suite-index.js';
 
 /** A run that has been recorded and announced; `done` settles with its final record. */
 export interface StartedRun {
@@ -33,23 +37,41 @@ export class HarnessRunService {
 
   /**
    * The dry run of RAGit's `harness run`: the suite resolved, the executor validated, every selected case
-   * planned and reported `skipped`; preflight problems become warnings. Writes nothing at all, not
-   * even a directory, and emits no event; the run id it reports is never recorded.
+   * planned and reported `skipped`, with the names of the checks that would apply in
+   * `step.metadata.plannedChecks`; preflight problems become warnings, and so does an `argv[0]`
+   * found neither on `PATH` nor as a file (`locateProgram`). Writes nothing at all, not even a
+   * directory, and emits no event; the run id it reports is never recorded.
    */
   dryRun(plan: RunPlan): HarnessRun {
     const runId = this.deps.newRunId();
     const at = this.deps.now().toISOString();
     const warnings = plan.preflight.problems.map(formatProblem);
+    const program = plan.executor.argv[0] ?? '';
+    const pathVariable = plan.executor.env?.PATH ?? process.env.PATH;
+    if (
+      plan.sandbox === undefined &&
+      locateProgram(program, plan.executorCwd, pathVariable) === undefined
+    ) {
+      const why = program.includes('/')
+        ? `no such file under ${plan.executorSummary.cwd}`
+        : 'searched PATH';
+      warnings.push(
+        `executor.argv[0]: command not found: ${program} (${why}); every case would error`,
+      );
+    }
+    const index = plan.suite === undefined ? undefined : new SuiteIndex(plan.suite);
     const steps = plan.cases.map(({ testCase, problem }) => {
       const step = plannedStep(runId, testCase.id, testCase.title);
       const skipped: RecordedCaseResult = {
         ...skippedCaseResult(testCase.id, problem),
         evidenceIds: [],
       };
+      const plannedChecks =
+        problem === null && index !== undefined ? checkNamesOf(index, testCase) : [];
       return {
         ...step,
         summary: `planned ${testCase.id}`,
-        metadata: { ...step.metadata, ...caseMetadata(skipped) },
+        metadata: { ...step.metadata, ...caseMetadata(skipped), plannedChecks },
       };
     });
     return {
@@ -224,4 +246,20 @@ export function runnerOf(pid: number): RunOwner {
 function controlPlaneOf(plan: RunPlan): { controlPlaneExecutionId?: string } {
   const id = plan.controlPlaneExecutionId;
   return id === undefined ? {} : { controlPlaneExecutionId: id };
+}
+
+/**
+ * The names of the checks the evaluator would build for `testCase`, in its order (see
+ * `evaluateCase`): `implicit.exitCode` first when no source declares `exitCode`, then
+ * `<source>.<id>.<rule>` per rule of each source.
+ */
+function checkNamesOf(index: SuiteIndex, testCase: SuiteCase): string[] {
+  const sources = index.ruleSourcesOf(testCase);
+  const names = sources.some(({ rules }) => rules.exitCode !== undefined)
+    ? []
+    : [IMPLICIT_EXIT_CODE_CHECK];
+  for (const { name, rules } of sources) {
+    for (const rule of RULE_NAMES) if (rules[rule] !== undefined) names.push(`${name}.${rule}`);
+  }
+  return names;
 }

@@ -2,7 +2,6 @@ import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir } from '../ir/ir-schema.js';
 import { createDocsContext } from './docs-context.js';
 import { domainIndexView, rootIndexView } from './docs-index-pages.js';
-import { withPublishedLabels } from './docs-published-labels.js';
 import { createLabeler, loadLabelCatalog, type LabelCatalog } from './docs-labels.js';
 import { specPageView } from './docs-spec-page.js';
 import type { Emitter } from './emitter.js';
@@ -38,7 +37,7 @@ export function createDocsEmitter(options: DocsOptions = {}): Emitter {
     name: 'docs',
     emit(ir: Ir): OutputFile[] {
       catalog ??= loadLabelCatalog(options.locale ?? 'en');
-      const ctx = createDocsContext(ir, createLabeler(withPublishedLabels(catalog)));
+      const ctx = createDocsContext(ir, createLabeler(catalog));
       const files: OutputFile[] = [
         { path: 'docs/index.md', contents: renderPage(rootIndexView(ctx)) },
         ...domainsOf(ir).map((domain) => ({

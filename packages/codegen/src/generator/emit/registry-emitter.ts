@@ -25,9 +25,20 @@ export interface SpecRecordData {
   stability: string | null;
   docId: string[];
   policy: { auth: 'anonymous' | 'user' | 'admin' | null; pii: string[]; flags: string[] };
-  errors: { code: string; http: number; description: string; when: string }[];
+  errors: {
+    code: string;
+    http: number;
+    description: string;
+    when: string;
+    gqlCode: string | null;
+  }[];
   emits: { key: string; version: string; when: string }[];
   capability: { key: string; version: string } | null;
+  /** The operation's published GraphQL and MCP bindings (`transport.gql`, `transport.mcp`). */
+  transport: {
+    gql: { field: string | null; returns: string | null } | null;
+    mcp: { toolName: string | null } | null;
+  };
 }
 
 /** The record of one spec, keys in the fixed order of {@link SpecRecordData}. */
@@ -59,6 +70,7 @@ export function specRecord(spec: Spec): SpecRecordData {
             http: errorHttpStatus(error),
             description: error.description,
             when: error.when ?? '',
+            gqlCode: error.gqlCode ?? null,
           }))
         : [],
     emits:
@@ -66,6 +78,17 @@ export function specRecord(spec: Spec): SpecRecordData {
         ? spec.emits.map((emit) => ({ key: emit.key, version: emit.version, when: emit.when }))
         : [],
     capability: capability ? { key: capability.key, version: capability.version } : null,
+    transport: transportOf(spec),
+  };
+}
+
+function transportOf(spec: Spec): SpecRecordData['transport'] {
+  const transport = spec.kind === 'operation' ? spec.transport : undefined;
+  return {
+    gql: transport?.gql
+      ? { field: transport.gql.field ?? null, returns: transport.gql.returns ?? null }
+      : null,
+    mcp: transport?.mcp ? { toolName: transport.mcp.toolName ?? null } : null,
   };
 }
 

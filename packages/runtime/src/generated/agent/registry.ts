@@ -28,6 +28,7 @@ export interface AgentSpecRecord {
     readonly http: number;
     readonly description: string;
     readonly when: string;
+    readonly gqlCode: string | null;
   }[];
   readonly emits: readonly {
     readonly key: string;
@@ -35,6 +36,10 @@ export interface AgentSpecRecord {
     readonly when: string;
   }[];
   readonly capability: { readonly key: string; readonly version: string } | null;
+  readonly transport: {
+    readonly gql: { readonly field: string | null; readonly returns: string | null } | null;
+    readonly mcp: { readonly toolName: string | null } | null;
+  };
 }
 
 /** Every spec of the agent domain, by key then version (semver). */
@@ -56,6 +61,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.approvals',
@@ -74,6 +80,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.artifacts',
@@ -92,6 +99,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.cancel',
@@ -110,6 +118,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.execution',
@@ -128,6 +137,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.run',
@@ -152,6 +162,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
       },
     ],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.run.audit',
@@ -170,6 +181,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.run.completed',
@@ -188,6 +200,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.run.failed',
@@ -206,6 +219,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.run.form',
@@ -224,6 +238,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.run.index',
@@ -242,6 +257,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.run.started',
@@ -260,6 +276,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'agent.status',
@@ -278,6 +295,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'agent.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'platform.agent',
@@ -296,6 +314,7 @@ export const agentRegistry: readonly AgentSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
 ];
 

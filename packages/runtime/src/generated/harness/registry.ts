@@ -28,6 +28,7 @@ export interface HarnessSpecRecord {
     readonly http: number;
     readonly description: string;
     readonly when: string;
+    readonly gqlCode: string | null;
   }[];
   readonly emits: readonly {
     readonly key: string;
@@ -35,6 +36,10 @@ export interface HarnessSpecRecord {
     readonly when: string;
   }[];
   readonly capability: { readonly key: string; readonly version: string } | null;
+  readonly transport: {
+    readonly gql: { readonly field: string | null; readonly returns: string | null } | null;
+    readonly mcp: { readonly toolName: string | null } | null;
+  };
 }
 
 /** Every spec of the harness domain, by key then version (semver). */
@@ -56,6 +61,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evaluation.completed',
@@ -74,6 +80,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evaluation.get',
@@ -92,6 +99,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'harness.evaluation', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evaluation.index',
@@ -110,6 +118,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evaluation.run',
@@ -134,6 +143,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
       },
     ],
     capability: { key: 'harness.evaluation', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evidence',
@@ -152,6 +162,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evidence.captured',
@@ -170,6 +181,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evidence.get',
@@ -188,6 +200,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'harness.evidence', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evidence.index',
@@ -206,6 +219,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.evidence.list',
@@ -224,6 +238,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'harness.evidence', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.execution',
@@ -242,6 +257,26 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
+  },
+  {
+    key: 'harness.execution',
+    version: '1.1.0',
+    kind: 'capability',
+    operationKind: null,
+    title: 'Harness Execution',
+    description: 'Run, inspect, and cancel harness sessions, and follow each case as it runs.',
+    goal: null,
+    context: null,
+    owners: ['platform.harness'],
+    tags: ['automation', 'harness', 'evidence', 'evaluation', 'execution'],
+    stability: 'experimental',
+    docId: [],
+    policy: { auth: null, pii: [], flags: [] },
+    errors: [],
+    emits: [],
+    capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.run.audit',
@@ -260,6 +295,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'harness.evidence', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.run.cancel',
@@ -278,6 +314,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'harness.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.run.completed',
@@ -296,6 +333,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.run.failed',
@@ -314,6 +352,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.run.get',
@@ -332,6 +371,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'harness.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.run.index',
@@ -350,6 +390,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.run.start',
@@ -371,6 +412,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
         http: 400,
         description: 'A scenario or suite key is required.',
         when: 'Neither scenarioKey nor suiteKey is provided.',
+        gqlCode: null,
       },
     ],
     emits: [
@@ -381,6 +423,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
       },
     ],
     capability: { key: 'harness.execution', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.run.started',
@@ -399,6 +442,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.step.blocked',
@@ -417,6 +461,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.step.completed',
@@ -435,6 +480,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.step.started',
@@ -453,6 +499,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.target.resolve',
@@ -471,6 +518,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: { key: 'harness.targeting', version: '1.0.0' },
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'harness.targeting',
@@ -489,6 +537,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
   {
     key: 'platform.harness',
@@ -507,6 +556,7 @@ export const harnessRegistry: readonly HarnessSpecRecord[] = [
     errors: [],
     emits: [],
     capability: null,
+    transport: { gql: null, mcp: null },
   },
 ];
 

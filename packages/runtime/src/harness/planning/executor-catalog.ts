@@ -16,7 +16,9 @@ export const EXECUTOR_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  * to keep the host's network there. `kind` may be given as `"command"`. Unknown keys are refused.
  */
 export const executorDefinitionSchema = z.strictObject({
-  kind: z.literal('command').optional(),
+  kind: z
+    .literal('command', { error: 'expected "command" (the only executor kind of v1)' })
+    .optional(),
   ...commandExecutorFields,
   sandbox: z.literal('bwrap', { error: 'expected "bwrap" (the only sandbox)' }).optional(),
   network: z.boolean().optional(),

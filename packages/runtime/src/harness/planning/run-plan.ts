@@ -13,6 +13,7 @@ import type { RunMetadata } from './run-metadata.js';
 import { invalidInput, parseRunMetadata } from './run-metadata.js';
 import { selectCases } from '../execution/run-suite.js';
 import type { Suite, SuiteCase } from '../suite/suite.js';
+import type { CaseOutline } from '../suite/verify-suite.js';
 import { SuiteIndex } from '../suite/suite-index.js';
 import {
   locateSuite,
@@ -197,7 +198,9 @@ export async function planRun(
   }
   const verification = verifySuite(document);
   const suite = verification.suite;
-  const cases = suite ? planCases(suite, metadata.cases, operation) : [];
+  const cases = suite
+    ? planCases(suite, metadata.cases, operation)
+    : outlineCases(verification.cases, metadata.cases);
   const literals = Object.values(executor.env ?? {});
   const executorSummary: ExecutorSummary = {
     kind: 'command',
@@ -258,7 +261,28 @@ function planCases(suite: Suite, ids: string[] | undefined, operation: string): 
       caseDocument(index, testCase);
       return { testCase, problem: null };
     } catch (error) {
+      // The preflight problem is the root cause: the case only points at it.
+      if (error instanceof HarnessInputError) {
+        return { testCase, problem: `see ${error.problems.map((p) => p.path).join(', ')}` };
+      }
       return { testCase, problem: error instanceof Error ? error.message : String(error) };
     }
   });
+}
+
+/**
+ * The cases of a suite that does not parse, as verify outlined them, so a dry run still names each
+ * one (and a blocked run blocks each one): `problem` points at the case's own problems.
+ */
+function outlineCases(outline: readonly CaseOutline[], ids: string[] | undefined): PlannedCase[] {
+  const wanted = ids === undefined ? undefined : new Set(ids);
+  return outline
+    .filter((entry) => wanted === undefined || wanted.has(entry.id))
+    .map((entry) => ({
+      testCase: { id: entry.id, title: entry.id, input: {} },
+      problem:
+        entry.problemPaths.length === 0
+          ? null
+          : `see ${[...new Set(entry.problemPaths)].join(', ')}`,
+    }));
 }

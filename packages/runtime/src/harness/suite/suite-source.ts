@@ -39,7 +39,7 @@ export function locateSuite(cwd: string, suiteRef: string): ConfinedPath {
 /**
  * Reads and parses the suite document at `location` (not validated: see `verifySuite`).
  * @throws SuiteSourceError: `not-found` when the file is missing or unreadable, `invalid` when it is
- *   not JSON. Messages name the file relative to the working directory.
+ *   not JSON (with the line and column). Messages name the file relative to the working directory.
  */
 export async function readSuiteDocument(location: ConfinedPath): Promise<unknown> {
   let text: string;
@@ -53,7 +53,43 @@ export async function readSuiteDocument(location: ConfinedPath): Promise<unknown
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new SuiteSourceError(`${location.relative} is not valid JSON: ${detail}`, 'invalid');
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = message
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/ in JSON at position \d+.*$/s, '');
+    const { line, column } = jsonErrorLocation(text);
+    throw new SuiteSourceError(
+      `${location.relative} is not valid JSON at line ${line}, column ${column}: ${reason}`,
+      'invalid',
+    );
   }
+}
+
+/**
+ * Where JSON.parse stops on `text`, 1-based: the first offset after which no continuation makes
+ * the prefix valid JSON (ECMA-404 is read left to right, so that offset only grows with the
+ * prefix), found by bisecting on prefixes. The CLI's `--input` uses the same rule.
+ */
+export function jsonErrorLocation(text: string): { line: number; column: number } {
+  const failsWithin = (length: number): boolean => {
+    const prefix = text.slice(0, length);
+    try {
+      JSON.parse(prefix);
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/end of JSON input/.test(message)) return false;
+      const position = /at position (\d+)/.exec(message);
+      return position === null || Number(position[1]) < prefix.length;
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsWithin(middle + 1)) high = middle;
+    else low = middle + 1;
+  }
+  const before = text.slice(0, low);
+  return { line: before.split('\n').length, column: low - before.lastIndexOf('\n') };
 }

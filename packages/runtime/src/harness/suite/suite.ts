@@ -63,31 +63,47 @@ export const ruleResourceSchema = z.strictObject({
 /** A support resource (fixture, trace, envAssumption): an id plus any JSON, never evaluated. */
 export const supportResourceSchema = z.looseObject({ id: idSchema });
 
-/** One case: its input goes to the executor on stdin; `expected` is its own rule set. */
-export const caseSchema = z.strictObject({
-  id: idSchema,
-  title: z.string(),
-  input: z.unknown().refine((value) => value !== undefined, 'required'),
-  expected: ruleSetSchema.optional(),
-  oracleRefs: z.array(idSchema).optional(),
-  resourceRefs: z.array(idSchema).optional(),
-});
+/**
+ * One case: its input goes to the executor on stdin; `expected` is its own rule set. Only `id` is
+ * required, as in RAGit's `harness run`: `title` defaults to the id and `input` to `{}`, so the
+ * parsed case always has both.
+ */
+export const caseSchema = z
+  .strictObject({
+    id: idSchema,
+    title: z.string().optional(),
+    input: z.unknown().optional(),
+    expected: ruleSetSchema.optional(),
+    oracleRefs: z.array(idSchema).optional(),
+    resourceRefs: z.array(idSchema).optional(),
+  })
+  .transform(({ title, input, ...rest }) => ({
+    ...rest,
+    title: title ?? rest.id,
+    input: input === undefined ? ({} as unknown) : input,
+  }));
 
-/** The whole suite document. Resource collections are optional and mean "none". */
-export const suiteSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: idSchema,
-  title: z.string(),
-  description: z.string().optional(),
-  cases: z.array(caseSchema),
-  oracles: z.array(ruleResourceSchema).optional(),
-  checkers: z.array(ruleResourceSchema).optional(),
-  rubrics: z.array(ruleResourceSchema).optional(),
-  goldens: z.array(ruleResourceSchema).optional(),
-  fixtures: z.array(supportResourceSchema).optional(),
-  traces: z.array(supportResourceSchema).optional(),
-  envAssumptions: z.array(supportResourceSchema).optional(),
-});
+/**
+ * The whole suite document. `id` and `cases` are required (the id names the run's scenario and
+ * every check; cases are what runs); `title` defaults to the id. Resource collections are optional
+ * and mean "none".
+ */
+export const suiteSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: idSchema,
+    title: z.string().optional(),
+    description: z.string().optional(),
+    cases: z.array(caseSchema),
+    oracles: z.array(ruleResourceSchema).optional(),
+    checkers: z.array(ruleResourceSchema).optional(),
+    rubrics: z.array(ruleResourceSchema).optional(),
+    goldens: z.array(ruleResourceSchema).optional(),
+    fixtures: z.array(supportResourceSchema).optional(),
+    traces: z.array(supportResourceSchema).optional(),
+    envAssumptions: z.array(supportResourceSchema).optional(),
+  })
+  .transform(({ title, ...rest }) => ({ ...rest, title: title ?? rest.id }));
 
 /** A rule set: `{exitCode?, mustInclude?, mustNotInclude?, stderrMustInclude?, stderrMustNotInclude?, jsonSubset?}`. */
 export type RuleSet = z.infer<typeof ruleSetSchema>;
@@ -95,9 +111,9 @@ export type RuleSet = z.infer<typeof ruleSetSchema>;
 export type RuleResource = z.infer<typeof ruleResourceSchema>;
 /** A support resource `{id, ...any}`. */
 export type SupportResource = z.infer<typeof supportResourceSchema>;
-/** A suite case `{id, title, input, expected?, oracleRefs?, resourceRefs?}`. */
+/** A parsed suite case `{id, title, input, expected?, oracleRefs?, resourceRefs?}` (defaults applied). */
 export type SuiteCase = z.infer<typeof caseSchema>;
-/** A parsed suite. */
+/** A parsed suite (its title defaulted to its id). */
 export type Suite = z.infer<typeof suiteSchema>;
 
 /** The rule-bearing collections, with the source name their checks carry (`oracle.<id>.<rule>`). */
