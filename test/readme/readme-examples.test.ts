@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../support/cli.js';
  * Every README shell example marked to run works as written. The marker is the fence's info
  * string: a block opened with "```sh run" runs here; a plain "```sh" block is shown only (it
  * installs from a registry, starts a server, or needs a build). Each marked block runs with
- * `sh -e` in a temporary copy of the files the examples read (examples/, suites/, package.json),
+ * `sh -e` in a temporary copy of the files the examples read (examples/, suites/, executors/, package.json),
  * with the repository's node_modules linked in so `npx contracts` is the built CLI, and must
  * exit 0.
  */
@@ -22,7 +22,7 @@ const BLOCKS = [...README.matchAll(/^```sh run\n([\s\S]*?)^```$/gm)].map((match)
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'readme-examples-'));
-  for (const entry of ['examples', 'suites', 'package.json']) {
+  for (const entry of ['examples', 'suites', 'executors', 'package.json']) {
     cpSync(path.join(PROJECT_ROOT, entry), path.join(dir, entry), { recursive: true });
   }
   symlinkSync(path.join(PROJECT_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
