@@ -19,10 +19,10 @@ function echoProject(): AgentProject {
 }
 
 describe('agent.run submission', { timeout: 180_000 }, () => {
-  test('an unknown agent is refused with the key and the known agents; nothing is queued', async () => {
+  test('an unknown agent is refused with the key, the folder searched and the known agents; nothing is queued', async () => {
     project = echoProject();
     const { user } = await project.runtime('none');
-    const message = 'unknown agent "ghost"; known agents: echo, reviewer';
+    const message = 'unknown agent "ghost"; known agents in agents/: echo, reviewer';
     expect(await problemOf(user.run({ agentKey: 'ghost', prompt: 'x' }))).toStrictEqual({
       code: 'VALIDATION_FAILED',
       message: `input.agentKey: ${message}`,

@@ -29,7 +29,14 @@ describe('docs pages are already in prettier layout (so generate skips prettier 
   it('every page of the shipped specs', async () => {
     const ir = buildIr({ specsDir: join(PROJECT_ROOT, 'specs'), rootDir: PROJECT_ROOT });
     const pages = createDocsEmitter().emit(ir);
-    expect(pages.length).toBe(42);
+    expect(pages.length).toBe(43);
+    expect(
+      pages.map((page) => page.path).filter((path) => path.includes('.execution')),
+    ).toStrictEqual([
+      'docs/agent/agent.execution.md',
+      'docs/harness/harness.execution@1.0.0.md',
+      'docs/harness/harness.execution@1.1.0.md',
+    ]);
     expect(await notFixpoints(pages)).toStrictEqual([]);
   });
 

@@ -114,7 +114,7 @@ describe('runCommand', () => {
     expect([result.outcome, result.exitCode, result.error]).toStrictEqual([
       'spawn-error',
       null,
-      'spawn definitely-not-a-binary-4711 ENOENT',
+      'command not found: definitely-not-a-binary-4711 (searched PATH)',
     ]);
   });
 

@@ -247,7 +247,7 @@ describe('runSuite', () => {
     });
     expect([missing.caseResults[0]?.checks, missing.caseResults[0]?.error]).toStrictEqual([
       [],
-      'spawn no-such-binary-4711 ENOENT',
+      'command not found: no-such-binary-4711 (searched PATH)',
     ]);
   });
 

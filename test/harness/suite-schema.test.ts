@@ -48,13 +48,17 @@ const accepted: [string, unknown][] = [
   ['support resource with extra fields', { ...minimal, fixtures: [{ id: 'f', data: { x: 1 } }] }],
   ['ids with dots, colons, dashes', { ...minimal, id: 'a.b:c-d_e' }],
   ['$schema key', { ...minimal, $schema: '../schemas/harness-suite.schema.json' }],
+  ['missing title', { id: 's', cases: [] }],
+  ['case without input', { ...minimal, cases: [{ id: 'c', title: 'C' }] }],
+  ['case with only an id', { ...minimal, cases: [{ id: 'c' }] }],
 ];
 
 const rejected: [string, unknown][] = [
   ['not an object', []],
-  ['missing title', { id: 's', cases: [] }],
+  ['missing id', { title: 'S', cases: [] }],
+  ['missing cases', { id: 's', title: 'S' }],
+  ['case without id', { ...minimal, cases: [{ title: 'C', input: {} }] }],
   ['unknown top-level field', { ...minimal, extra: 1 }],
-  ['case without input', { ...minimal, cases: [{ id: 'c', title: 'C' }] }],
   ['needle not a string', withCase({ expected: { mustInclude: [3] } })],
   ['empty needle', withCase({ expected: { mustNotInclude: [''] } })],
   ['fractional exitCode', withCase({ expected: { exitCode: 1.5 } })],
@@ -88,6 +92,30 @@ describe('suite schema: zod and JSON Schema agree', () => {
   });
 });
 
+describe("suite schema defaults (RAGit's `harness run`)", () => {
+  test('a missing title is the id, a missing input is {}; given values are kept', () => {
+    expect(
+      suiteSchema.parse({
+        id: 's',
+        cases: [
+          { id: 'bare' },
+          { id: 'titled', title: 'Titled', input: null },
+          { id: 'in', input: 0 },
+        ],
+      }),
+    ).toStrictEqual({
+      id: 's',
+      title: 's',
+      cases: [
+        { id: 'bare', title: 'bare', input: {} },
+        { id: 'titled', title: 'Titled', input: null },
+        { id: 'in', title: 'in', input: 0 },
+      ],
+    });
+    expect(suiteSchema.parse({ ...minimal, title: 'Given' }).title).toBe('Given');
+  });
+});
+
 function problemsOf(action: () => unknown): unknown {
   try {
     action();
@@ -116,7 +144,6 @@ describe('parseSuite names the field of each problem', () => {
       oracles: [{ id: 'bad id', rules: { mustInclude: [''] } }],
     };
     expect(problemsOf(() => parseSuite(document))).toStrictEqual([
-      { path: 'cases[1].title', message: 'required' },
       { path: 'cases[2].expected.exitCode', message: 'expected number' },
       { path: 'cases[2].expected.mustInclude[1]', message: 'expected string' },
       { path: 'cases[2].expected.jsonSubset', message: 'expected object or array' },

@@ -24,7 +24,47 @@ describe('verifySuite', () => {
     ).toStrictEqual({
       ok: false,
       problems: [{ path: 'cases[0].expected.exitCode', message: 'expected number' }],
+      cases: [{ id: 'c', problemPaths: ['cases[0].expected.exitCode'] }],
     });
+  });
+
+  test('a schema failure still gets the cross-checks, one problem per root cause', () => {
+    const result = verifySuite({
+      id: 's',
+      cases: [
+        { id: 'c', expected: { mustInclud: ['x'] }, oracleRefs: ['broken', 'typo', 'nope'] },
+        { id: 'd' },
+      ],
+      oracles: [
+        { id: 'broken', rules: { exitCode: 'x' } },
+        { id: 'typo', rules: { mustNotInclud: ['y'] } },
+      ],
+    });
+    const ruleFields =
+      'valid rule fields: exitCode, mustInclude, mustNotInclude, stderrMustInclude, stderrMustNotInclude, jsonSubset';
+    expect([result.ok, result.problems, result.cases, result.suite]).toStrictEqual([
+      false,
+      [
+        {
+          path: 'cases[0].expected.mustInclud',
+          message: `unknown field; did you mean "mustInclude"?; ${ruleFields}`,
+        },
+        { path: 'oracles[0].rules.exitCode', message: 'expected number' },
+        {
+          path: 'oracles[1].rules.mustNotInclud',
+          message: `unknown field; did you mean "mustNotInclude"?; ${ruleFields}`,
+        },
+        {
+          path: 'cases[0].oracleRefs[2]',
+          message: 'unresolved reference "nope"; valid rule resource ids: broken, typo',
+        },
+      ],
+      [
+        { id: 'c', problemPaths: ['cases[0].expected.mustInclud', 'cases[0].oracleRefs[2]'] },
+        { id: 'd', problemPaths: [] },
+      ],
+      undefined,
+    ]);
   });
 
   test('a suite without cases', () => {
@@ -63,7 +103,11 @@ describe('verifySuite', () => {
     expect(result.problems).toStrictEqual([
       { path: 'cases[1].id', message: 'duplicate id "one" (first used at cases[0])' },
       { path: 'traces[0].id', message: 'duplicate id "has-rule" (first used at oracles[0])' },
-      { path: 'cases[0].oracleRefs[1]', message: 'unresolved reference "missing"' },
+      {
+        path: 'cases[0].oracleRefs[1]',
+        message:
+          'unresolved reference "missing"; valid rule resource ids: has-rule, empty, unused-without-rules, no-rules',
+      },
       {
         path: 'cases[0].oracleRefs[2]',
         message:
@@ -76,7 +120,10 @@ describe('verifySuite', () => {
         path: 'cases[0].resourceRefs[1]',
         message: '"has-rule" is an oracle (oracles[0]), expected a fixture, trace or envAssumption',
       },
-      { path: 'cases[0].resourceRefs[2]', message: 'unresolved reference "nowhere"' },
+      {
+        path: 'cases[0].resourceRefs[2]',
+        message: 'unresolved reference "nowhere"; valid support resource ids: fixture-a',
+      },
       {
         path: 'cases[0].resourceRefs[3]',
         message: '"one" is a case (cases[0]), expected a fixture, trace or envAssumption',
