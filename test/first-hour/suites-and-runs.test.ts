@@ -98,7 +98,7 @@ describe('a suite written from the README', () => {
       [
         `suites/many.json: cases[0].expected.mustInclud: unknown field; did you mean "mustInclude"?; ${RULE_FIELDS}`,
         `suites/many.json: oracles[0].rules.mustNotInclud: unknown field; did you mean "mustNotInclude"?; ${RULE_FIELDS}`,
-        'suites/many.json: cases[0].oracleRefs[1]: unresolved reference "ghost"; valid rule resource ids: says-hi (also referenced at cases[1].oracleRefs[0])',
+        'suites/many.json: cases[0].oracleRefs[1]: unresolved reference "ghost" (also referenced at cases[1].oracleRefs[0]); valid rule resource ids: says-hi',
         'suites/many.json: 3 problems',
         '',
       ].join('\n'),

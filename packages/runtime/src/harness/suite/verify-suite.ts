@@ -150,7 +150,10 @@ export function verifySuite(document: unknown): SuiteVerification {
     ['resourceRefs', supportKinds, 'a fixture, trace or envAssumption', 'support resource ids'],
   ] as const;
   /** First reference of each unknown id, so later ones are folded into it. */
-  const unresolved = new Map<string, { problem: Problem; others: string[] }>();
+  const unresolved = new Map<
+    string,
+    { problem: Problem; head: string; hint: string; others: string[] }
+  >();
   cases.forEach((testCase, caseIndex) => {
     if (!isObject(testCase)) return;
     for (const [field, allowed, wanted, what] of refFields) {
@@ -167,8 +170,9 @@ export function verifySuite(document: unknown): SuiteVerification {
           if (first) first.others.push(path);
           else {
             const hint = unknownNameHint(id, idsOfKinds(allowed), what);
-            const problem = { path, message: `unresolved reference ${JSON.stringify(id)}${hint}` };
-            unresolved.set(id, { problem, others: [] });
+            const head = `unresolved reference ${JSON.stringify(id)}`;
+            const problem = { path, message: `${head}${hint}` };
+            unresolved.set(id, { problem, head, hint, others: [] });
             problems.push(problem);
           }
         } else if (target.broken) {
@@ -184,8 +188,10 @@ export function verifySuite(document: unknown): SuiteVerification {
       });
     }
   });
-  for (const { problem, others } of unresolved.values()) {
-    if (others.length > 0) problem.message += ` (also referenced at ${others.join(', ')})`;
+  // The note belongs to the reference, so it comes before the list of valid ids.
+  for (const { problem, head, hint, others } of unresolved.values()) {
+    if (others.length > 0)
+      problem.message = `${head} (also referenced at ${others.join(', ')})${hint}`;
   }
 
   const outline: CaseOutline[] = cases.map((testCase, index) => {
