@@ -6,11 +6,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { isDeeplyFrozen } from '../../packages/runtime/src/deep-freeze.js';
-import {
-  JsonFileCache,
-  RACY_MARGIN_MS,
-} from '../../packages/runtime/src/store/json-file-cache.js';
+import { JsonFileCache, RACY_MARGIN_MS } from '../../packages/runtime/src/store/json-file-cache.js';
 import { writeJsonAtomic } from '../../packages/runtime/src/store/atomic-json.js';
+import { CorruptRecordError } from '../../packages/runtime/src/store/store-errors.js';
 
 const scratch: string[] = [];
 afterEach(() => {
@@ -142,7 +140,7 @@ describe('JsonFileCache', () => {
     expect([validated, await cache.read(file)]).toStrictEqual([{ n: 1 }, { n: 2 }]);
   });
 
-  test('a missing or removed file reads undefined; invalid JSON throws', async () => {
+  test('a missing or removed file reads undefined; invalid JSON throws CorruptRecordError', async () => {
     const file = tempFile();
     const cache = new JsonFileCache();
     expect(await cache.read(file)).toBe(undefined);
@@ -152,7 +150,7 @@ describe('JsonFileCache', () => {
     unlinkSync(file);
     expect(await cache.read(file)).toBe(undefined);
     writeFileSync(file, '{"n":');
-    await expect(cache.read(file)).rejects.toThrow(SyntaxError);
+    await expect(cache.read(file)).rejects.toThrow(CorruptRecordError);
   });
 
   test('keeps at most maxChars of text: the oldest entry goes, a larger file is never kept', async () => {

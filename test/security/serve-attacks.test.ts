@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { runCli } from '../support/cli.js';
-import { callJson, waitUntil } from '../support/served.js';
+import { callJson, pidsWithMarker, waitUntil } from '../support/served.js';
 import { ADMIN, AttackProject, TOKENS, USER_1, USER_2 } from './attack-fixture.js';
 
 /**
@@ -393,5 +393,53 @@ describe('the event stream', () => {
       admin.length === own.length,
       intruder,
     ]).toStrictEqual([true, true, []]);
+  });
+});
+
+describe('a corrupt record', () => {
+  test('answers a problem naming the run; an admin cancel still stops it and the runner rewrites it', async () => {
+    const sleeper = script('corrupt-sleeper.mjs', 'setTimeout(() => {}, 60_000);');
+    executor('sleeper', { argv: [process.execPath, sleeper, `${MARKER}-corrupt`] });
+    const url = await serve();
+    const started = await callJson(
+      url,
+      '/harness/run/start/v1.0.0',
+      { suiteKey: 'one', metadata: { executor: 'sleeper', background: true } },
+      USER_1,
+    );
+    const runId = started.body.run.runId as string;
+    const record = join(project.stateDir, 'harness-runs', `${runId}.json`);
+    await waitUntil('the case to run', () =>
+      pidsWithMarker(`${MARKER}-corrupt`).length > 0 ? true : undefined,
+    );
+    const truncated = readFileSync(record, 'utf8').slice(0, 40);
+    writeFileSync(record, truncated);
+    const lines = truncated.split('\n');
+    const where = `${lines.length}:${lines.at(-1)!.length + 1}`;
+    const got = await callJson(url, '/harness/run/get/v1.0.0', { runId }, USER_1);
+    const userCancel = await callJson(url, '/harness/run/cancel/v1.0.0', { runId }, USER_1);
+    const adminCancel = await callJson(url, '/harness/run/cancel/v1.0.0', { runId }, ADMIN);
+    const after = await waitUntil('the runner to rewrite the record', async () => {
+      const answer = await callJson(url, '/harness/run/get/v1.0.0', { runId }, USER_1);
+      return answer.status === 200 ? answer.body.run.status : undefined;
+    });
+    expect({
+      got: [got.status, got.body.code, got.body.title, got.body.detail],
+      userCancel: [userCancel.status, userCancel.body.code],
+      adminCancel: [adminCancel.status, adminCancel.body.status],
+      after,
+      left: pidsWithMarker(`${MARKER}-corrupt`).length,
+    }).toStrictEqual({
+      got: [
+        500,
+        'RECORD_CORRUPT',
+        'A stored record is corrupt.',
+        `the record of harness run ${runId} is corrupt: harness-runs/${runId}.json is not JSON (it ends early at ${where})`,
+      ],
+      userCancel: [500, 'RECORD_CORRUPT'],
+      adminCancel: [200, 'cancelled'],
+      after: 'cancelled',
+      left: 0,
+    });
   });
 });

@@ -52,12 +52,14 @@ export function redactPii(
  */
 export class Timeline {
   readonly eventsDir: string;
+  private readonly stateDir: string;
 
   constructor(
     stateDir: string,
     private readonly piiOf: PiiLookup = contractPii,
   ) {
     this.eventsDir = join(stateDir, 'events');
+    this.stateDir = stateDir;
   }
 
   /**
@@ -74,7 +76,7 @@ export class Timeline {
       id: event.id ?? randomUUID(),
       payload: redactPii(event.payload, this.piiOf(event.key, event.version)),
     };
-    const outcome = await appendJsonl(this.eventsDir, { ...written });
+    const outcome = await appendJsonl(this.eventsDir, { ...written }, { root: this.stateDir });
     return { event: written, written: outcome === 'written' };
   }
 

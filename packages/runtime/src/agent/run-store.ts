@@ -30,7 +30,7 @@ export class AgentRunStore {
   readonly root: string;
   readonly runsDir: string;
 
-  constructor(stateDir: string) {
+  constructor(private readonly stateDir: string) {
     this.root = join(stateDir, 'agent');
     this.runsDir = join(this.root, 'runs');
   }
@@ -57,18 +57,24 @@ export class AgentRunStore {
   /** Writes a new record and creates its artifacts folder. */
   async create(record: AgentRunRecord): Promise<void> {
     await mkdir(this.artifactsDir(record.runId), { recursive: true });
-    await writeJsonAtomic(join(this.runDir(record.runId), 'run.json'), record);
+    await writeJsonAtomic(join(this.runDir(record.runId), 'run.json'), record, {
+      root: this.stateDir,
+    });
   }
 
   /** The record of `runId`; undefined when there is none (or the id is malformed). */
   async read(runId: string): Promise<AgentRunRecord | undefined> {
     if (!AgentRunStore.isRunId(runId)) return undefined;
-    return (await readJson(join(this.runDir(runId), 'run.json'))) as AgentRunRecord | undefined;
+    return (await readJson(join(this.runDir(runId), 'run.json'), {
+      root: this.stateDir,
+    })) as AgentRunRecord | undefined;
   }
 
   /** Overwrites a record; callers hold the queue lock. */
   async write(record: AgentRunRecord): Promise<void> {
-    await writeJsonAtomic(join(this.runDir(record.runId), 'run.json'), record);
+    await writeJsonAtomic(join(this.runDir(record.runId), 'run.json'), record, {
+      root: this.stateDir,
+    });
   }
 
   /** Every record, oldest submission first ({@link compareSubmission}). */
@@ -91,7 +97,7 @@ export class AgentRunStore {
 
   /** Runs `action` under the queue lock. */
   withQueueLock<T>(action: () => Promise<T>): Promise<T> {
-    return withFileLock(join(this.root, 'queue.lock'), action);
+    return withFileLock(join(this.root, 'queue.lock'), action, { root: this.stateDir });
   }
 
   /**

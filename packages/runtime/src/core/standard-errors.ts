@@ -19,11 +19,21 @@ export const STANDARD_ERRORS = {
     status: 500,
     description: 'The handler produced data that breaks the contract.',
   },
+  /** A stored record exists but is not readable JSON; the message names the record and where. */
+  RECORD_CORRUPT: { status: 500, description: 'A stored record is corrupt.' },
+  /** A store write failed on a full device or quota (ENOSPC, EDQUOT); RFC 4918 §11.5. */
+  STORAGE_FULL: {
+    status: 507,
+    description: 'The server has no storage left to record the operation.',
+  },
   /** Anything else the handler threw; the message never carries the original message or stack. */
   INTERNAL: { status: 500, description: 'Internal error.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 
-/** `VALIDATION_FAILED | UNAUTHORIZED | FORBIDDEN | NOT_FOUND | UNDECLARED_EVENT | OUTPUT_INVALID | INTERNAL`. */
+/**
+ * `VALIDATION_FAILED | UNAUTHORIZED | FORBIDDEN | NOT_FOUND | UNDECLARED_EVENT | OUTPUT_INVALID |
+ * RECORD_CORRUPT | STORAGE_FULL | INTERNAL`.
+ */
 export type StandardErrorCode = keyof typeof STANDARD_ERRORS;
 
 /**

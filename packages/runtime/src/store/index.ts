@@ -1,13 +1,27 @@
 /**
  * The file stores under the runtime's state directory: atomic JSON writes (write to a temporary
- * file, fsync, rename), the append-only JSONL timeline, and advisory file locks.
+ * file, fsync, rename, fsync the directory, with directory fsyncs grouped across writers), the
+ * append-only JSONL timeline, advisory file locks, and the errors they throw.
  */
 export {
   appendJsonl,
+  AtomicJsonWriter,
   readJson,
   readJsonl,
   timelineFileFor,
   writeJsonAtomic,
+  type AppendOptions,
+  type AtomicJsonWriterOptions,
+  type StoreReadOptions,
   type TimelineEntry,
 } from './atomic-json.js';
-export { STALE_LOCK_MS, withFileLock } from './file-lock.js';
+export { STALE_LOCK_MS, withFileLock, type FileLockOptions } from './file-lock.js';
+export {
+  CorruptRecordError,
+  displayPath,
+  STORAGE_FULL,
+  StoreWriteError,
+  type StoreAction,
+  type StoreWriteErrorCode,
+} from './store-errors.js';
+export { nodeStoreFs, type StoreFileHandle, type StoreFs } from './store-fs.js';

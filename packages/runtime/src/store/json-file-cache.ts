@@ -2,6 +2,7 @@ import { statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 import { deepFreeze } from '../deep-freeze.js';
+import { parseRecord } from './store-errors.js';
 
 /**
  * How old (ms, wall clock) a file's mtime must be, when it is opened, before its parse is kept:
@@ -13,6 +14,8 @@ export const RACY_MARGIN_MS = 3_000;
 export interface JsonFileCacheOptions {
   /** Most JSON text kept, in UTF-16 code units summed over entries; default 16 Mi. */
   readonly maxChars?: number;
+  /** Error messages name files relative to this directory (the state directory); else absolute. */
+  readonly root?: string;
 }
 
 interface Entry {
@@ -70,14 +73,17 @@ export class JsonFileCache {
   private readonly validatedThisTurn = new Set<string>();
   private chars = 0;
   private readonly maxChars: number;
+  private readonly root: string | undefined;
 
   constructor(options: JsonFileCacheOptions = {}) {
     this.maxChars = options.maxChars ?? 16 * 1024 * 1024;
+    this.root = options.root;
   }
 
   /**
    * The parsed, deeply frozen content of `filePath`; undefined when the file does not exist.
-   * @throws the I/O error (other than ENOENT) or the SyntaxError of invalid JSON.
+   * @throws CorruptRecordError (a SyntaxError) naming the file (relative to `root`) and the
+   *   line:column where it stops being JSON (RFC 8259); the I/O error of a failed read (not ENOENT).
    */
   async read(filePath: string): Promise<unknown> {
     const entry = this.entries.get(filePath);
@@ -125,7 +131,7 @@ export class JsonFileCache {
     } finally {
       await handle.close();
     }
-    const value = deepFreeze(JSON.parse(text) as unknown);
+    const value = deepFreeze(parseRecord(text, filePath, this.root));
     const settled = stats.mtimeMs < openedAt - RACY_MARGIN_MS;
     if (settled && Number.isSafeInteger(stats.ino) && text.length <= this.maxChars) {
       this.keep(filePath, stats, value, text.length);

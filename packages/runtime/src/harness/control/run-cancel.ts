@@ -3,6 +3,7 @@ import type {
   HarnessRunCancelOutput,
 } from '../../generated/harness/types.js';
 import type { Actor } from '../../actor.js';
+import { isContractError } from '../../errors.js';
 import {
   DEFAULT_KILL_GRACE_MS,
   isSameProcessAlive,
@@ -33,8 +34,10 @@ import {
  * the marker and stops, keeping `cancelled`; when no process runs it any more, the cancel ends it
  * itself: it removes the live folder and appends `harness.run.failed` (reason `cancelled`).
  * Records and evidence already written are kept. A run that has already ended is left as it is and
- * its status returned. A user cancels only their own runs.
- * @throws ContractError NOT_FOUND when there is no such run or it is another user's.
+ * its status returned. A user cancels only their own runs; an admin can also cancel a run whose
+ * record is corrupt.
+ * @throws ContractError NOT_FOUND when there is no such run or it is another user's;
+ *   RECORD_CORRUPT for a user when the record is not JSON.
  */
 export async function cancelHarnessRun(
   deps: HarnessDeps,
@@ -42,13 +45,21 @@ export async function cancelHarnessRun(
   actor: Actor,
 ): Promise<HarnessRunCancelOutput> {
   const { runId } = input;
-  const existing = await readVisibleRun(deps, runId, actor);
   const at = deps.now().toISOString();
-  if (isTerminalRunStatus(existing.run.status)) return answer(existing, at);
   const info: CancelInfo = {
     reason: input.reason === undefined ? null : maskSecrets(input.reason),
     cancelledAt: at,
   };
+  let existing: RunRecord;
+  try {
+    existing = await readVisibleRun(deps, runId, actor);
+  } catch (error) {
+    if (isContractError(error) && error.code === 'RECORD_CORRUPT' && actor.kind === 'admin') {
+      return cancelCorruptRun(deps, runId, info);
+    }
+    throw error;
+  }
+  if (isTerminalRunStatus(existing.run.status)) return answer(existing, at);
   await writeCancelMarker(deps.layout, runId, info);
   let alreadyEnded = false;
   let event: RunTransitionEvent | undefined;
@@ -82,6 +93,24 @@ export async function cancelHarnessRun(
     if (event) await appendRunEvent(deps.timeline, event, at);
   }
   return answer(updated, at);
+}
+
+/**
+ * The cancel of a run whose record is corrupt (admin only: its owner cannot be read): the marker
+ * is written, so a runner still executing it stops and rewrites the record `cancelled`, and every
+ * case process group of its live folder is killed. The corrupt file itself is left for inspection.
+ */
+async function cancelCorruptRun(
+  deps: HarnessDeps,
+  runId: string,
+  info: CancelInfo,
+): Promise<HarnessRunCancelOutput> {
+  await writeCancelMarker(deps.layout, runId, info);
+  await killProcessGroups(
+    liveGroupsOf(deps.layout, runId),
+    deps.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+  );
+  return { runId, status: 'cancelled', cancelledAt: info.cancelledAt };
 }
 
 function answer(record: RunRecord, at: string): HarnessRunCancelOutput {

@@ -74,7 +74,9 @@ export class RunControl {
 
   /** The cancel marker's content, when there is one. */
   async readCancel(): Promise<CancelInfo | undefined> {
-    return (await readJson(this.layout.cancelMarker(this.runId))) as CancelInfo | undefined;
+    return (await readJson(this.layout.cancelMarker(this.runId), {
+      root: this.layout.stateDir,
+    })) as CancelInfo | undefined;
   }
 
   /** Removes the live folder: the run no longer executes. */
@@ -91,7 +93,7 @@ export async function writeCancelMarker(
   runId: string,
   info: CancelInfo,
 ): Promise<void> {
-  await writeJsonAtomic(layout.cancelMarker(runId), info);
+  await writeJsonAtomic(layout.cancelMarker(runId), info, { root: layout.stateDir });
 }
 
 /** Removes the cancel marker (a cancel that arrived after the run had ended). */

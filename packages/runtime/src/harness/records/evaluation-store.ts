@@ -9,14 +9,16 @@ import type { HarnessStateLayout } from './state-layout.js';
  * `evaluations/<evaluationId>.json`, written atomically.
  */
 export class EvaluationStore {
-  private readonly cache = new JsonFileCache();
+  private readonly cache: JsonFileCache;
 
-  constructor(private readonly layout: HarnessStateLayout) {}
+  constructor(private readonly layout: HarnessStateLayout) {
+    this.cache = new JsonFileCache({ root: layout.stateDir });
+  }
 
   /** Writes (or replaces) an evaluation. */
   async put(evaluation: HarnessEvaluation): Promise<void> {
     const file = this.layout.absolute(this.layout.evaluationRelative(evaluation.evaluationId));
-    await writeJsonAtomic(file, evaluation);
+    await writeJsonAtomic(file, evaluation, { root: this.layout.stateDir });
     this.cache.forget(file);
   }
 

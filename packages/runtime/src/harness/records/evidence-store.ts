@@ -20,9 +20,11 @@ interface CaseEvidenceFile {
  * artifact in it. One file per case rather than per artifact keeps the writes per case low.
  */
 export class EvidenceStore {
-  private readonly cache = new JsonFileCache();
+  private readonly cache: JsonFileCache;
 
-  constructor(private readonly layout: HarnessStateLayout) {}
+  constructor(private readonly layout: HarnessStateLayout) {
+    this.cache = new JsonFileCache({ root: layout.stateDir });
+  }
 
   /** Writes the artifacts of one case (all of one run and case). */
   async putCase(
@@ -32,7 +34,7 @@ export class EvidenceStore {
   ): Promise<void> {
     const file: CaseEvidenceFile = { artifacts: [...artifacts] };
     const filePath = this.layout.absolute(this.layout.evidenceRelative(runId, caseId));
-    await writeJsonAtomic(filePath, file);
+    await writeJsonAtomic(filePath, file, { root: this.layout.stateDir });
     this.cache.forget(filePath);
   }
 

@@ -3,6 +3,9 @@ import path from 'node:path';
 
 import { writeJsonAtomic } from '../../store/atomic-json.js';
 import { withFileLock } from '../../store/file-lock.js';
+import { CorruptRecordError } from '../../store/store-errors.js';
+import { ContractError } from '../../errors.js';
+import { cutEcho } from '../../core/echo-limit.js';
 import { isStoreId } from './harness-ids.js';
 import { JsonFileCache } from '../../store/json-file-cache.js';
 import type { RunRecord } from './run-record.js';
@@ -14,11 +17,13 @@ import type { HarnessStateLayout } from './state-layout.js';
  * the running process and a cancelling one never lose each other's change.
  */
 export class RunStore {
-  private readonly cache = new JsonFileCache();
+  private readonly cache: JsonFileCache;
   /** Record paths by run id (joining them showed in a CPU profile of `serve`); cleared at 4,096. */
   private readonly paths = new Map<string, string>();
 
-  constructor(private readonly layout: HarnessStateLayout) {}
+  constructor(private readonly layout: HarnessStateLayout) {
+    this.cache = new JsonFileCache({ root: layout.stateDir });
+  }
 
   private recordPath(runId: string): string {
     let file = this.paths.get(runId);
@@ -33,16 +38,22 @@ export class RunStore {
   /**
    * The record of `runId`, deeply frozen (parsed once per version of the file, see
    * JsonFileCache); undefined for a missing record or an id that is not a store id.
+   * @throws ContractError RECORD_CORRUPT naming the run and where its file stops being JSON.
    */
   async read(runId: string): Promise<RunRecord | undefined> {
     if (!isStoreId(runId)) return undefined;
-    return (await this.cache.read(this.recordPath(runId))) as RunRecord | undefined;
+    try {
+      return (await this.cache.read(this.recordPath(runId))) as RunRecord | undefined;
+    } catch (error) {
+      if (error instanceof CorruptRecordError) throw corruptRun(runId, error);
+      throw error;
+    }
   }
 
   /** Writes `record` whole, atomically (the caller holds the lock when others may write). */
   async write(record: RunRecord): Promise<void> {
     const file = this.recordPath(record.run.runId);
-    await writeJsonAtomic(file, record);
+    await writeJsonAtomic(file, record, { root: this.layout.stateDir });
     this.cache.forget(file);
   }
 
@@ -53,7 +64,7 @@ export class RunStore {
   async locked<T>(runId: string, action: () => Promise<T>): Promise<T> {
     const lock = this.layout.runLock(runId);
     await mkdir(path.dirname(lock), { recursive: true });
-    return withFileLock(lock, action);
+    return withFileLock(lock, action, { root: this.layout.stateDir });
   }
 
   /**
@@ -75,4 +86,16 @@ export class RunStore {
       return next;
     });
   }
+}
+
+/**
+ * RECORD_CORRUPT for a run record that exists but is not JSON (a write cut short outside the
+ * atomic writer, a disk fault): the run and the place are named, the record is not guessed at.
+ */
+export function corruptRun(runId: string, error: CorruptRecordError): ContractError {
+  return new ContractError(
+    'RECORD_CORRUPT',
+    `the record of harness run ${cutEcho(runId)} is corrupt: ${error.path} is not JSON (${error.endsEarly ? 'it ends early' : 'invalid'} at ${error.line}:${error.column})`,
+    { details: { resource: 'harness run', path: error.path, line: error.line, column: error.column } },
+  );
 }
