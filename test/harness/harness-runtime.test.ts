@@ -470,7 +470,9 @@ describe('run variants', () => {
       metadata: { executor: respondExecutor(), dryRun: true },
     });
     const run = dry.run.target.metadata?.run as { warnings: string[] };
-    expect(run.warnings).toStrictEqual(['cases[0].oracleRefs[0]: unresolved reference "ghost"']);
+    expect(run.warnings).toStrictEqual([
+      'cases[0].oracleRefs[0]: unresolved reference "ghost"; valid rule resource ids: says-hello',
+    ]);
     expect(existsSync(workspace.stateDir)).toBe(false);
 
     const error = await contractRejection(
@@ -482,7 +484,7 @@ describe('run variants', () => {
         {
           path: 'input.suiteKey',
           message:
-            'suites/broken.json fails verify at cases[0].oracleRefs[0]: unresolved reference "ghost"',
+            'suites/broken.json fails verify at cases[0].oracleRefs[0]: unresolved reference "ghost"; valid rule resource ids: says-hello',
         },
         {
           path: 'input.suiteKey',

@@ -94,7 +94,7 @@ describe('locateSuite / readSuiteDocument', () => {
     }
     expect(reasons).toStrictEqual([
       ['not-found', 'no suite file suites/absent.json'],
-      ['invalid', 'suites/bad.json is not valid JSON'],
+      ['invalid', 'suites/bad.json is not valid JSON at line 1, column 2'],
       ['refused', '"../up.json" leaves the working directory'],
     ]);
   });

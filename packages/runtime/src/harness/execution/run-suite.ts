@@ -5,7 +5,7 @@ import { childEnvironment } from '../../process/child-env.js';
 import { runCommand, type CommandRunResult } from '../../process/run-command.js';
 import type { SandboxSpec } from '../../process/sandbox.js';
 import { caseStatusOf, evaluateCase, needlesOf, type Check } from './evaluator.js';
-import { excerptOf } from './excerpt.js';
+import { excerptOfAsync } from './excerpt.js';
 import { maskSecrets } from '../../secrets/mask-secrets.js';
 import { HarnessInputError } from '../problems.js';
 import type { CommandExecutorSpec } from '../planning/run-input.js';
@@ -145,7 +145,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
       signal: options.signal,
       onSpawn: (pid) => options.onCaseSpawn?.(caseId, pid, position),
     });
-    return resultOf(caseId, plan.sources, run, literals);
+    return await resultOf(caseId, plan.sources, run, literals);
   };
 
   let next = 0;
@@ -163,12 +163,12 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
   return { summary: summarize(results), caseResults: results };
 }
 
-function resultOf(
+async function resultOf(
   caseId: string,
   sources: readonly RuleSource[],
   run: CommandRunResult,
   literals: readonly string[],
-): CaseResult {
+): Promise<CaseResult> {
   // A command that never started produced nothing to evaluate.
   const checks = run.outcome === 'spawn-error' ? [] : evaluateCase(sources, run);
   return {
@@ -180,8 +180,8 @@ function resultOf(
     truncated: { stdout: run.stdout.truncated, stderr: run.stderr.truncated },
     bytes: { stdout: run.stdout.totalBytes, stderr: run.stderr.totalBytes },
     checks: checks.map((check) => ({ ...check, message: maskSecrets(check.message, literals) })),
-    stdoutExcerpt: excerptOf(run.stdout.captured.toString('utf8'), literals),
-    stderrExcerpt: excerptOf(run.stderr.captured.toString('utf8'), literals),
+    stdoutExcerpt: await excerptOfAsync(run.stdout.captured, literals),
+    stderrExcerpt: await excerptOfAsync(run.stderr.captured, literals),
     stdoutSha256: run.stdout.sha256,
     stderrSha256: run.stderr.sha256,
     error: run.error === null ? null : maskSecrets(run.error, literals),

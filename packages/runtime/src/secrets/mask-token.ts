@@ -1,0 +1,2 @@
+/** What a masked secret is replaced with. */
+export const MASK = '***';
