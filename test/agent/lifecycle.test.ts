@@ -165,7 +165,7 @@ describe('agent run lifecycle', { timeout: 180_000 }, () => {
     expect(
       records.map((record) => [record.failureReason, record.lastError, record.execution]),
     ).toStrictEqual([
-      ['setup', 'unknown agent "gone"; known agents: nowhere', undefined],
+      ['setup', 'unknown agent "gone"; known agents in agents/: nowhere', undefined],
       ['setup', 'agent cwd missing-dir is not a directory', undefined],
     ]);
     await waitFor('both failed events', async () =>

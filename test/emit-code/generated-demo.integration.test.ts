@@ -138,6 +138,7 @@ describe('generated demo client, handlers and router', () => {
             http: 409,
             description: 'The target refuses pings.',
             when: 'The message is "refuse".',
+            gqlCode: null,
           },
         ],
         ['message'],

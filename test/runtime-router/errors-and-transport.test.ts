@@ -31,6 +31,8 @@ describe('ContractError', () => {
       ['NOT_FOUND', 404],
       ['UNDECLARED_EVENT', 500],
       ['OUTPUT_INVALID', 500],
+      ['RECORD_CORRUPT', 500],
+      ['STORAGE_FULL', 507],
       ['INTERNAL', 500],
     ]);
   });

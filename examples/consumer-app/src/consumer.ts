@@ -3,12 +3,15 @@ import { createHarnessClient, isHarnessRunStartError } from 'contracts-runtime/d
 import { isContractError } from 'contracts-runtime/errors';
 import { httpTransport } from 'contracts-runtime/http-transport';
 
-/** Where the server is, who calls, and what to run (paths relative to the server's `--cwd`). */
+/**
+ * Where the server is, who calls, and what to run: a suite of the server's `suites/` folder and an
+ * executor the server's operator defined in `executors/<name>.json`.
+ */
 export interface ScenarioOptions {
   readonly baseUrl: string;
   readonly token: string;
   readonly suiteKey: string;
-  readonly caseArgv: readonly string[];
+  readonly executor: string;
   readonly agentKey: string;
   readonly prompt: string;
 }
@@ -53,9 +56,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
 
   const started = await harness.run.start({
     suiteKey: options.suiteKey,
-    metadata: {
-      executor: { kind: 'command', argv: [...options.caseArgv], cwd: '.', timeoutMs: 20_000 },
-    },
+    metadata: { executor: options.executor },
   });
   const { run } = await harness.run.get({ runId: started.run.runId });
   const evidence = await harness.evidence.list({ runId: run.runId });

@@ -5,8 +5,8 @@ const baseUrl = process.argv[2] ?? process.env.CONTRACTS_URL ?? 'http://127.0.0.
 const report = await runScenario({
   baseUrl,
   token: process.env.CONTRACTS_TOKEN ?? '',
-  suiteKey: 'fixtures/suite.json',
-  caseArgv: ['node', 'fixtures/case.mjs'],
+  suiteKey: 'consumer-smoke',
+  executor: 'case',
   agentKey: 'echo',
   prompt: 'summarize the consumer app',
 });
