@@ -121,7 +121,7 @@ describe('contracts.config.json', () => {
     expect(message).toContain(`invalid config ${join(root, 'contracts.config.json')}:`);
     expect(message).toContain('outt: unknown key; did you mean "out"?');
     expect(message).toContain(
-      'surfaces.docs.locle: unknown key; did you mean "locale"? (known keys: out, locale)',
+      'surfaces.docs.locle: unknown key; did you mean "locale"? (known keys: out, locale, base)',
     );
   });
 
@@ -140,7 +140,7 @@ describe('contracts.config.json', () => {
       await configError(
         project({ 'contracts.config.json': { surfaces: { docs: { locale: 'xx' } } } }),
       ),
-    ).toBe('surfaces.docs.locale: no label catalog for "xx" (available: en)');
+    ).toBe('surfaces.docs.locale: no label catalog for "xx" (available: en, fr)');
   });
 
   it('generate reports a bad config as a usage error (exit 2) and writes nothing', () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDocsEmitter } from '../../packages/codegen/src/generator/emit/docs-emitter.js';
+import { join } from 'node:path';
+import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import { PROJECT_ROOT } from '../support/cli.js';
+import { createSiteEmitter } from '../../packages/codegen/src/generator/emit/site/site-emitter.js';
 import { loadLabelCatalog } from '../../packages/codegen/src/generator/emit/docs-labels.js';
 import { formatFiles } from '../../packages/codegen/src/generator/format.js';
 import { fixtureIr } from './docs-fixture.js';
@@ -33,7 +37,9 @@ function labelColumn(markdown: string): string[] {
 describe('docs emitter: labels', () => {
   it('every spec page lists the label fields in the issue order, with catalog texts', async () => {
     const files = await emitDocs(fixtureIr());
-    const specPages = files.filter((file) => !file.path.endsWith('/index.md'));
+    const specPages = files.filter(
+      (file) => file.path.endsWith('.md') && !file.path.endsWith('/index.md'),
+    );
     expect(specPages).toHaveLength(fixtureIr().specs.length);
     for (const file of specPages) {
       expect(labelColumn(file.contents)).toStrictEqual([
@@ -83,6 +89,19 @@ describe('docs emitter: labels', () => {
     createDocsEmitter({ labels: tracking }).emit(fixtureIr());
     // The sections of the published language's extra fields (acceptance, side effects, transport).
     createDocsEmitter({ labels: tracking }).emit(irOf(SURFACE_SOURCE).ir);
+    // The site's own texts (navigation, search, catalogs, examples) and its links back.
+    createSiteEmitter({ locales: ['en'], catalogs: { en: tracking } }).emit(fixtureIr());
+    // A capability that requires another spec: the required spec's page shows "Required by".
+    const requiring = fixtureIr();
+    const capability = requiring.specs.find((spec) => spec.kind === 'capability')!;
+    if (capability.kind === 'capability') {
+      const target = requiring.specs.find((spec) => spec.kind === 'operation')!;
+      capability.requires.push({ key: target.key, optional: false, source: capability.source });
+    }
+    createDocsEmitter({ labels: tracking }).emit(requiring);
+    createDocsEmitter({ labels: tracking }).emit(
+      buildIr({ specsDir: join(PROJECT_ROOT, 'specs'), rootDir: PROJECT_ROOT }),
+    );
     for (const text of Object.values(catalog)) expect(text.length).toBeGreaterThan(0);
     expect(Object.keys(catalog).filter((key) => !used.has(key))).toStrictEqual([]);
   });

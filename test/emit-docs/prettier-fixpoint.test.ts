@@ -15,7 +15,7 @@ import { fixtureIr } from './docs-fixture.js';
 /** The pages prettier would change: the docs emitter must print prettier's own layout. */
 async function notFixpoints(pages: readonly OutputFile[]): Promise<string[]> {
   const changed: string[] = [];
-  for (const page of pages) {
+  for (const page of pages.filter((file) => file.path.endsWith('.md'))) {
     const formatted = await prettier.format(page.contents, {
       ...PRETTIER_OPTIONS,
       parser: 'markdown',
@@ -29,7 +29,7 @@ describe('docs pages are already in prettier layout (so generate skips prettier 
   it('every page of the shipped specs', async () => {
     const ir = buildIr({ specsDir: join(PROJECT_ROOT, 'specs'), rootDir: PROJECT_ROOT });
     const pages = createDocsEmitter().emit(ir);
-    expect(pages.length).toBe(43);
+    expect(pages.length).toBe(45);
     expect(
       pages.map((page) => page.path).filter((path) => path.includes('.execution')),
     ).toStrictEqual([

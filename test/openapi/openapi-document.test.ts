@@ -59,13 +59,26 @@ describe('OpenAPI document of a small IR', () => {
       requestBody: {
         required: true,
         content: {
-          'application/json': { schema: { $ref: '#/components/schemas/OrderPlaceInput' } },
+          'application/json': {
+            schema: { $ref: '#/components/schemas/OrderPlaceInput' },
+            examples: { schema: { summary: 'Built from the schema', value: { sku: 'text' } } },
+          },
         },
       },
       responses: {
         '200': {
           description: 'The output of `shop.order.place@1.0.0`.',
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/OrderOutput' } } },
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/OrderOutput' },
+              examples: {
+                schema: {
+                  summary: 'Built from the schema',
+                  value: { order: { lines: [{ sku: 'text' }], orderId: 'id-0001', status: 'open' } },
+                },
+              },
+            },
+          },
         },
         '400': {
           description: '`VALIDATION_FAILED`: The input does not match the contract.',

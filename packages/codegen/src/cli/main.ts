@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { agentCommand } from './agent-command.js';
 import { callCommand } from './call-command.js';
+import { docsCommand } from './docs-command.js';
 import { generateCommand } from './generate-command.js';
 import { harnessCommand } from './harness-command.js';
 import { initCommand } from './init-command.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
     serveCommand(),
     harnessCommand(),
     callCommand(),
+    docsCommand(),
   ];
   for (const command of commands) {
     program.addCommand(

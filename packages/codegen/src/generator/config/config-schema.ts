@@ -4,6 +4,13 @@ import type { SurfaceName } from '../emit/all-emitters.js';
 const docsSurface = z.strictObject({
   out: z.string().min(1).optional(),
   locale: z.string().min(1).optional(),
+  base: z.string().min(1).optional(),
+});
+
+const siteSurface = z.strictObject({
+  out: z.string().min(1).optional(),
+  locales: z.array(z.string().min(1)).min(1).optional(),
+  title: z.string().min(1).optional(),
 });
 
 const openapiSurface = z.strictObject({
@@ -22,7 +29,9 @@ const onOff = z.boolean();
 
 /**
  * The `surfaces` section: each surface `true`/`false`, or the options object of the surfaces
- * that take options (docs, openapi, jsonSchema), which also switches it on.
+ * that take options (docs, openapi, jsonSchema, site), which also switches it on. `docs.base` is
+ * the URL path the Markdown pages are mounted at (sidebar links); `site.locales` the label
+ * catalogs the site is built in, the first the default.
  */
 export const SurfacesSchema = z.strictObject({
   ir: onOff.optional(),
@@ -36,6 +45,7 @@ export const SurfacesSchema = z.strictObject({
   index: onOff.optional(),
   docs: z.union([onOff, docsSurface]).optional(),
   openapi: z.union([onOff, openapiSurface]).optional(),
+  site: z.union([onOff, siteSurface]).optional(),
 } satisfies Record<SurfaceName, z.ZodType>);
 
 /**
@@ -47,6 +57,8 @@ export const SurfacesSchema = z.strictObject({
  * - `runtime`: the runtime package (default `contracts-runtime`), or a folder of the runtime's
  *   entry modules given as `./…` or `../…`.
  * - `importExtension`: `.js` (NodeNext, the default) or `none` (bundler resolution).
+ * - `repoUrl`: the URL prefix of the project's files (e.g. `https://github.com/o/r/blob/main`);
+ *   the docs and the site link each spec's File line to `<repoUrl>/<path>#L<line>`.
  */
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -55,6 +67,7 @@ export const ConfigSchema = z.strictObject({
   out: z.string().min(1).optional(),
   runtime: z.string().min(1).optional(),
   importExtension: z.enum(['.js', 'none']).optional(),
+  repoUrl: z.url().optional(),
   surfaces: SurfacesSchema.optional(),
 });
 
@@ -68,6 +81,7 @@ export const CONFIG_KEYS: Readonly<Record<string, readonly string[]>> = {
   'surfaces.docs': Object.keys(docsSurface.shape),
   'surfaces.openapi': Object.keys(openapiSurface.shape),
   'surfaces.jsonSchema': Object.keys(jsonSchemaSurface.shape),
+  'surfaces.site': Object.keys(siteSurface.shape),
 };
 
 /** The contents of a config file, as {@link ConfigSchema} accepts it. */

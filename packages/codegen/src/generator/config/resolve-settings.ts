@@ -115,9 +115,18 @@ function surfaceSettings(config: ContractsConfig): Omit<EmitterSettings, 'import
       `surfaces.docs.locale: no label catalog for "${locale}" (available: ${labelLocales().join(', ')})`,
     );
   }
+  const siteLocales = typeof surfaces.site === 'object' ? surfaces.site.locales : undefined;
+  const unknownLocale = siteLocales?.find((code) => !labelLocales().includes(code));
+  if (!disabled.has('site') && unknownLocale !== undefined) {
+    throw new ConfigError(
+      `surfaces.site.locales: no label catalog for "${unknownLocale}" (available: ${labelLocales().join(', ')})`,
+    );
+  }
+  const repoUrl = config.repoUrl !== undefined ? { repoUrl: config.repoUrl } : {};
   return {
     disabled,
-    docs: typeof surfaces.docs === 'object' ? surfaces.docs : {},
+    docs: { ...(typeof surfaces.docs === 'object' ? surfaces.docs : {}), ...repoUrl },
+    site: { ...(typeof surfaces.site === 'object' ? surfaces.site : {}), ...repoUrl },
     openapi: typeof surfaces.openapi === 'object' ? surfaces.openapi : {},
     jsonSchema: typeof surfaces.jsonSchema === 'object' ? surfaces.jsonSchema : {},
   };

@@ -10,6 +10,8 @@ import { irJsonEmitter } from './ir-json-emitter.js';
 import { createJsonSchemaEmitter, type JsonSchemaOptions } from './json-schema-emitter.js';
 import { createOpenApiEmitter, type OpenApiOptions } from './openapi-emitter.js';
 import { registryEmitter } from './registry-emitter.js';
+import { createSiteEmitter } from './site/site-emitter.js';
+import type { SiteOptions } from './site/site-options.js';
 import { typesEmitter } from './types-emitter.js';
 import { createZodEmitter } from './zod-emitter.js';
 
@@ -26,6 +28,7 @@ export const SURFACE_NAMES = [
   'index',
   'docs',
   'openapi',
+  'site',
 ] as const;
 
 /** One of {@link SURFACE_NAMES}. */
@@ -47,6 +50,7 @@ export const SURFACE_IMPORTS: Readonly<Record<SurfaceName, readonly SurfaceName[
   index: [],
   docs: [],
   openapi: [],
+  site: [],
 };
 
 /** The module each TypeScript surface writes per domain, as the barrel re-exports it. */
@@ -61,7 +65,7 @@ const SURFACE_MODULES = {
 
 /**
  * What the emitter table is built from: the import settings of the TypeScript surfaces, the
- * surfaces left out, and the options of the docs, OpenAPI and JSON Schema surfaces.
+ * surfaces left out, and the options of the docs, OpenAPI, JSON Schema and site surfaces.
  */
 export interface EmitterSettings {
   readonly imports: ImportSettings;
@@ -69,6 +73,7 @@ export interface EmitterSettings {
   readonly docs: DocsOptions;
   readonly openapi: OpenApiOptions;
   readonly jsonSchema: JsonSchemaOptions;
+  readonly site: SiteOptions;
 }
 
 /** Every surface on, runtime imports by package name, default surface options. */
@@ -78,6 +83,7 @@ export const DEFAULT_EMITTER_SETTINGS: EmitterSettings = {
   docs: {},
   openapi: {},
   jsonSchema: {},
+  site: {},
 };
 
 /**
@@ -101,6 +107,7 @@ export function createEmitters(settings: EmitterSettings = DEFAULT_EMITTER_SETTI
     ['index', createDomainIndexEmitter(code, modules)],
     ['docs', createDocsEmitter(settings.docs)],
     ['openapi', createOpenApiEmitter(settings.openapi)],
+    ['site', createSiteEmitter({ ...settings.site, openapi: settings.openapi })],
   ];
   return table.filter(([name]) => !settings.disabled.has(name)).map(([, emitter]) => emitter);
 }

@@ -6,7 +6,7 @@ import { titleOf } from './docs-spec-parts.js';
 import { domainsOf, specsOfDomain } from './naming.js';
 
 /** Kinds in the order the index pages list them, with the catalog key of each table's heading. */
-const KIND_SECTIONS: readonly (readonly [SpecKind, string])[] = [
+export const KIND_SECTIONS: readonly (readonly [SpecKind, string])[] = [
   ['operation', 'section.operations.label'],
   ['event', 'section.events.label'],
   ['capability', 'section.capabilities.label'],

@@ -22,6 +22,11 @@ export function labelLocales(): string[] {
     .sort();
 }
 
+/** The catalog file of a locale, relative to the package: `templates/labels/<locale>.json`. */
+export function catalogPath(locale: string): string {
+  return `templates/labels/${locale}.json`;
+}
+
 /**
  * Reads `templates/labels/<locale>.json`.
  * @throws Error when the file is missing, is not JSON, or is not a flat object of strings.
@@ -35,11 +40,38 @@ export function loadLabelCatalog(locale = 'en'): LabelCatalog {
 
 /**
  * A {@link Labeler} over `catalog`. Lookups use own keys only, so `toString` is not a label.
- * @throws Error `label catalog has no key "<key>"` on a miss, so a raw key never reaches a page.
+ * `name` (e.g. `templates/labels/fr.json`) is named in the error.
+ * @throws Error `label catalog <name> has no key "<key>"` on a miss, so a raw key never reaches a page.
  */
-export function createLabeler(catalog: LabelCatalog): Labeler {
+export function createLabeler(catalog: LabelCatalog, name = 'label catalog'): Labeler {
   return (key) => {
-    if (!Object.hasOwn(catalog, key)) throw new Error(`label catalog has no key "${key}"`);
+    if (!Object.hasOwn(catalog, key)) {
+      throw new Error(
+        name === 'label catalog'
+          ? `label catalog has no key "${key}"`
+          : `label catalog ${name} has no key "${key}"`,
+      );
+    }
     return catalog[key]!;
   };
+}
+
+/**
+ * Checks that every catalog holds every key of the reference catalog (the English one), so that a
+ * page of one locale never lacks a label another locale has. Catalogs are `[name, catalog]` pairs.
+ * @throws Error naming the first missing key of each incomplete catalog, one line per catalog:
+ *   `label catalog templates/labels/fr.json has no key "field.key.label" (templates/labels/en.json has it)`.
+ */
+export function checkCatalogsComplete(
+  reference: readonly [string, LabelCatalog],
+  catalogs: readonly (readonly [string, LabelCatalog])[],
+): void {
+  const [referenceName, referenceCatalog] = reference;
+  const problems = catalogs.flatMap(([name, catalog]) => {
+    const missing = Object.keys(referenceCatalog).filter((key) => !Object.hasOwn(catalog, key));
+    return missing.map(
+      (key) => `label catalog ${name} has no key "${key}" (${referenceName} has it)`,
+    );
+  });
+  if (problems.length > 0) throw new Error(problems.join('\n'));
 }

@@ -35,7 +35,10 @@ function json(value: unknown): string {
  * Transport (REST, GraphQL field, MCP tool, GraphQL error codes), Acceptance (Scenario | Given |
  * When | Then) and Examples (Key | Input | Output, as JSON).
  */
-export function publishedOperationSections(ctx: DocsContext, spec: OperationSpec): PlannedSection[] {
+export function publishedOperationSections(
+  ctx: DocsContext,
+  spec: OperationSpec,
+): PlannedSection[] {
   const { label } = ctx;
   const sections: PlannedSection[] = [];
   const effects: [string, string][] = [];
@@ -79,9 +82,12 @@ export function publishedOperationSections(ctx: DocsContext, spec: OperationSpec
       body: () =>
         body({
           table: table(
-            ['column.scenario.label', 'column.given.label', 'column.when.label', 'column.then.label'].map(
-              label,
-            ),
+            [
+              'column.scenario.label',
+              'column.given.label',
+              'column.when.label',
+              'column.then.label',
+            ].map(label),
             scenarios.map((scenario) => [
               scenario.key,
               scenario.given.join('; '),

@@ -3,7 +3,9 @@ import type { DocsContext } from './docs-context.js';
 import { codeBlock, type DocsPageView } from './docs-markdown.js';
 import { body, finishPage, type PlannedSection } from './docs-page-plan.js';
 import { eventSections, operationSections } from './docs-io-sections.js';
+import { backlinkSections } from './docs-backlink-sections.js';
 import { listText, titleOf, typeText, uniqueTags, valueTable } from './docs-spec-parts.js';
+import { domainOf } from './naming.js';
 import {
   capabilitySections,
   dataViewSections,
@@ -13,7 +15,28 @@ import {
 } from './docs-surface-sections.js';
 
 /**
- * H1 = key, the description as a paragraph, then the label fields in the seeds' page order:
+ * The links back up, `[All domains](../index.md) · [<domain>](./index.md)`, and the seeds' summary
+ * list: Type, Version, Tags, File (the spec's path relative to the project, linked to the source
+ * when a `repoUrl` is configured).
+ */
+function headerParagraphs(ctx: DocsContext, spec: Spec): { back: string; summary: string } {
+  const { label } = ctx;
+  const domain = domainOf(spec);
+  const summary: [string, string][] = [
+    ['field.type.label', typeText(ctx, spec)],
+    ['field.version.label', spec.version],
+    ['field.tags.label', listText(ctx, uniqueTags(spec.meta.tags ?? []))],
+    ['field.file.label', ctx.fileText(spec)],
+  ];
+  return {
+    back: `[${label('index.allDomains.label')}](../index.md) · [${domain}](./index.md)`,
+    summary: summary.map(([key, value]) => `- **${label(key)}:** ${value}`).join('\n'),
+  };
+}
+
+/**
+ * H1 = key, the back links, the description as a paragraph, the summary list, then the label
+ * fields in the seeds' page order:
  * key, version, type, title, description, tags (each once), owners, stability. The seed pages
  * (shared/seeds/000..003) printed raw `field.*.label` keys, the key as title and empty owners and
  * stability; here every label comes from the catalog and every value from the resolved meta.
@@ -31,12 +54,13 @@ function headerSection(ctx: DocsContext, spec: Spec): PlannedSection {
     ['field.owners.label', listText(ctx, meta.owners)],
     ['field.stability.label', meta.stability ?? empty],
   ];
+  const { back, summary } = headerParagraphs(ctx, spec);
   return {
     level: 1,
     heading: spec.key,
     body: () =>
       body({
-        paragraphs: meta.description ? [meta.description] : [],
+        paragraphs: [back, ...(meta.description ? [meta.description] : []), summary],
         table: valueTable(ctx, rows),
       }),
   };
@@ -90,15 +114,27 @@ function sourceSection(ctx: DocsContext, spec: Spec): PlannedSection {
 }
 
 /**
- * The view model of one spec's page, sections in the seeds' page order: header and label
- * fields, Goal, Context, the kind's own sections, Source Definition.
+ * The sections of one spec's page, in the seeds' page order: header and label fields, Goal,
+ * Context, the kind's own sections, the links back from the specs that point here, `extra`
+ * (the site's examples and schemas), Source Definition.
  * @throws Error when a label is missing from the catalog or a referenced model is not in the IR.
  */
-export function specPageView(ctx: DocsContext, spec: Spec): DocsPageView {
-  return finishPage([
+export function specPagePlan(
+  ctx: DocsContext,
+  spec: Spec,
+  extra: readonly PlannedSection[] = [],
+): PlannedSection[] {
+  return [
     headerSection(ctx, spec),
     ...proseSections(ctx, spec),
     ...kindSections(ctx, spec),
+    ...backlinkSections(ctx, spec),
+    ...extra,
     sourceSection(ctx, spec),
-  ]);
+  ];
+}
+
+/** The view model of one spec's Markdown page: {@link specPagePlan} with its anchors placed. */
+export function specPageView(ctx: DocsContext, spec: Spec): DocsPageView {
+  return finishPage(specPagePlan(ctx, spec));
 }

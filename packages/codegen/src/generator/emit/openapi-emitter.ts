@@ -14,6 +14,7 @@ import { strictModelNames } from './model-graph.js';
 import { camelCase, domainOf, reachableModels } from './naming.js';
 import type { OutputFile } from './output-file.js';
 import type { JsonSchema } from './scalar-wire-types.js';
+import { exampleOfModel } from './site/example-values.js';
 
 /** Component names of the problem document schemas; a schema model may not use them. */
 export const PROBLEM_SCHEMA = 'HttpProblem';
@@ -97,11 +98,19 @@ function errorsByStatus(
 
 /**
  * Published `acceptance.examples` (contracts-spec `operations/operation.ts`) as OpenAPI Example
- * Objects (OpenAPI 3.1 §4.8.19), by example key; `side` is `input` or `output`.
+ * Objects (OpenAPI 3.1 §4.8.19), by example key; `side` is `input` or `output`. Without acceptance
+ * examples, one example named `schema`, built from the side's model (`exampleOfModel`: fixed values
+ * per scalar, e.g. an RFC 3339 date-time for DateTime).
  */
-function examples(spec: OperationSpec, side: 'input' | 'output'): Json {
+function examples(ir: Ir, spec: OperationSpec, side: 'input' | 'output'): Json {
   const list = spec.acceptance?.examples ?? [];
-  if (list.length === 0) return {};
+  if (list.length === 0) {
+    const model = side === 'input' ? spec.io.input : spec.io.output;
+    if (model === null) return {};
+    return {
+      examples: { schema: { summary: 'Built from the schema', value: exampleOfModel(ir, model) } },
+    };
+  }
   return {
     examples: Object.fromEntries(list.map((example) => [example.key, { value: example[side] }])),
   };
@@ -125,11 +134,13 @@ function transportExtensions(spec: OperationSpec): Json {
   };
 }
 
-function responses(spec: OperationSpec, method: RouteMethod): Json {
+function responses(ir: Ir, spec: OperationSpec, method: RouteMethod): Json {
   const result: Json = {
     '200': {
       description: `The output of \`${spec.key}@${spec.version}\`.`,
-      content: { 'application/json': { schema: ref(spec.io.output), ...examples(spec, 'output') } },
+      content: {
+        'application/json': { schema: ref(spec.io.output), ...examples(ir, spec, 'output') },
+      },
     },
   };
   const byStatus = errorsByStatus(spec, method);
@@ -210,11 +221,13 @@ function operationObject(
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: ref(input.name), ...examples(spec, 'input') } },
+            content: {
+              'application/json': { schema: ref(input.name), ...examples(ir, spec, 'input') },
+            },
           },
         }
       : {}),
-    responses: responses(spec, method),
+    responses: responses(ir, spec, method),
     ...transportExtensions(spec),
     ...gqlCodes(spec),
     'x-contracts-operation': {

@@ -1,0 +1,125 @@
+import { Command } from 'commander';
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { CliError, ExitCode } from './exit-codes.js';
+import { generateSettingsOf } from './generate-settings.js';
+
+/** Content types of the files a generated site holds (RFC 6838 registrations). */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * Serves the static files under `dir` over HTTP on `host:port` (port 0 picks a free one): GET and
+ * HEAD only, `/` and folders answer their `index.html`, a path that leaves `dir` or names no file
+ * answers 404 with `404.html` (given a `<base href="/">` so its relative links work at any depth).
+ * Resolves once listening; the caller closes the returned server.
+ */
+export function startSiteServer(dir: string, host: string, port: number): Promise<Server> {
+  const root = resolve(dir);
+  const server = createServer((request, response) => {
+    void (async () => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, { allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      let file = normalize(join(root, pathname));
+      if (file !== root && !file.startsWith(root + sep)) file = '';
+      if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (file && existsSync(file) && statSync(file).isFile()) {
+        const body = await readFile(file);
+        response.writeHead(200, {
+          'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          'content-length': body.length,
+          'cache-control': 'no-cache',
+        });
+        response.end(request.method === 'HEAD' ? undefined : body);
+        return;
+      }
+      const notFound = join(root, '404.html');
+      const page = existsSync(notFound)
+        ? (await readFile(notFound, 'utf8')).replace('<head>', '<head>\n<base href="/">')
+        : 'not found\n';
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(request.method === 'HEAD' ? undefined : page);
+    })().catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolvePromise(server));
+  });
+}
+
+interface DocsServeOptions {
+  port: string;
+  host: string;
+  dir?: string;
+  config?: string;
+}
+
+/**
+ * `contracts docs serve [--port 4173] [--host 127.0.0.1] [--dir DIR] [--config FILE]`: previews
+ * the generated site (`<out>/site/`, from the config) over HTTP until interrupted. It serves what
+ * `contracts generate` wrote; run generate again to refresh it.
+ */
+export function docsCommand(): Command {
+  const docs = new Command('docs').description('Preview the generated docs site');
+  docs
+    .command('serve')
+    .description('Serve the generated static site over HTTP')
+    .option('--port <port>', 'TCP port (0 picks a free one)', '4173')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--dir <dir>', 'site folder (default: <out>/site from the config)')
+    .option('--config <file>', 'config file (default: the nearest contracts.config.json)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npx contracts generate && npx contracts docs serve
+  $ npx contracts docs serve --port 8080 --host 0.0.0.0
+
+Exit codes: 0 stopped, 2 usage (no site folder, bad port).`,
+    )
+    .action(async (options: DocsServeOptions) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new CliError(
+          `--port must be an integer from 0 to 65535, got ${options.port}`,
+          ExitCode.Usage,
+        );
+      }
+      let dir = options.dir;
+      if (dir === undefined) {
+        const settings = await generateSettingsOf(
+          options.config !== undefined ? { config: options.config } : {},
+        );
+        dir = join(settings.outDir, settings.emitters.site.out ?? 'site');
+      }
+      if (!existsSync(join(dir, 'index.html'))) {
+        throw new CliError(`no site at ${dir} (run \`contracts generate\` first)`, ExitCode.Usage);
+      }
+      const server = await startSiteServer(dir, options.host, port);
+      const address = server.address();
+      const actual = typeof address === 'object' && address ? address.port : port;
+      process.stderr.write(
+        `contracts: serving ${dir} at http://${options.host}:${actual}/ (Ctrl+C stops)\n`,
+      );
+      await new Promise<void>((done) => {
+        const stop = () => server.close(() => done());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+  return docs;
+}

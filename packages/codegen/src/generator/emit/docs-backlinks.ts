@@ -1,0 +1,97 @@
+import type { Ir, Spec, SpecRef } from '../ir/ir-schema.js';
+
+/**
+ * The references that point at one spec, so its page can link back: the operations that emit an
+ * event, the capabilities that provide or require a spec, the features that list it, the data
+ * views whose source is a query, the forms whose actions call an operation. Each list holds
+ * references to the pointing specs, in IR order, each once.
+ */
+export interface Backlinks {
+  readonly emittedBy: readonly SpecRef[];
+  readonly providedBy: readonly SpecRef[];
+  readonly requiredBy: readonly SpecRef[];
+  readonly listedIn: readonly SpecRef[];
+  readonly dataViews: readonly SpecRef[];
+  readonly forms: readonly SpecRef[];
+}
+
+type Lists = { -readonly [K in keyof Backlinks]: SpecRef[] };
+
+const EMPTY: Backlinks = {
+  emittedBy: [],
+  providedBy: [],
+  requiredBy: [],
+  listedIn: [],
+  dataViews: [],
+  forms: [],
+};
+
+/** Reverse references of every spec, by `key@version`; built once per emit from `ir.specs`. */
+export interface BacklinkIndex {
+  of(spec: Spec): Backlinks;
+}
+
+/**
+ * Builds the {@link BacklinkIndex}. A capability's `provides` item without a version points at
+ * every version of its key; a requirement without a version likewise (the published language's
+ * "latest declared version" reading, widened so that no page misses a link).
+ */
+export function createBacklinkIndex(ir: Ir): BacklinkIndex {
+  const byKey = new Map<string, Spec[]>();
+  for (const spec of ir.specs) byKey.set(spec.key, [...(byKey.get(spec.key) ?? []), spec]);
+  const lists = new Map<Spec, Lists>();
+  const add = (list: keyof Backlinks, key: string, version: string | undefined, from: Spec) => {
+    for (const target of byKey.get(key) ?? []) {
+      if (version !== undefined && target.version !== version) continue;
+      let entry = lists.get(target);
+      if (!entry) {
+        entry = {
+          emittedBy: [],
+          providedBy: [],
+          requiredBy: [],
+          listedIn: [],
+          dataViews: [],
+          forms: [],
+        };
+        lists.set(target, entry);
+      }
+      const items = entry[list];
+      if (items.some((ref) => ref.key === from.key && ref.version === from.version)) continue;
+      items.push({ key: from.key, version: from.version, source: from.source });
+    }
+  };
+  for (const spec of ir.specs) {
+    switch (spec.kind) {
+      case 'operation':
+        for (const emit of spec.emits) add('emittedBy', emit.key, emit.version, spec);
+        break;
+      case 'capability':
+        for (const item of spec.provides) add('providedBy', item.key, item.version, spec);
+        for (const item of spec.requires) add('requiredBy', item.key, item.version, spec);
+        break;
+      case 'feature':
+        for (const ref of [
+          ...spec.operations,
+          ...spec.events,
+          ...spec.presentations,
+          ...spec.capabilities,
+          ...spec.dataViews,
+          ...spec.forms,
+        ])
+          add('listedIn', ref.key, ref.version, spec);
+        for (const item of spec.capabilityRequires ?? [])
+          add('requiredBy', item.key, item.version, spec);
+        break;
+      case 'dataView':
+        add('dataViews', spec.query.key, spec.query.version, spec);
+        break;
+      case 'form':
+        for (const action of spec.actions)
+          if (action.operation) add('forms', action.operation.key, action.operation.version, spec);
+        break;
+      default:
+        break;
+    }
+  }
+  return { of: (spec) => lists.get(spec) ?? EMPTY };
+}

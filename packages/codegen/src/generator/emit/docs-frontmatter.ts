@@ -1,0 +1,29 @@
+/**
+ * YAML frontmatter of the Markdown pages, read by VitePress (`title`, `description`) and Starlight
+ * (`title`, `description`, `sidebar.order`). Strings are YAML 1.2 quoted scalars in the quote style
+ * prettier keeps (single quotes unless the text holds more single than double quotes), so the pages
+ * stay prettier fixpoints.
+ */
+export interface Frontmatter {
+  readonly title: string;
+  readonly description?: string;
+  /** 1-based position of the page within its domain's sidebar group. */
+  readonly order: number;
+}
+
+/** `text` as one YAML quoted scalar on one line (runs of whitespace become one space). */
+export function yamlString(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const singles = flat.split("'").length - 1;
+  const doubles = flat.split('"').length - 1;
+  if (singles > doubles) return JSON.stringify(flat);
+  return `'${flat.replace(/'/g, "''")}'`;
+}
+
+/** The frontmatter block, `---` lines included, ending with a newline. */
+export function frontmatterText(front: Frontmatter): string {
+  const lines = ['---', `title: ${yamlString(front.title)}`];
+  if (front.description) lines.push(`description: ${yamlString(front.description)}`);
+  lines.push('sidebar:', `  order: ${front.order}`, '---');
+  return lines.join('\n') + '\n';
+}
