@@ -4,7 +4,7 @@ import { createAgentServices } from './agent-services.js';
 import { AgentWorker, DEFAULT_AGENT_CONCURRENCY } from './agent-worker.js';
 import { assertWorkerPath, defaultWorkerPath, ensureDetachedWorker } from './detached-worker.js';
 import { DEFAULT_KILL_GRACE_MS } from '../process/process-group.js';
-import { cancelRun, resolveApproval } from './run-control.js';
+import { cancelAgentRun, resolveApproval } from './run-control.js';
 import { queryArtifacts, queryStatus } from './run-queries.js';
 import { submitRun } from './submit-run.js';
 
@@ -79,7 +79,7 @@ export function createAgentRuntime(
     },
     approvals: (input, ctx) => resolveApproval(services, input, ctx.actor, kick),
     cancel: (input, ctx) =>
-      cancelRun(services, input, ctx.actor, (runId) => void worker?.abort(runId, 'cancel')),
+      cancelAgentRun(services, input, ctx.actor, (runId) => void worker?.abort(runId, 'cancel')),
     status: (input, ctx) => queryStatus(services, input, ctx.actor),
     artifacts: (input, ctx) => queryArtifacts(services, input, ctx.actor),
   };

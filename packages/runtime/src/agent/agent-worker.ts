@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { compareSubmission } from './run-store.js';
 import { appendAgentEvent } from './agent-events.js';
 import type { AgentServices } from './agent-services.js';
-import { executeRun, type AbortReason } from './execute-run.js';
+import { executeAgentRun, type AbortReason } from './execute-agent-run.js';
 import { isProcessAlive, killProcessGroup, readPidFile } from '../process/process-group.js';
 import { transition } from './run-lifecycle.js';
 import type { AgentRunRecord } from './run-record.js';
@@ -115,7 +115,7 @@ export class AgentWorker {
 
   private launch(record: AgentRunRecord): void {
     const controller = new AbortController();
-    const done = executeRun(this.services, record, controller.signal)
+    const done = executeAgentRun(this.services, record, controller.signal)
       .catch(async (error: unknown) => {
         process.emitWarning(`agent run ${record.runId} crashed: ${(error as Error).name}`);
         return this.services.store.read(record.runId);

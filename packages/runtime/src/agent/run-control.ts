@@ -78,7 +78,7 @@ export async function resolveApproval(
  * second cancel answers like the first.
  * @throws ContractError NOT_FOUND for an unknown run.
  */
-export async function cancelRun(
+export async function cancelAgentRun(
   services: AgentServices,
   input: AgentCancelInput,
   actor: Actor,

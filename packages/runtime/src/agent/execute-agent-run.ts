@@ -64,7 +64,7 @@ function maskCaptured(captured: Buffer, literals: readonly string[]): Buffer {
  * Ends a claimed run as failed (worker-side): writes the record unless it already left `running`
  * (a cancel won the race) and appends agent.run.failed. Resolves with the stored record.
  */
-export async function failRun(
+export async function failAgentRun(
   services: AgentServices,
   runId: string,
   reason: AgentFailureReason,
@@ -129,7 +129,7 @@ async function setUp(
  * `signal` aborts the agent (its process group is killed); the abort reason is an
  * {@link AbortReason}. Never rejects for a failing agent.
  */
-export async function executeRun(
+export async function executeAgentRun(
   services: AgentServices,
   claimed: AgentRunRecord,
   signal: AbortSignal,
@@ -146,7 +146,7 @@ export async function executeRun(
     });
   }
   const ready = await setUp(services, claimed);
-  if (typeof ready === 'string') return failRun(services, runId, 'setup', ready);
+  if (typeof ready === 'string') return failAgentRun(services, runId, 'setup', ready);
   const { definition, snapshot } = ready;
   const cwd = definition.cwd ? resolve(options.cwd, definition.cwd) : options.cwd;
   if (
@@ -155,7 +155,7 @@ export async function executeRun(
       () => false,
     ))
   ) {
-    return failRun(
+    return failAgentRun(
       services,
       runId,
       'setup',
@@ -257,7 +257,7 @@ export async function executeRun(
     record.exit = exit;
   };
   if (result.outcome === 'aborted' && controller.signal.reason === 'shutdown') {
-    return failRun(
+    return failAgentRun(
       services,
       runId,
       'interrupted',
@@ -286,5 +286,5 @@ export async function executeRun(
     return record;
   }
   const failure = describeFailure(result, literals);
-  return failRun(services, runId, failure.reason, failure.message, recordExit);
+  return failAgentRun(services, runId, failure.reason, failure.message, recordExit);
 }
