@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 import type { HarnessRun, HarnessRunStartedPayload } from '../generated/harness/types.js';
 import type { Actor } from '../actor.js';
 import { ownProcessGroup, processStartTicks } from '../process/process-group.js';
@@ -33,7 +35,10 @@ export class HarnessRunService {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly stop = new AbortController();
 
-  constructor(private readonly deps: HarnessDeps) {}
+  constructor(private readonly deps: HarnessDeps) {
+    // Every run in flight listens on the one stop signal; dozens at once are expected, not a leak.
+    setMaxListeners(0, this.stop.signal);
+  }
 
   /**
    * The dry run of RAGit's `harness run`: the suite resolved, the executor validated, every selected case
