@@ -1,6 +1,10 @@
 import { readdir } from 'node:fs/promises';
 
-import { DEFAULT_KILL_GRACE_MS, isSameProcessAlive, killProcessGroups } from '../../process/process-group.js';
+import {
+  DEFAULT_KILL_GRACE_MS,
+  isSameProcessAlive,
+  killProcessGroups,
+} from '../../process/process-group.js';
 import type { HarnessDeps } from '../execution/run-execution.js';
 import { appendRunEvent, transition, type RunTransitionEvent } from '../records/run-lifecycle.js';
 import type { RunRecord } from '../records/run-record.js';
@@ -32,14 +36,16 @@ export async function recoverHarnessRun(
   const record = await deps.runs.update(runId, (current) => {
     if (!isOrphanedRun(deps, current)) return undefined;
     const next = structuredClone(current) as RunRecord;
-    next.owner = current.owner;
     const pid = current.owner?.pid;
     const message = `the runner${pid === undefined ? '' : ` (pid ${pid})`} ended before the run did`;
     event = transition(next, 'failed', at, { reason: 'interrupted', message });
     return next;
   });
   if (event === undefined) return record;
-  await killProcessGroups(liveGroupsOf(deps.layout, runId), deps.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+  await killProcessGroups(
+    liveGroupsOf(deps.layout, runId),
+    deps.killGraceMs ?? DEFAULT_KILL_GRACE_MS,
+  );
   await control.close();
   await appendRunEvent(deps.timeline, event, at);
   return record;

@@ -28,18 +28,21 @@ const metadataFields = {
  * recorded and executes it in this process; `captureLimitBytes` overrides the 8 MiB per-stream
  * capture. Unknown fields are refused.
  */
-export const runMetadataSchema = namedRunInputSchema.omit({ suiteRef: true }).extend(metadataFields);
+export const runMetadataSchema = namedRunInputSchema
+  .omit({ suiteRef: true })
+  .extend(metadataFields);
 
 /**
  * {@link runMetadataSchema} with an inline command executor, accepted only where the runtime allows
  * inline executors (the local `contracts harness run`, `serve --allow-inline-executors`).
  */
-export const inlineRunMetadataSchema = runInputSchema.omit({ suiteRef: true }).extend(metadataFields);
+export const inlineRunMetadataSchema = runInputSchema
+  .omit({ suiteRef: true })
+  .extend(metadataFields);
 
 /** A parsed run metadata object. */
 export type RunMetadata =
-  | z.infer<typeof runMetadataSchema>
-  | z.infer<typeof inlineRunMetadataSchema>;
+  z.infer<typeof runMetadataSchema> | z.infer<typeof inlineRunMetadataSchema>;
 
 /**
  * Parses `input.metadata` of a run or evaluation call. An inline executor (an object) is refused

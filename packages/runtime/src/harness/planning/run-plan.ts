@@ -82,7 +82,11 @@ async function resolveExecutor(
   metadata: RunMetadata,
   options: RuntimeOptions,
   operation: string,
-): Promise<{ spec: CommandExecutorSpec; name: string | null; sandbox: { network: boolean } | undefined }> {
+): Promise<{
+  spec: CommandExecutorSpec;
+  name: string | null;
+  sandbox: { network: boolean } | undefined;
+}> {
   if (typeof metadata.executor !== 'string') {
     return { spec: metadata.executor, name: null, sandbox: undefined };
   }

@@ -12,12 +12,7 @@ import type { RunRecord } from './run-record.js';
  * abnormally (see {@link RunFailureReason}); `cancelled` by `harness.run.cancel`.
  */
 export type HarnessRunStatus =
-  | 'queued'
-  | 'running'
-  | 'blocked'
-  | 'completed'
-  | 'failed'
-  | 'cancelled';
+  'queued' | 'running' | 'blocked' | 'completed' | 'failed' | 'cancelled';
 
 /**
  * Why a run ended `failed` other than by its cases: `interrupted` (its runner died or was stopped:

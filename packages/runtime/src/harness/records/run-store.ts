@@ -96,6 +96,13 @@ export function corruptRun(runId: string, error: CorruptRecordError): ContractEr
   return new ContractError(
     'RECORD_CORRUPT',
     `the record of harness run ${cutEcho(runId)} is corrupt: ${error.path} is not JSON (${error.endsEarly ? 'it ends early' : 'invalid'} at ${error.line}:${error.column})`,
-    { details: { resource: 'harness run', path: error.path, line: error.line, column: error.column } },
+    {
+      details: {
+        resource: 'harness run',
+        path: error.path,
+        line: error.line,
+        column: error.column,
+      },
+    },
   );
 }
