@@ -1,8 +1,33 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLabelCatalog } from '../../packages/codegen/src/generator/emit/docs-labels.js';
+import { createDocsContext } from '../../packages/codegen/src/generator/emit/docs-context.js';
+import {
+  createLabeler,
+  loadLabelCatalog,
+} from '../../packages/codegen/src/generator/emit/docs-labels.js';
+import {
+  codeBlock,
+  table,
+  type DocsPageView,
+  type DocsTable,
+} from '../../packages/codegen/src/generator/emit/docs-markdown.js';
+import { finishPage } from '../../packages/codegen/src/generator/emit/docs-page-plan.js';
+import { specPagePlan } from '../../packages/codegen/src/generator/emit/docs-spec-page.js';
+import { openApiDocument } from '../../packages/codegen/src/generator/emit/openapi-emitter.js';
+import { renderTemplate } from '../../packages/codegen/src/generator/emit/render-template.js';
 import { exampleOfModel } from '../../packages/codegen/src/generator/emit/site/example-values.js';
 import { createSiteEmitter } from '../../packages/codegen/src/generator/emit/site/site-emitter.js';
+import {
+  blocksMarkdown,
+  blocksToHtml,
+  markdownToHtml,
+  pageViewToHtml,
+  tableBlock,
+  type SiteBlock,
+} from '../../packages/codegen/src/generator/emit/site/site-markdown.js';
+import { siteSpecExtras } from '../../packages/codegen/src/generator/emit/site/site-spec-extras.js';
 import { hrefFrom } from '../../packages/codegen/src/generator/emit/site/site-paths.js';
 import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
 import { PROJECT_ROOT } from '../support/cli.js';
@@ -75,5 +100,135 @@ describe('site helpers', () => {
     expect(value[field.name]).toStrictEqual(
       field.array ? ['2026-01-31T12:00:00Z'] : '2026-01-31T12:00:00Z',
     );
+  });
+});
+
+/** Every file under `dir`, paths relative to it with `/`, in code-unit order. */
+function treeFiles(dir: string, prefix = ''): { path: string; contents: string }[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory()
+        ? treeFiles(dir, path)
+        : [{ path, contents: readFileSync(join(dir, path), 'utf8') }];
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+const treeHash = (files: readonly { path: string; contents: string }[]) => {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file.path}\u0000${file.contents}\u0000`);
+  return hash.digest('hex');
+};
+
+describe('site output is pinned', () => {
+  it('emits the committed generated site byte for byte (shipped specs, en and fr)', () => {
+    const committed = treeFiles(join(PROJECT_ROOT, 'packages/runtime/src/generated/site'));
+    const emitted = createSiteEmitter()
+      .emit(ir)
+      .map((file) => ({ path: file.path.slice('site/'.length), contents: file.contents }));
+    expect(emitted.map((file) => file.path)).toStrictEqual(committed.map((file) => file.path));
+    const differing = emitted.find((file, at) => file.contents !== committed[at]!.contents);
+    expect(differing?.path).toBeUndefined();
+    expect(treeHash(emitted)).toBe(treeHash(committed));
+  });
+});
+
+/** The docs page template's Markdown, as the site reads it (prettier-only comments dropped). */
+const templateMarkdown = (view: DocsPageView) =>
+  renderTemplate('docs/page.md.hbs', view).replace(/^<!-- prettier-ignore -->\n/gm, '');
+
+const rawTable = (
+  header: string[],
+  delimiters: string[],
+  rows: string[][],
+): { table: DocsTable } => ({ table: { header, delimiters, rows } });
+
+/** Tables and fences the direct renderer takes, and ones it must leave to markdown-it. */
+const EDGE_BLOCKS: SiteBlock[] = [
+  '# Edge cases',
+  'A paragraph with [a reference][ref] and a [link](./other.md#part).',
+  '[ref]: ./target.md',
+  tableBlock(
+    ['Name', 'Type | pipe', 'Notes'],
+    [
+      ['plain', 'Int_unsecure', 'a < b & "c"'],
+      ['`code | span`', '[Model](#model)', '*stress* and _under_ and ~~gone~~'],
+      ['[back][ref]', '[doc](./x.md)', '&amp; &copy; <https://example.com/>'],
+      ['trailing \\', 'ends with backslash\\', ''],
+      ['short row'],
+      ['one', 'two', 'three', 'four dropped'],
+    ],
+  ),
+  rawTable(['Left', 'Centre', 'Right'], [':---', ':---:', '---:'], [['l', 'c', 'r']]),
+  rawTable(['No rows'], ['---'], []),
+  rawTable(['Bad delimiter'], ['x--'], [['kept as paragraph']]),
+  rawTable(['Two', 'headers'], ['---'], [['a', 'b']]),
+  rawTable(['Line'], ['---'], [['a\nbreak']]),
+  { code: codeBlock('json', '{\n  "a": [1, true, null]\n}') },
+  { code: codeBlock('ts', 'const s = `x ${"```"} y`;\n\n') },
+  { code: codeBlock('', 'plain <text> & more') },
+  { code: codeBlock('json', '') },
+  { code: { fence: '~~~', lang: 'ts', text: 'let a = 1; // ~~~ inside' } },
+  { code: { fence: '```', lang: 'json extra', text: '{}' } },
+  '- a list item\n- another',
+  tableBlock(['After', 'List'], [['x', 'y']]),
+];
+
+describe('site direct tables and fences', () => {
+  it('give the bytes markdown-it gives the whole Markdown', () => {
+    expect(blocksToHtml(EDGE_BLOCKS)).toBe(markdownToHtml(blocksMarkdown(EDGE_BLOCKS)));
+  });
+
+  it('fall back to markdown-it when a paragraph opens a fence that swallows the rest', () => {
+    const blocks: SiteBlock[] = ['```', tableBlock(['A'], [['1']]), { code: codeBlock('ts', 'x') }];
+    const html = blocksToHtml(blocks);
+    expect(html).toBe(markdownToHtml(blocksMarkdown(blocks)));
+    expect(html).not.toContain('<table>');
+  });
+
+  it('fall back to markdown-it when a fence would close inside its text', () => {
+    const blocks: SiteBlock[] = [
+      { code: { fence: '```', lang: 'ts', text: 'a\n```\nb' } },
+      tableBlock(['A'], [['1']]),
+    ];
+    expect(blocksToHtml(blocks)).toBe(markdownToHtml(blocksMarkdown(blocks)));
+  });
+
+  it('fall back to markdown-it when the text already holds a hole mark', () => {
+    const blocks: SiteBlock[] = ['\u00010\u0001', tableBlock(['A'], [['1']])];
+    expect(blocksToHtml(blocks)).toBe(markdownToHtml(blocksMarkdown(blocks)));
+  });
+
+  it('render every shipped spec page as markdown-it renders the template Markdown', () => {
+    const ctx = createDocsContext(ir, createLabeler(loadLabelCatalog('en'), 'catalog en'));
+    const schemas = (openApiDocument(ir)['components'] as { schemas: Record<string, unknown> })
+      .schemas;
+    for (const spec of ir.specs) {
+      const view = finishPage(specPagePlan(ctx, spec, siteSpecExtras(ctx, spec, schemas)));
+      expect(pageViewToHtml(view, templateMarkdown)).toBe(markdownToHtml(templateMarkdown(view)));
+    }
+  });
+
+  it('keep section order when a table is left to markdown-it and a fence follows it', () => {
+    const view: DocsPageView = {
+      sections: [
+        {
+          hashes: '##',
+          heading: 'Mixed',
+          paragraphs: ['Text before.'],
+          table: { header: ['Bad'], delimiters: ['x'], rows: [['cell']] },
+          code: codeBlock('ts', 'const a = 1;\n<!-- prettier-ignore -->\nconst b = 2;'),
+        },
+        {
+          hashes: '##',
+          heading: 'Mixed',
+          paragraphs: [],
+          table: table(['A', 'B'], [['`x`', '[y](./y.md)']]),
+          code: codeBlock('json', '{}'),
+        },
+      ],
+    };
+    expect(pageViewToHtml(view, templateMarkdown)).toBe(markdownToHtml(templateMarkdown(view)));
   });
 });

@@ -1,4 +1,4 @@
-import type { DataValue, Field, Ir, Model, ScalarName } from '../../ir/ir-schema.js';
+import type { DataValue, EnumDef, Field, Ir, Model, ScalarName } from '../../ir/ir-schema.js';
 
 /**
  * One fixed example value per scalar, valid against the scalar's JSON Schema
@@ -32,16 +32,56 @@ function stringOfLength(value: string, min: number | undefined): string {
   return min !== undefined && value.length < min ? value.padEnd(min, 'x') : value;
 }
 
+/** The IR's models and enums by name, and the examples already built, kept once per IR. */
+interface ExampleTables {
+  readonly models: ReadonlyMap<string, Model>;
+  readonly enums: ReadonlyMap<string, EnumDef>;
+  readonly built: Map<string, DataValue>;
+}
+
+const tablesOfIr = new WeakMap<Ir, ExampleTables>();
+
+function tablesOf(ir: Ir): ExampleTables {
+  let tables = tablesOfIr.get(ir);
+  if (!tables) {
+    tables = {
+      models: new Map(ir.models.map((model) => [model.name, model])),
+      enums: new Map(ir.enums.map((def) => [def.name, def])),
+      built: new Map(),
+    };
+    tablesOfIr.set(ir, tables);
+  }
+  return tables;
+}
+
+function deepFreeze(value: DataValue): DataValue {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item as DataValue);
+  }
+  return value;
+}
+
 /**
  * An example object for schema model `name`, built from its fields in declaration order: every
  * field, optional ones included, a scalar by {@link SCALAR_EXAMPLES} (strings padded to a `min`
  * length), an enum by its first value, a nested model recursively, an array as `max(1, min)` items
  * (none when `max` is 0). A field whose model is already being built (a cycle) is left out when
  * optional and becomes `[]` or `{}` otherwise. Deterministic: the same IR gives the same value.
+ * The value is built once per IR and model (the IR is read-only once built) and returned frozen,
+ * shared by every caller; an unknown `name` gives `{}`.
  */
 export function exampleOfModel(ir: Ir, name: string): DataValue {
-  const models = new Map(ir.models.map((model) => [model.name, model]));
-  const enums = new Map(ir.enums.map((def) => [def.name, def]));
+  const tables = tablesOf(ir);
+  let example = tables.built.get(name);
+  if (example === undefined) {
+    example = deepFreeze(buildExample(tables, name));
+    tables.built.set(name, example);
+  }
+  return example;
+}
+
+function buildExample({ models, enums }: ExampleTables, name: string): DataValue {
   const building = new Set<string>();
 
   const single = (field: Field): DataValue | undefined => {

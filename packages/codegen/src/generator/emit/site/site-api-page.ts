@@ -1,23 +1,14 @@
 import type { DocsContext } from '../docs-context.js';
-import { codeBlock, inlineCode, table } from '../docs-markdown.js';
+import { codeBlock, inlineCode } from '../docs-markdown.js';
 import { modelAnchor } from './site-index-pages.js';
+import { tableBlock as tableText, type SiteBlock } from './site-markdown.js';
 
 type Json = Record<string, unknown>;
 
 const COMPONENTS = '#/components/schemas/';
 
-function tableText(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const t = table(header, rows);
-  return [
-    `| ${t.header.join(' | ')} |`,
-    `| ${t.delimiters.join(' | ')} |`,
-    ...t.rows.map((row) => `| ${row.join(' | ')} |`),
-  ].join('\n');
-}
-
-function fence(value: unknown): string {
-  const code = codeBlock('json', JSON.stringify(value, null, 2));
-  return `${code.fence}${code.lang}\n${code.text}\n${code.fence}`;
+function fence(value: unknown): SiteBlock {
+  return { code: codeBlock('json', JSON.stringify(value, null, 2)) };
 }
 
 /** `#/components/schemas/X` -> a link to model X's section of the models page; else the schema as JSON. */
@@ -38,17 +29,17 @@ function schemaText(schema: unknown, models: ReadonlySet<string>): string {
  * response by status. Rendered at build time, so the page needs no script, network or font.
  * `specPath(key, version)` gives a spec page's path relative to the locale folder.
  */
-export function apiPageMarkdown(
+export function apiPageBlocks(
   ctx: DocsContext,
   document: Json,
   specPath: (key: string, version: string) => string | undefined,
-): string {
+): SiteBlock[] {
   const { label } = ctx;
   const models = new Set(ctx.ir.models.map((model) => model.name));
   const info = document['info'] as Json;
   const servers = (document['servers'] as Json[] | undefined) ?? [];
   const paths = document['paths'] as Record<string, Record<string, Json>>;
-  const parts: string[] = [
+  const parts: SiteBlock[] = [
     `# ${label('site.api.label')}`,
     label('site.apiIntro.label'),
     `**${String(info['title'])}** ${inlineCode(String(info['version']))} · [${label('site.apiDownload.label')}](../openapi.json)`,
@@ -59,11 +50,11 @@ export function apiPageMarkdown(
       )
       .join('\n'),
   ];
-  const byTag = new Map<string, string[]>();
+  const byTag = new Map<string, SiteBlock[]>();
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(item)) {
       const tag = ((operation['tags'] as string[] | undefined) ?? ['events'])[0]!;
-      const section: string[] = [`### ${method.toUpperCase()} ${path}`];
+      const section: SiteBlock[] = [`### ${method.toUpperCase()} ${path}`];
       section.push(String(operation['summary'] ?? ''));
       if (operation['description']) section.push(String(operation['description']));
       const contract = operation['x-contracts-operation'] as Json | undefined;
@@ -133,12 +124,14 @@ export function apiPageMarkdown(
           }),
         ),
       );
-      byTag.set(tag, [...(byTag.get(tag) ?? []), section.filter(Boolean).join('\n\n')]);
+      const tagBlocks = byTag.get(tag) ?? [];
+      tagBlocks.push(...section.filter(Boolean));
+      byTag.set(tag, tagBlocks);
     }
   }
   for (const tag of [...byTag.keys()].sort()) {
     parts.push(`## ${tag}`);
     parts.push(...byTag.get(tag)!);
   }
-  return parts.join('\n\n') + '\n';
+  return parts;
 }

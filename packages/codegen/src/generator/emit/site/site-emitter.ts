@@ -18,10 +18,10 @@ import { domainsOf, specsOfDomain } from '../naming.js';
 import { openApiDocument } from '../openapi-emitter.js';
 import type { OutputFile } from '../output-file.js';
 import { renderTemplate } from '../render-template.js';
-import { apiPageMarkdown } from './site-api-page.js';
+import { apiPageBlocks } from './site-api-page.js';
 import { siteAssets } from './site-assets.js';
-import { eventsPageMarkdown, homePageMarkdown, modelsPageMarkdown } from './site-index-pages.js';
-import { markdownToHtml } from './site-markdown.js';
+import { eventsPageBlocks, homePageBlocks, modelsPageBlocks } from './site-index-pages.js';
+import { blocksToHtml, pageViewToHtml, type SiteBlock } from './site-markdown.js';
 import { domainOrder, navData, specBreadcrumbs, specPager, type LinkView } from './site-nav.js';
 import { DEFAULT_SITE_LOCALES, type SiteOptions } from './site-options.js';
 import { hrefFrom, sitePathOfDocsPage, type SitePath } from './site-paths.js';
@@ -203,8 +203,8 @@ function localeFiles(
     render({
       path: home,
       title,
-      html: markdownToHtml(
-        homePageMarkdown(
+      html: blocksToHtml(
+        homePageBlocks(
           ctx,
           domains.map((domain) => ({ domain, count: specsOfDomain(ir, domain).length })),
         ),
@@ -217,7 +217,7 @@ function localeFiles(
       render({
         path,
         title: domain,
-        html: markdownToHtml(pageMarkdown(domainIndexView(ctx, domain))),
+        html: pageViewToHtml(domainIndexView(ctx, domain), pageMarkdown),
         breadcrumbs: [crumb(home, path, ctx.label('site.home.label')), crumb(path, path, domain)],
       }),
     );
@@ -231,19 +231,19 @@ function localeFiles(
         path,
         title: titleOf(spec),
         ...(spec.meta.description ? { description: spec.meta.description } : {}),
-        html: markdownToHtml(pageMarkdown(view)),
+        html: pageViewToHtml(view, pageMarkdown),
         breadcrumbs: specBreadcrumbs(ctx, code, path, spec),
         pager: specPager(ctx, code, path, order.get(spec)!),
       }),
     );
   }
-  const catalog = (name: string, headingKey: string, markdown: string, scripts?: string[]) => {
+  const catalog = (name: string, headingKey: string, blocks: SiteBlock[], scripts?: string[]) => {
     const path = `${code}/${name}`;
     files.push(
       render({
         path,
         title: ctx.label(headingKey),
-        html: markdownToHtml(markdown),
+        html: blocksToHtml(blocks),
         breadcrumbs: [
           crumb(home, path, ctx.label('site.home.label')),
           crumb(path, path, ctx.label(headingKey)),
@@ -252,15 +252,15 @@ function localeFiles(
       }),
     );
   };
-  catalog('models.html', 'site.models.label', modelsPageMarkdown(ctx, code));
-  catalog('events.html', 'site.events.label', eventsPageMarkdown(ctx, code));
+  catalog('models.html', 'site.models.label', modelsPageBlocks(ctx, code));
+  catalog('events.html', 'site.events.label', eventsPageBlocks(ctx, code));
   const specPath = (key: string, version: string) => {
     const spec: Spec | undefined = ctx.pages.find(key, version);
     return spec
       ? sitePathOfDocsPage(code, ctx.pages.pathOf(spec)).slice(code.length + 1)
       : undefined;
   };
-  catalog('api.html', 'site.api.label', apiPageMarkdown(ctx, document, specPath));
+  catalog('api.html', 'site.api.label', apiPageBlocks(ctx, document, specPath));
   const searchPath = `${code}/search.html`;
   files.push(
     render({

@@ -1,25 +1,15 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Field, Ir, Spec, SpecRef } from '../../ir/ir-schema.js';
 import type { DocsContext } from '../docs-context.js';
-import { githubSlug, table } from '../docs-markdown.js';
+import { githubSlug } from '../docs-markdown.js';
+import { tableBlock as tableText, type SiteBlock } from './site-markdown.js';
 import { sitePathOfDocsPage } from './site-paths.js';
 
 /**
- * The Markdown of the site's catalog pages at the root of a locale folder (models, events, API
- * reference); links are relative to that folder and point at `.html` pages.
+ * The Markdown blocks of the site's catalog pages at the root of a locale folder (models, events,
+ * API reference); links are relative to that folder and point at `.html` pages.
  */
-type Markdown = string;
-
-const block = (lines: readonly string[]) => lines.join('\n');
-
-function tableText(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const t = table(header, rows);
-  return block([
-    `| ${t.header.join(' | ')} |`,
-    `| ${t.delimiters.join(' | ')} |`,
-    ...t.rows.map((row) => `| ${row.join(' | ')} |`),
-  ]);
-}
+type Blocks = SiteBlock[];
 
 function specLink(ctx: DocsContext, locale: string, spec: Spec, text = spec.key): string {
   const path = sitePathOfDocsPage(locale, ctx.pages.pathOf(spec)).slice(locale.length + 1);
@@ -74,11 +64,11 @@ function typeText(field: Field, models: ReadonlySet<string>): string {
  * its fields (Name | Type linked to the model's section | Required) and Used by (the specs and
  * models naming it, linked, with the role: input, output, payload, form model, field).
  */
-export function modelsPageMarkdown(ctx: DocsContext, locale: string): Markdown {
+export function modelsPageBlocks(ctx: DocsContext, locale: string): Blocks {
   const { label } = ctx;
   const names = new Set(ctx.ir.models.map((model) => model.name));
   const uses = usesOfModels(ctx.ir);
-  const parts = [`# ${label('site.models.label')}`, label('site.modelsIntro.label')];
+  const parts: Blocks = [`# ${label('site.models.label')}`, label('site.modelsIntro.label')];
   const models = [...ctx.ir.models].sort((a, b) => compareCodeUnits(a.name, b.name));
   for (const model of models) {
     parts.push(`## ${model.name}`);
@@ -111,14 +101,14 @@ export function modelsPageMarkdown(ctx: DocsContext, locale: string): Markdown {
       );
     }
   }
-  return parts.join('\n\n') + '\n';
+  return parts;
 }
 
 /**
  * `<locale>/events.html`: every event (linked) | Version | Description | Emitted by (operations,
  * linked) | Provided by (capabilities, linked; the event's own capability first).
  */
-export function eventsPageMarkdown(ctx: DocsContext, locale: string): Markdown {
+export function eventsPageBlocks(ctx: DocsContext, locale: string): Blocks {
   const { label } = ctx;
   const events = ctx.ir.specs.filter((spec) => spec.kind === 'event');
   const rows = events.map((spec) => {
@@ -142,43 +132,39 @@ export function eventsPageMarkdown(ctx: DocsContext, locale: string): Markdown {
       refLinks(ctx, locale, providers),
     ];
   });
-  return (
-    [
-      `# ${label('site.events.label')}`,
-      label('site.eventsIntro.label'),
-      tableText(
-        [
-          label('column.event.label'),
-          label('column.version.label'),
-          label('column.description.label'),
-          label('column.emittedBy.label'),
-          label('column.providedBy.label'),
-        ],
-        rows,
-      ),
-    ].join('\n\n') + '\n'
-  );
+  return [
+    `# ${label('site.events.label')}`,
+    label('site.eventsIntro.label'),
+    tableText(
+      [
+        label('column.event.label'),
+        label('column.version.label'),
+        label('column.description.label'),
+        label('column.emittedBy.label'),
+        label('column.providedBy.label'),
+      ],
+      rows,
+    ),
+  ];
 }
 
 /** `<locale>/index.html`: the title, then Domain (linked) | Specs, then the catalog pages. */
-export function homePageMarkdown(
+export function homePageBlocks(
   ctx: DocsContext,
   domains: readonly { domain: string; count: number }[],
-): Markdown {
+): Blocks {
   const { label } = ctx;
-  return (
+  return [
+    `# ${label('index.title.label')}`,
+    tableText(
+      [label('column.domain.label'), label('column.specs.label')],
+      domains.map(({ domain, count }) => [`[${domain}](./${domain}/index.html)`, String(count)]),
+    ),
     [
-      `# ${label('index.title.label')}`,
-      tableText(
-        [label('column.domain.label'), label('column.specs.label')],
-        domains.map(({ domain, count }) => [`[${domain}](./${domain}/index.html)`, String(count)]),
-      ),
-      [
-        `- [${label('site.events.label')}](./events.html)`,
-        `- [${label('site.models.label')}](./models.html)`,
-        `- [${label('site.api.label')}](./api.html)`,
-        `- [${label('site.search.label')}](./search.html)`,
-      ].join('\n'),
-    ].join('\n\n') + '\n'
-  );
+      `- [${label('site.events.label')}](./events.html)`,
+      `- [${label('site.models.label')}](./models.html)`,
+      `- [${label('site.api.label')}](./api.html)`,
+      `- [${label('site.search.label')}](./search.html)`,
+    ].join('\n'),
+  ];
 }
