@@ -82,9 +82,7 @@ describe('view helpers', () => {
       ...operation('demo.ping', 'query'),
       version,
     }));
-    const records = JSON.parse(buildRegistryView(irOf(versions), 'demo').registryLiteral) as {
-      version: string;
-    }[];
+    const { records } = buildRegistryView(irOf(versions), 'demo');
     expect(records.map((record) => record.version)).toStrictEqual(['1.2.0', '1.9.0', '1.10.0']);
   });
 

@@ -6,7 +6,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { typesEmitter } from '../../packages/codegen/src/generator/emit/types-emitter.js';
-import { zodEmitter } from '../../packages/codegen/src/generator/emit/zod-emitter.js';
+import {
+  createZodEmitter,
+  zodEmitter,
+} from '../../packages/codegen/src/generator/emit/zod-emitter.js';
 import { formatFiles } from '../../packages/codegen/src/generator/format.js';
 import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
 import { makeCyclicIr, makeDataIr } from './fixture-ir.js';
@@ -49,18 +52,27 @@ function typecheck(files: readonly OutputFile[]): string {
   return (result.stdout + result.stderr).replaceAll(dir, '<dir>');
 }
 
-const emit = (ir = makeDataIr()) => formatFiles([...typesEmitter.emit(ir), ...zodEmitter.emit(ir)]);
+const emit = (ir = makeDataIr(), zod = zodEmitter) =>
+  formatFiles([...typesEmitter.emit(ir), ...zod.emit(ir)]);
 
 describe('emitted types.ts and schemas.ts', () => {
-  it('type-check under strict NodeNext, including the schema/type agreement check', async () => {
+  it('type-check under strict NodeNext, as generated and with the agreement proof', async () => {
     expect(typecheck([...(await emit()), ...(await emit(makeCyclicIr()))])).toBe('');
+    const proof = createZodEmitter({ agreementProof: true });
+    expect(
+      typecheck([...(await emit(makeDataIr(), proof)), ...(await emit(makeCyclicIr(), proof))]),
+    ).toBe('');
   });
 
-  it('fail to type-check when a type and its schema disagree', async () => {
-    const files = (await emit()).map((file) =>
-      file.path === 'shop/types.ts'
-        ? { ...file, contents: file.contents.replace('  quantity: number;', '  quantity: string;') }
-        : file,
+  it('fail to type-check with the agreement proof when a type and its schema disagree', async () => {
+    const files = (await emit(makeDataIr(), createZodEmitter({ agreementProof: true }))).map(
+      (file) =>
+        file.path === 'shop/types.ts'
+          ? {
+              ...file,
+              contents: file.contents.replace('  quantity: number;', '  quantity: string;'),
+            }
+          : file,
     );
     const output = typecheck(files);
     expect(output).toContain('generated/shop/schemas.ts(');

@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CliError, ExitCode } from './exit-codes.js';
-import { generateSettingsOf } from './generate-settings.js';
 
 /** Content types of the files a generated site holds (RFC 6838 registrations). */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -101,6 +100,8 @@ Exit codes: 0 stopped, 2 usage (no site folder, bad port).`,
       }
       let dir = options.dir;
       if (dir === undefined) {
+        // Loaded here, not at start: the settings pull in every emitter, which other commands skip.
+        const { generateSettingsOf } = await import('./generate-settings.js');
         const settings = await generateSettingsOf(
           options.config !== undefined ? { config: options.config } : {},
         );

@@ -1,18 +1,20 @@
-import { relative } from 'node:path';
-import type { GenerateFlags } from '../generator/config/resolve-settings.js';
-import { createEmitters } from '../generator/emit/all-emitters.js';
-import { emitAll } from '../generator/emit-all.js';
+import { relative, resolve } from 'node:path';
+import { generateWithCache, type Generation } from '../generator/cache/cached-generation.js';
+import { defaultCacheDir, GenerationCache } from '../generator/cache/generation-cache.js';
+import type { GenerateFlags, GenerateSettings } from '../generator/config/resolve-settings.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../generator/format-diagnostics.js';
-import { startFormatPool } from '../generator/format-pool.js';
-import { buildIrOfFiles, hasErrors } from '../generator/ir/build-ir.js';
 import { diffTree, isClean, writeTreeAtomically, type TreeDrift } from '../generator/write-tree.js';
-import { ExitCode } from './exit-codes.js';
+import { CliError, ExitCode } from './exit-codes.js';
 import { generateSettingsOf } from './generate-settings.js';
 import { plural } from './plural.js';
 
 /** The flags of `contracts generate`. */
 export interface GenerateOptions extends GenerateFlags {
   check?: boolean;
+  watch?: boolean;
+  /** False with `--no-cache`. */
+  cache?: boolean;
+  cacheDir?: string;
   format: 'text' | 'json';
 }
 
@@ -30,65 +32,97 @@ function printDrift(drift: TreeDrift, out: string): void {
   }
 }
 
+/** `contracts: <line>` on stderr. */
+export function progressLine(line: string): void {
+  process.stderr.write(`contracts: ${line}\n`);
+}
+
 /**
- * Runs `contracts generate` and returns its exit code: 0 ok, 1 error
- * diagnostics or drift under `--check`. Kept apart from the command's definition so that other
- * commands never load ts-morph and prettier.
+ * The cache `options` ask for: none with `--no-cache`, else `--cache-dir` (relative to the current
+ * folder) or `node_modules/.cache/contracts` under the project root. Cache warnings go to stderr.
  */
-export async function runGenerate(options: GenerateOptions): Promise<number> {
-  const pool = startFormatPool();
-  try {
-    return await generate(options, pool);
-  } finally {
-    await pool?.close();
+export function cacheOf(options: GenerateOptions, settings: GenerateSettings) {
+  if (options.cache === false) return undefined;
+  const dir = options.cacheDir
+    ? resolve(process.cwd(), options.cacheDir)
+    : defaultCacheDir(settings.rootDir);
+  return new GenerationCache(dir, (message) => progressLine(`warning: ${message}`));
+}
+
+/** Prints a generation's diagnostics with code frames (colors on a terminal). */
+export function printDiagnostics(generation: Generation, rootDir: string): void {
+  const color = process.stderr.isTTY === true;
+  for (const diagnostic of generation.diagnostics) {
+    process.stderr.write(formatDiagnostic(diagnostic, rootDir, color));
   }
 }
 
-async function generate(
-  options: GenerateOptions,
-  pool: ReturnType<typeof startFormatPool>,
-): Promise<number> {
+/**
+ * Runs `contracts generate` and returns its exit code: 0 ok, 1 error diagnostics or drift under
+ * `--check`. With `--watch` it keeps running (watch/watch-generate.ts) and returns 0 on Ctrl-C.
+ * @throws CliError (exit 2) for `--watch` with `--check` or `--format json`, or a config error.
+ * Kept apart from the command's definition so that other commands never load ts-morph; a cache hit
+ * (generator/cache) does not load it either.
+ */
+export async function runGenerate(options: GenerateOptions): Promise<number> {
+  if (options.watch && (options.check || options.format === 'json')) {
+    throw new CliError(
+      '--watch writes the tree and prints text: it takes neither --check nor --format json',
+      ExitCode.Usage,
+    );
+  }
+  if (options.watch) {
+    const { watchGenerate } = await import('../generator/watch/watch-generate.js');
+    return watchGenerate(options);
+  }
+  return generate(options);
+}
+
+async function generate(options: GenerateOptions): Promise<number> {
+  const started = performance.now();
   const settings = await generateSettingsOf(options);
   const rootDir = settings.rootDir;
   const out = relative(process.cwd(), settings.outDir) || '.';
   const json = options.format === 'json';
   const progress = (line: string) => {
-    if (!json) process.stderr.write(`contracts: ${line}\n`);
+    if (!json) progressLine(line);
   };
-  const started = performance.now();
-  const ir = buildIrOfFiles(settings);
-  progress(
-    `parsed ${plural(ir.specs.length, 'spec')} and ${plural(ir.models.length, 'model')} in ${elapsed(started)}`,
+  const generation = await generateWithCache(
+    settings,
+    cacheOf(options, settings),
+    options.check ? 'check' : 'write',
   );
-  const color = !json && process.stderr.isTTY === true;
-  if (!json) {
-    for (const diagnostic of ir.diagnostics) {
-      process.stderr.write(formatDiagnostic(diagnostic, rootDir, color));
-    }
-  }
-  if (hasErrors(ir)) {
+  progress(
+    generation.cached
+      ? `${plural(generation.specs, 'spec')} and ${plural(generation.models, 'model')} unchanged since a cached run; parsing skipped`
+      : `parsed ${plural(generation.specs, 'spec')} and ${plural(generation.models, 'model')} in ${Math.round(generation.parseMs)} ms`,
+  );
+  if (!json) printDiagnostics(generation, rootDir);
+  const files = generation.files;
+  if (!files && !generation.cached) {
     if (json) {
       process.stdout.write(
-        JSON.stringify({ ok: false, diagnostics: ir.diagnostics }, null, 2) + '\n',
+        JSON.stringify({ ok: false, diagnostics: generation.diagnostics }, null, 2) + '\n',
       );
     } else {
-      progress(`${summarizeDiagnostics(ir.diagnostics)}; ${out}/ left untouched`);
+      progress(`${summarizeDiagnostics(generation.diagnostics)}; ${out}/ left untouched`);
     }
     return ExitCode.Failure;
   }
-  const emitStarted = performance.now();
-  const files = await emitAll(ir, createEmitters(settings.emitters), pool);
-  progress(`emitted ${plural(files.length, 'file')} in ${elapsed(emitStarted)}`);
+  if (files) {
+    progress(`emitted ${plural(files.length, 'file')} in ${Math.round(generation.emitMs)} ms`);
+  }
   const outDir = settings.outDir;
+  const drift = generation.drift ?? (await diffTree(outDir, files!));
+  const count = files?.length ?? generation.fileCount;
   if (options.check) {
-    const drift = await diffTree(outDir, files);
     const clean = isClean(drift);
     if (json) {
       process.stdout.write(
-        JSON.stringify({ ok: clean, diagnostics: ir.diagnostics, drift }, null, 2) + '\n',
+        JSON.stringify({ ok: clean, diagnostics: generation.diagnostics, drift }, null, 2) + '\n',
       );
     } else if (clean) {
-      progress(`${out}/ is up to date (${plural(files.length, 'file')})`);
+      progress(`${out}/ is up to date (${plural(count, 'file')})`);
     } else {
       printDrift(drift, out);
       progress(
@@ -97,14 +131,14 @@ async function generate(
     }
     return clean ? ExitCode.Ok : ExitCode.Failure;
   }
-  const drift = await diffTree(outDir, files);
   // An unchanged tree is left alone, so its files keep their timestamps (and watchers stay quiet).
-  if (!isClean(drift)) await writeTreeAtomically(outDir, files);
+  // A cache hit is used for writing only when the tree on disk is already clean.
+  if (!isClean(drift) && files) await writeTreeAtomically(outDir, files);
   const changed = drift.stale.length + drift.missing.length + drift.extra.length;
   if (json) {
     process.stdout.write(
       JSON.stringify(
-        { ok: true, diagnostics: ir.diagnostics, files: files.length, drift },
+        { ok: true, diagnostics: generation.diagnostics, files: count, drift },
         null,
         2,
       ) + '\n',
@@ -112,9 +146,9 @@ async function generate(
   } else {
     const what =
       changed === 0
-        ? `${out}/ already up to date (${plural(files.length, 'file')})`
-        : `wrote ${plural(files.length, 'file')} to ${out}/ (${changed} changed)`;
-    progress(`${what} in ${elapsed(started)}; ${summarizeDiagnostics(ir.diagnostics)}`);
+        ? `${out}/ already up to date (${plural(count, 'file')})`
+        : `wrote ${plural(count, 'file')} to ${out}/ (${changed} changed)`;
+    progress(`${what} in ${elapsed(started)}; ${summarizeDiagnostics(generation.diagnostics)}`);
   }
   return ExitCode.Ok;
 }

@@ -1,4 +1,5 @@
 import type * as Prettier from 'prettier';
+import { PRINT_WIDTH, textWidth } from './emit/code-layout.js';
 import type { OutputFile } from './emit/output-file.js';
 
 /**
@@ -31,30 +32,73 @@ const PARSERS: Record<string, Prettier.Options> = {
   '.ts': { parser: 'babel-ts' },
 };
 
+async function prettierFormat(path: string, text: string, options: Prettier.Options) {
+  // Loaded on first use: a run whose files are all laid out never loads prettier at all.
+  const prettier = await import('prettier');
+  try {
+    return await prettier.format(text, { ...PRETTIER_OPTIONS, ...options });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`prettier could not format generated file ${path}: ${reason}`);
+  }
+}
+
+/** A new top-level statement starts after a blank line, at column 0, not with a closer. */
+const STATEMENT_BREAK = /\n\n(?=[^\s)\]}])/;
+
 /**
- * Formats one emitted TypeScript file with prettier; other files (JSON, markdown) pass through
- * unchanged. A prettier error is the syntax check that templates lack, so it fails the run.
+ * True when a line of a laid-out file needs prettier: wider than the print width and neither a
+ * comment line nor a lone string literal (prettier breaks neither).
+ */
+function needsPrettier(line: string): boolean {
+  if (textWidth(line) <= PRINT_WIDTH) return false;
+  const code = line.trimStart();
+  if (code.startsWith('//') || code.startsWith('/*') || code.startsWith('*')) return false;
+  return !/^'(?:[^'\\]|\\.)*'[,;]?$/.test(code);
+}
+
+/**
+ * The file prettier would print for a laid-out file: statements with an over-wide code line are
+ * formatted alone (prettier formats top-level statements independently), the rest kept as is.
+ */
+async function finishLayout(file: OutputFile, options: Prettier.Options): Promise<string> {
+  const statements = file.contents.replace(/\n+$/, '').split(STATEMENT_BREAK);
+  const printed = await Promise.all(
+    statements.map(async (statement) =>
+      statement.split('\n').some(needsPrettier)
+        ? (await prettierFormat(file.path, statement, options)).replace(/\n$/, '')
+        : statement,
+    ),
+  );
+  return `${printed.join('\n\n')}\n`;
+}
+
+/**
+ * Formats one emitted TypeScript file; other files (JSON, markdown) pass through unchanged. A
+ * laid-out file (see {@link OutputFile.laidOut}) goes through prettier only where a statement holds
+ * an over-wide line; any other TypeScript file goes through prettier whole. A prettier error is the
+ * syntax check that templates lack, so it fails the run.
  * @throws Error naming the file when prettier cannot parse it.
  */
 export async function formatFile(file: OutputFile): Promise<OutputFile> {
   const extension = file.path.slice(file.path.lastIndexOf('.'));
   const options = PARSERS[extension];
   if (!options) return file;
-  // Loaded on first use: with a format pool the main thread never needs prettier at all.
-  const prettier = await import('prettier');
-  try {
-    const contents = await prettier.format(file.contents, { ...PRETTIER_OPTIONS, ...options });
-    return { path: file.path, contents };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`prettier could not format generated file ${file.path}: ${reason}`);
-  }
+  const contents = file.laidOut
+    ? await finishLayout(file, options)
+    : await prettierFormat(file.path, file.contents, options);
+  return { path: file.path, contents };
 }
 
-/** Formats every file, on `pool`'s worker threads when given; see {@link formatFile}. */
+/**
+ * Formats every file, on `pool`'s worker threads when given (laid-out files stay on this thread:
+ * copying them to a worker costs more than checking their line widths); see {@link formatFile}.
+ */
 export async function formatFiles(
   files: readonly OutputFile[],
   pool?: { format(file: OutputFile): Promise<OutputFile> },
 ): Promise<OutputFile[]> {
-  return Promise.all(files.map((file) => (pool ? pool.format(file) : formatFile(file))));
+  return Promise.all(
+    files.map((file) => (pool && !file.laidOut ? pool.format(file) : formatFile(file))),
+  );
 }

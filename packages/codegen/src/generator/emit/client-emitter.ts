@@ -5,7 +5,9 @@ import {
   tsString,
   importSettingsOf,
   type CodeEmitterOptions,
+  memoizedView,
 } from './code-surface-helpers.js';
+import { fits, indentLines, indentOf, printGroup } from './code-layout.js';
 import {
   clientTree,
   operationNamesOf,
@@ -22,11 +24,14 @@ import { perDomainEmitter } from './per-domain-emitter.js';
 export interface ClientErrorSetView {
   readonly docBlock: string;
   readonly constName: string;
-  readonly codesList: string;
+  /** `export const xErrorCodes = ['A'] as const;`, laid out. */
+  readonly codesDeclaration: string;
   readonly typeName: string;
   readonly typeDocBlock: string;
   readonly guardName: string;
   readonly guardDocBlock: string;
+  /** `export function isXError(error: unknown): error is ContractError<XErrorCode> {`, laid out. */
+  readonly guardHead: string;
 }
 
 /** One member of the client: a method (`isGroup` false) or a group of members. */
@@ -54,6 +59,55 @@ export interface ClientView {
   readonly createDocBlock: string;
   readonly hasMembers: boolean;
   readonly members: readonly ClientMemberView[];
+  /** The members of the client interface, laid out at indent 1. */
+  readonly interfaceBody: string;
+  /** The members of the object `create<Domain>Client` returns, laid out at indent 2. */
+  readonly implementationBody: string;
+}
+
+function interfaceLines(members: readonly ClientMemberView[], level: number): string[] {
+  const indent = indentOf(level);
+  return members.flatMap((member) => {
+    if (member.isGroup) {
+      return [
+        `${indent}readonly ${member.name}: {`,
+        ...interfaceLines(member.children, level + 1),
+        `${indent}};`,
+      ];
+    }
+    const params = member.params ? [member.params] : [];
+    return [
+      ...(member.docBlock ? [indentLines(member.docBlock, level)] : []),
+      printGroup(level, member.name, '(', params, ')', `: Promise<${member.outputType}>;`),
+    ];
+  });
+}
+
+function implementationLines(members: readonly ClientMemberView[], level: number): string[] {
+  const indent = indentOf(level);
+  return members.flatMap((member) =>
+    member.isGroup
+      ? [
+          `${indent}${member.name}: {`,
+          ...implementationLines(member.children, level + 1),
+          `${indent}},`,
+        ]
+      : [implementationLine(member, level)],
+  );
+}
+
+/**
+ * `name: (input) => call<Out>('key', '1.0.0', input),`; when that is too wide, prettier breaks
+ * after the arrow and indents the call one level (when even that is too wide the line is left to
+ * prettier, see format.ts).
+ */
+function implementationLine(member: ClientMemberView, level: number): string {
+  const head = `${indentOf(level)}${member.name}: (${member.argument}) =>`;
+  const body = `call<${member.outputType}>(${member.callArguments}),`;
+  if (fits(head.length + 1, body) || !fits(indentOf(level + 1).length, body)) {
+    return `${head} ${body}`;
+  }
+  return `${head}\n${indentOf(level + 1)}${body}`;
 }
 
 function operationDoc(names: OperationNames, errorSet: ClientErrorSetView | undefined): string {
@@ -79,15 +133,33 @@ function errorSetOf(names: OperationNames): ClientErrorSetView | undefined {
   const codes = names.spec.io.errors.map((error) => error.code);
   if (codes.length === 0) return undefined;
   const member = `client.${names.clientPath.join('.')}`;
+  const constName = `${names.typeBase[0]!.toLowerCase()}${names.typeBase.slice(1)}ErrorCodes`;
+  const typeName = `${names.typeBase}ErrorCode`;
+  const guardName = `is${names.typeBase}Error`;
   return {
     docBlock: docBlock([`The error codes \`${names.label}\` declares.`]),
-    constName: `${names.typeBase[0]!.toLowerCase()}${names.typeBase.slice(1)}ErrorCodes`,
-    codesList: `[${codes.map(tsString).join(', ')}]`,
-    typeName: `${names.typeBase}ErrorCode`,
+    constName,
+    codesDeclaration: printGroup(
+      0,
+      `export const ${constName} = `,
+      '[',
+      codes.map(tsString),
+      ']',
+      ' as const;',
+    ),
+    typeName,
     typeDocBlock: docBlock([
       `One of the error codes \`${names.label}\` declares: ${codes.join(', ')}.`,
     ]),
-    guardName: `is${names.typeBase}Error`,
+    guardName,
+    guardHead: printGroup(
+      0,
+      `export function ${guardName}`,
+      '(',
+      ['error: unknown'],
+      ')',
+      `: error is ContractError<${typeName}> {`,
+    ),
     guardDocBlock: docBlock([
       `True when \`error\` is a \`ContractError\` with a code \`${names.label}\` declares, as`,
       `\`${member}(…)\` rejects with; narrows \`error.code\` to those codes.`,
@@ -131,7 +203,7 @@ function memberView(
  * The client view of one domain: per-operation error code unions and guards, and the member tree.
  * @throws Error on member, handler or type name collisions (code-surface-names.ts).
  */
-export function buildClientView(ir: Ir, domain: string): ClientView {
+function buildClientViewUncached(ir: Ir, domain: string): ClientView {
   const names = operationNamesOf(ir, domain);
   const errorSets = new Map<string, ClientErrorSetView>();
   for (const entry of names) {
@@ -139,6 +211,7 @@ export function buildClientView(ir: Ir, domain: string): ClientView {
     if (set) errorSets.set(entry.label, set);
   }
   const pascal = pascalCase(domain);
+  const members = clientTree(names).map((node) => memberView(node, errorSets));
   const first = names.find((entry) => !entry.older);
   const example = first
     ? ` (\`${first.spec.key}\` -> \`client.${first.clientPath.join('.')}\`)`
@@ -161,9 +234,14 @@ export function buildClientView(ir: Ir, domain: string): ClientView {
       'and rejects with a `ContractError` (declared or standard code) or a `TransportError`.',
     ]),
     hasMembers: names.length > 0,
-    members: clientTree(names).map((node) => memberView(node, errorSets)),
+    members,
+    interfaceBody: interfaceLines(members, 1).join('\n'),
+    implementationBody: implementationLines(members, 2).join('\n'),
   };
 }
+
+/** {@link buildClientViewUncached}, built once per IR and domain (the index emitter reads it too). */
+export const buildClientView = memoizedView(buildClientViewUncached);
 
 /** What a `client.ts` may import: contract errors, the transport and its domain's types. */
 function clientImports(options: CodeEmitterOptions, domain: string): ImportCandidate[] {

@@ -1,5 +1,6 @@
 import { compareCodeUnits, compareSemver } from 'contracts-runtime/core';
 import type { EventSpec, Ir, OperationSpec, Spec } from '../ir/ir-schema.js';
+import { tsQuote } from './code-layout.js';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './import-settings.js';
 import { banner, specsOfDomain } from './naming.js';
 
@@ -18,12 +19,12 @@ export function importSettingsOf(options: CodeEmitterOptions): ImportSettings {
   return options.imports ?? DEFAULT_IMPORT_SETTINGS;
 }
 
-/** A TypeScript string literal of `text` (prettier turns it into single quotes). */
+/** A TypeScript string literal of `text`, quoted as prettier quotes it (`'a'`). */
 export function tsString(text: string): string {
-  return JSON.stringify(text);
+  return tsQuote(text);
 }
 
-/** A TypeScript array literal of string literals: `["a", "b"]`. */
+/** A TypeScript array literal of string literals on one line: `['a', 'b']`. */
 export function tsStringArray(items: readonly string[]): string {
   return `[${items.map(tsString).join(', ')}]`;
 }
@@ -65,14 +66,30 @@ export function eventsOfDomain(ir: Ir, domain: string): EventSpec[] {
     .sort(compareSpecs);
 }
 
+const highestVersions = new WeakMap<Ir, ReadonlyMap<string, string>>();
+
+/** `kind key` -> the highest version of that key among the IR's specs of that kind, per IR. */
+function highestVersionsOf(ir: Ir): ReadonlyMap<string, string> {
+  let highest = highestVersions.get(ir);
+  if (!highest) {
+    const found = new Map<string, string>();
+    for (const spec of ir.specs) {
+      const id = `${spec.kind} ${spec.key}`;
+      const current = found.get(id);
+      if (current === undefined || compareSemver(spec.version, current) > 0) {
+        found.set(id, spec.version);
+      }
+    }
+    highest = found;
+    highestVersions.set(ir, highest);
+  }
+  return highest;
+}
+
 /** True when `spec` is not the highest version of its key among `specs` of its kind. */
 export function isOlderVersion(spec: Spec, ir: Ir): boolean {
-  return ir.specs.some(
-    (other) =>
-      other.kind === spec.kind &&
-      other.key === spec.key &&
-      compareSemver(other.version, spec.version) > 0,
-  );
+  const highest = highestVersionsOf(ir).get(`${spec.kind} ${spec.key}`);
+  return highest !== undefined && compareSemver(highest, spec.version) > 0;
 }
 
 /** `V1_0_0` for an older version (so two versions of a key get distinct names), else ``. */
@@ -101,4 +118,27 @@ export function findEvent(ir: Ir, ref: { key: string; version: string }, by: Spe
   if (!event)
     throw new Error(`${specLabel(by)} emits ${specLabel(ref)}, which is not an event spec`);
   return event;
+}
+
+/**
+ * `view` memoized per IR object and domain: the index emitter reads the client, handlers, events
+ * and registry views to find export collisions, and building them twice doubled their cost.
+ */
+export function memoizedView<View>(
+  view: (ir: Ir, domain: string) => View,
+): (ir: Ir, domain: string) => View {
+  const cache = new WeakMap<Ir, Map<string, View>>();
+  return (ir, domain) => {
+    let byDomain = cache.get(ir);
+    if (!byDomain) {
+      byDomain = new Map();
+      cache.set(ir, byDomain);
+    }
+    let built = byDomain.get(domain);
+    if (built === undefined) {
+      built = view(ir, domain);
+      byDomain.set(domain, built);
+    }
+    return built;
+  };
 }

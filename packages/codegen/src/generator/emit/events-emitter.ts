@@ -5,10 +5,11 @@ import {
   eventsOfDomain,
   specLabel,
   tsString,
-  tsStringArray,
   importSettingsOf,
   type CodeEmitterOptions,
+  memoizedView,
 } from './code-surface-helpers.js';
+import { printGroup, printLiteral, printProperty } from './code-layout.js';
 import { eventCatalogName, eventConstName, eventPayloadsTypeName } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
 import type { ImportCandidate } from './import-printer.js';
@@ -40,7 +41,8 @@ export interface EventsView {
   readonly events: readonly EventDefinitionView[];
   readonly catalogName: string;
   readonly catalogDocBlock: string;
-  readonly catalogItems: string;
+  /** `export const harnessEvents: readonly EventDefinition[] = [A, B];`, laid out. */
+  readonly catalogDeclaration: string;
   readonly payloadsType: string;
   readonly payloadsDocBlock: string;
   readonly payloads: readonly EventPayloadEntryView[];
@@ -51,7 +53,7 @@ export interface EventsView {
  * description, payload schema, pii), the catalog array and the key -> payload type map. Several
  * versions of one key map to the union of their payload types.
  */
-export function buildEventsView(ir: Ir, domain: string): EventsView {
+function buildEventsViewUncached(ir: Ir, domain: string): EventsView {
   const specs = eventsOfDomain(ir, domain);
   const events = specs.map((event): EventDefinitionView => {
     const pii = event.pii.length > 0 ? [`PII: ${event.pii.join(', ')}.`] : [];
@@ -66,11 +68,11 @@ export function buildEventsView(ir: Ir, domain: string): EventsView {
       keyLiteral: tsString(event.key),
       versionLiteral: tsString(event.version),
       descriptionProperty: event.meta.description
-        ? `description: ${tsString(event.meta.description)},`
+        ? printProperty(1, 'description', event.meta.description).trimStart()
         : '',
       payloadSchema: `schemas.${event.payload}Schema`,
       payloadType: `types.${event.payload}`,
-      piiList: tsStringArray(event.pii),
+      piiList: printLiteral(event.pii, 1, '  pii: '.length, ','),
     };
   });
   const names = events.map((event) => event.constName);
@@ -88,7 +90,14 @@ export function buildEventsView(ir: Ir, domain: string): EventsView {
     events,
     catalogName: eventCatalogName(domain),
     catalogDocBlock: docBlock([`Every event of the ${domain} domain, by key then version.`]),
-    catalogItems: names.join(', '),
+    catalogDeclaration: printGroup(
+      0,
+      `export const ${eventCatalogName(domain)}: readonly EventDefinition[] = `,
+      '[',
+      names,
+      ']',
+      ';',
+    ),
     payloadsType: eventPayloadsTypeName(domain),
     payloadsDocBlock: docBlock([
       `Event key -> payload type of the ${domain} domain, for typed \`emit\` and event consumers.`,
@@ -99,6 +108,9 @@ export function buildEventsView(ir: Ir, domain: string): EventsView {
     })),
   };
 }
+
+/** {@link buildEventsViewUncached}, built once per IR and domain (the index emitter reads it too). */
+export const buildEventsView = memoizedView(buildEventsViewUncached);
 
 /** What an `events.ts` may import: the event definition type, its domain's schemas and types. */
 function eventsImports(options: CodeEmitterOptions, domain: string): ImportCandidate[] {

@@ -7,9 +7,10 @@ import {
   findEvent,
   importSettingsOf,
   tsString,
-  tsStringArray,
   type CodeEmitterOptions,
+  memoizedView,
 } from './code-surface-helpers.js';
+import { indentLines, printGroup, printProperty } from './code-layout.js';
 import { eventConstName, operationNamesOf, type OperationNames } from './code-surface-names.js';
 import type { Emitter } from './emitter.js';
 import { camelCase, domainOf, domainsOf, pascalCase } from './naming.js';
@@ -22,6 +23,7 @@ export interface HandlerEventView {
   readonly key: string;
   readonly keyLiteral: string;
   readonly versionLiteral: string;
+  readonly versionValue: string;
   readonly payloadType: string;
   /** `events.HarnessRunStartedEvent`. */
   readonly definition: string;
@@ -43,15 +45,18 @@ export interface HandlerOperationView {
   readonly versionLiteral: string;
   readonly kindLiteral: string;
   readonly authLiteral: string;
-  readonly piiList: string;
   readonly inputSchema: string;
   readonly outputSchema: string;
-  readonly errors: readonly {
-    codeLiteral: string;
-    http: number;
-    descriptionLiteral: string;
-    whenLiteral: string;
-  }[];
+  /** The interface member `readonly name: (input, ctx) => …;`, laid out at indent 1. */
+  readonly signature: string;
+  /** `bindOperation<In, Out, Events>(`, laid out at indent 3. */
+  readonly bindHead: string;
+  /** `pii: […],` laid out at indent 5. */
+  readonly piiProperty: string;
+  /** One `CODE: { http, description, when },` line group per declared error, at indent 6. */
+  readonly errors: readonly string[];
+  /** `emits: […],` laid out at indent 5. */
+  readonly emitsProperty: string;
 }
 
 /** The view model of `templates/handlers/handlers.ts.hbs`. */
@@ -62,8 +67,8 @@ export interface HandlersView {
   readonly handlersDocBlock: string;
   readonly createName: string;
   readonly createDocBlock: string;
-  /** `events.HarnessRunStartedEvent, …`: definitions of every event some operation emits. */
-  readonly eventDefinitions: string;
+  /** `events: [events.HarnessRunStartedEvent, …],`: every event some operation emits, at indent 2. */
+  readonly eventsProperty: string;
 }
 
 /** `events` / `types` for the own domain's modules, `agentEvents` / `agentTypes` for another's. */
@@ -82,6 +87,7 @@ function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOp
         key: event.key,
         keyLiteral: tsString(event.key),
         versionLiteral: tsString(event.version),
+        versionValue: event.version,
         payloadType: `${moduleAlias('types', eventDomain, domain)}.${event.payload}`,
         definition: `${moduleAlias('events', eventDomain, domain)}.${eventConstName(ir, event)}`,
       };
@@ -89,16 +95,23 @@ function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOp
   const duplicate = events.find((event, index) => events[index - 1]?.key === event.key);
   if (duplicate) throw new Error(`${names.label} emits two versions of event ${duplicate.key}`);
   const inputType = spec.io.input ? `types.${spec.io.input}` : 'null';
+  const outputType = `types.${spec.io.output}`;
   const description = spec.meta.description ? [spec.meta.description, ''] : [];
+  const eventsType = `${names.typeBase}Events`;
+  const contextType = `${names.typeBase}Context`;
+  const typeArguments = [inputType, outputType, ...(events.length > 0 ? [eventsType] : [])];
   return {
-    docBlock: docBlock([...description, `Handles \`${names.label}\` (${spec.operationKind}).`]),
+    docBlock: indentLines(
+      docBlock([...description, `Handles \`${names.label}\` (${spec.operationKind}).`]),
+      1,
+    ),
     handlerName: names.handlerName,
     inputType,
-    outputType: `types.${spec.io.output}`,
+    outputType,
     hasEvents: events.length > 0,
-    eventsType: `${names.typeBase}Events`,
+    eventsType,
     eventsDocBlock: docBlock([`The events \`${names.label}\` declares, by key -> payload type.`]),
-    contextType: `${names.typeBase}Context`,
+    contextType,
     contextDocBlock: docBlock([
       `What the \`${names.label}\` handler gets next to its input: the actor and an \`emit\` that`,
       events.length > 0
@@ -111,15 +124,30 @@ function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOp
     kindLiteral: tsString(spec.operationKind),
     // A missing auth is a validator error; `user` is the safe reading if one slips through.
     authLiteral: tsString(spec.policy.auth ?? 'user'),
-    piiList: tsStringArray(spec.policy.pii),
     inputSchema: spec.io.input ? `schemas.${spec.io.input}Schema` : 'null',
     outputSchema: `schemas.${spec.io.output}Schema`,
-    errors: spec.io.errors.map((error) => ({
-      codeLiteral: tsString(error.code),
-      http: errorHttpStatus(error),
-      descriptionLiteral: tsString(error.description),
-      whenLiteral: tsString(error.when ?? ''),
-    })),
+    signature: printGroup(
+      1,
+      `readonly ${names.handlerName}: `,
+      '(',
+      [`input: ${inputType}`, `ctx: ${contextType}`],
+      ')',
+      ` => Promise<${outputType}> | ${outputType};`,
+    ),
+    bindHead: printGroup(3, 'bindOperation', '<', typeArguments, '>', '(', '<', '>', ''),
+    piiProperty: printProperty(5, 'pii', [...spec.policy.pii]),
+    errors: spec.io.errors.map((error) =>
+      printProperty(6, error.code, {
+        http: errorHttpStatus(error),
+        description: error.description,
+        when: error.when ?? '',
+      }),
+    ),
+    emitsProperty: printProperty(
+      5,
+      'emits',
+      events.map((event) => ({ key: event.key, version: event.versionValue })),
+    ),
   };
 }
 
@@ -129,7 +157,7 @@ function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOp
  * @throws Error on name collisions, an emitted event that is not in the IR, or an operation that
  *   emits two versions of one event key (`emit` takes a key only).
  */
-export function buildHandlersView(ir: Ir, domain: string): HandlersView {
+function buildHandlersViewUncached(ir: Ir, domain: string): HandlersView {
   const names = operationNamesOf(ir, domain);
   const operations = names.map((entry) => operationView(ir, domain, entry));
   const definitions = new Set(
@@ -153,9 +181,19 @@ export function buildHandlersView(ir: Ir, domain: string): HandlersView {
       `A router serving every ${domain} operation with \`handlers\`: it checks auth, validates input,`,
       'output and emitted events against the zod schemas, and maps errors (runtime/router.ts).',
     ]),
-    eventDefinitions: [...definitions].sort(compareCodeUnits).join(', '),
+    eventsProperty: printGroup(
+      2,
+      'events: ',
+      '[',
+      [...definitions].sort(compareCodeUnits),
+      ']',
+      ',',
+    ),
   };
 }
+
+/** {@link buildHandlersViewUncached}, built once per IR and domain (the index emitter reads it too). */
+export const buildHandlersView = memoizedView(buildHandlersViewUncached);
 
 /**
  * What a `handlers.ts` may import: the router, its domain's schemas, types and events, and the

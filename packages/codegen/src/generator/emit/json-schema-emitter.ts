@@ -2,7 +2,7 @@ import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Field, Ir, Model } from '../ir/ir-schema.js';
 import type { Emitter } from './emitter.js';
 import { strictModelNames } from './model-graph.js';
-import { domainsOf, reachableModels, specsOfDomain } from './naming.js';
+import { domainsOf, modelsByName, reachableModels, specsOfDomain } from './naming.js';
 import type { OutputFile } from './output-file.js';
 import { SCALAR_WIRE_TYPES, type JsonSchema } from './scalar-wire-types.js';
 
@@ -106,8 +106,8 @@ export function modelObjectSchema(
  * @throws Error when the root model is not in the IR (the validator reports that first).
  */
 export function rootDocument(ir: Ir, entry: SchemaEntry, strict: ReadonlySet<string>): JsonSchema {
-  const models = new Map(ir.models.map((model) => [model.name, model]));
-  const enums = new Map(ir.enums.map((def) => [def.name, def]));
+  const models = modelsByName(ir);
+  const enums = enumsByName(ir);
   const root = models.get(entry.model);
   if (!root) throw new Error(`${entry.key} ${entry.role}: unknown schema model ${entry.model}`);
   const nested = reachableModels(ir, [entry.model]).filter((name) => name !== entry.model);
@@ -120,6 +120,17 @@ export function rootDocument(ir: Ir, entry: SchemaEntry, strict: ReadonlySet<str
     ...modelObjectSchema(root, strict, enums, entry.model),
     ...(nested.length > 0 ? { $defs: defs } : {}),
   };
+}
+
+const enumIndexes = new WeakMap<Ir, ReadonlyMap<string, EnumDef>>();
+
+function enumsByName(ir: Ir): ReadonlyMap<string, EnumDef> {
+  let index = enumIndexes.get(ir);
+  if (!index) {
+    index = new Map(ir.enums.map((def) => [def.name, def]));
+    enumIndexes.set(ir, index);
+  }
+  return index;
 }
 
 function jsonFile(path: string, value: unknown): OutputFile {

@@ -1,5 +1,5 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
-import type { Ir, Spec } from '../ir/ir-schema.js';
+import type { Ir, Model, Spec } from '../ir/ir-schema.js';
 
 /** The domain a spec belongs to: `meta.domain`, else the first key segment. */
 export function domainOf(spec: Spec): string {
@@ -36,7 +36,7 @@ export function camelCase(text: string): string {
  * transitively), sorted. Unknown names are skipped: the validator has already reported them.
  */
 export function reachableModels(ir: Ir, roots: readonly string[]): string[] {
-  const byName = new Map(ir.models.map((model) => [model.name, model]));
+  const byName = modelsByName(ir);
   const seen = new Set<string>();
   const stack = [...roots];
   while (stack.length > 0) {
@@ -50,6 +50,21 @@ export function reachableModels(ir: Ir, roots: readonly string[]): string[] {
     }
   }
   return [...seen].sort(compareCodeUnits);
+}
+
+const modelIndexes = new WeakMap<Ir, ReadonlyMap<string, Model>>();
+
+/**
+ * The models of `ir` by name, built once per IR object (emitters look models up per root, and a
+ * map per look-up made a 1,000-operation corpus quadratic). An IR is never modified once built.
+ */
+export function modelsByName(ir: Ir): ReadonlyMap<string, Model> {
+  let index = modelIndexes.get(ir);
+  if (!index) {
+    index = new Map(ir.models.map((model) => [model.name, model]));
+    modelIndexes.set(ir, index);
+  }
+  return index;
 }
 
 /** The model names a domain's specs use directly: operation io, event payloads, form models. */

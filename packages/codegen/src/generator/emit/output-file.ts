@@ -6,4 +6,10 @@
 export interface OutputFile {
   readonly path: string;
   readonly contents: string;
+  /**
+   * True when the emitter printed `contents` in the pinned prettier layout already (emit/
+   * code-layout.ts): the formatter then runs prettier only over top-level statements holding a code
+   * line wider than the print width, instead of over the whole file.
+   */
+  readonly laidOut?: boolean;
 }

@@ -10,7 +10,9 @@ import { renderTemplate } from './render-template.js';
  * (under templates/) with the view model `view(ir, domain)` builds. Most TypeScript surfaces have
  * this shape (types, zod, client, handlers, events, registry, index). The template renders the
  * banner line and the code; the imports between them are those of `imports(ir, domain)` that the
- * code uses (import-printer.ts).
+ * code uses (import-printer.ts). Templates and views print the pinned prettier layout
+ * (code-layout.ts), so the files are marked `laidOut`; runs of blank lines collapse to one and the
+ * file ends with one newline, as prettier leaves them.
  */
 export function perDomainEmitter(
   name: string,
@@ -27,10 +29,10 @@ export function perDomainEmitter(
         const newline = rendered.indexOf('\n');
         const banner = newline < 0 ? rendered : rendered.slice(0, newline);
         const code = newline < 0 ? '' : rendered.slice(newline + 1);
-        return {
-          path: `${domain}/${fileName}`,
-          contents: withImports(banner, code, imports(ir, domain)),
-        };
+        const contents = withImports(banner, code, imports(ir, domain))
+          .replace(/\n{3,}/g, '\n\n')
+          .trimEnd();
+        return { path: `${domain}/${fileName}`, contents: `${contents}\n`, laidOut: true };
       });
     },
   };

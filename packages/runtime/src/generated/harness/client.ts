@@ -3,6 +3,11 @@ import { type ContractError, isContractError } from '../../errors.js';
 import type { Transport } from '../../transport.js';
 import type * as types from './types.js';
 
+/** True when `error` is a `ContractError` whose code is one of `codes`. */
+function hasDeclaredCode(error: unknown, codes: readonly string[]): boolean {
+  return isContractError(error) && codes.includes(error.code);
+}
+
 /** The error codes `harness.run.start@1.0.0` declares. */
 export const harnessRunStartErrorCodes = ['SCENARIO_OR_SUITE_REQUIRED'] as const;
 
@@ -16,9 +21,7 @@ export type HarnessRunStartErrorCode = (typeof harnessRunStartErrorCodes)[number
 export function isHarnessRunStartError(
   error: unknown,
 ): error is ContractError<HarnessRunStartErrorCode> {
-  return (
-    isContractError(error) && (harnessRunStartErrorCodes as readonly string[]).includes(error.code)
-  );
+  return hasDeclaredCode(error, harnessRunStartErrorCodes);
 }
 
 /**

