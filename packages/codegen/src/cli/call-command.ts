@@ -5,7 +5,7 @@ import { createHarnessClient } from 'contracts-runtime/domains/harness';
 import { ContractError, isContractError } from 'contracts-runtime/errors';
 import { httpTransport } from 'contracts-runtime/http-transport';
 import type { Transport } from 'contracts-runtime/transport';
-import { unknownNameHint } from './did-you-mean.js';
+import { unknownNameHint } from 'contracts-runtime/core';
 import { CliError, ExitCode } from './exit-codes.js';
 import {
   actorOption,

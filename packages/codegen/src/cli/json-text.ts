@@ -1,34 +1,5 @@
+import { jsonErrorLocation } from 'contracts-runtime/stores';
 import { CliError, ExitCode } from './exit-codes.js';
-
-/**
- * Where JSON.parse stops on `text`: the first offset after which no continuation can make the
- * prefix valid JSON (ECMA-404 is checked left to right, so that offset only grows with the
- * prefix), found by bisecting on prefixes. 1-based `line` and `column` (in code units).
- */
-export function jsonErrorLocation(text: string): { line: number; column: number } {
-  const failsBefore = (length: number): boolean => {
-    const prefix = text.slice(0, length);
-    try {
-      JSON.parse(prefix);
-      return false;
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/end of JSON input/.test(message)) return false;
-      const position = /at position (\d+)/.exec(message);
-      return position === null || Number(position[1]) < prefix.length;
-    }
-  };
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (failsBefore(middle + 1)) high = middle;
-    else low = middle + 1;
-  }
-  const before = text.slice(0, low);
-  const line = before.split('\n').length;
-  return { line, column: low - before.lastIndexOf('\n') };
-}
 
 /** JSON.parse's reason without the position or the echoed text (`Unexpected token '}'`). */
 function reasonOf(error: unknown): string {

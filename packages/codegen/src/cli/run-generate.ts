@@ -59,7 +59,7 @@ export function printDiagnostics(generation: Generation, rootDir: string): void 
 
 /**
  * Runs `contracts generate` and returns its exit code: 0 ok, 1 error diagnostics or drift under
- * `--check`. With `--watch` it keeps running (watch/watch-generate.ts) and returns 0 on Ctrl-C.
+ * `--check`. With `--watch` it keeps running (watch-generate.ts) and returns 0 on Ctrl-C.
  * @throws CliError (exit 2) for `--watch` with `--check` or `--format json`, or a config error.
  * Kept apart from the command's definition so that other commands never load ts-morph; a cache hit
  * (generator/cache) does not load it either.
@@ -72,7 +72,7 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
     );
   }
   if (options.watch) {
-    const { watchGenerate } = await import('../generator/watch/watch-generate.js');
+    const { watchGenerate } = await import('./watch-generate.js');
     return watchGenerate(options);
   }
   return generate(options);

@@ -4,19 +4,16 @@ import { ALL_EMITTERS } from './emit/all-emitters.js';
 import type { Emitter } from './emit/emitter.js';
 import type { OutputFile } from './emit/output-file.js';
 import { formatFiles } from './format.js';
-import type { FormatPool } from './format-pool.js';
 
 /**
  * Runs every emitter over a validated IR, formats the files with the pinned prettier config and
- * returns them sorted by path: exactly what `generate` writes and `--check` compares. With a
- * `pool`, formatting runs on its worker threads (same bytes, less wall time).
+ * returns them sorted by path: exactly what `generate` writes and `--check` compares.
  * @throws Error when an emitter throws (its name is prefixed), when two emitters claim one path, or
  *   when prettier cannot format a file.
  */
 export async function emitAll(
   ir: Ir,
   emitters: readonly Emitter[] = ALL_EMITTERS,
-  pool?: FormatPool,
 ): Promise<OutputFile[]> {
   const owners = new Map<string, string>();
   const files: OutputFile[] = [];
@@ -35,6 +32,6 @@ export async function emitAll(
       files.push(file);
     }
   }
-  const formatted = await formatFiles(files, pool);
+  const formatted = await formatFiles(files);
   return formatted.sort((a, b) => compareCodeUnits(a.path, b.path));
 }

@@ -90,15 +90,7 @@ export async function formatFile(file: OutputFile): Promise<OutputFile> {
   return { path: file.path, contents };
 }
 
-/**
- * Formats every file, on `pool`'s worker threads when given (laid-out files stay on this thread:
- * copying them to a worker costs more than checking their line widths); see {@link formatFile}.
- */
-export async function formatFiles(
-  files: readonly OutputFile[],
-  pool?: { format(file: OutputFile): Promise<OutputFile> },
-): Promise<OutputFile[]> {
-  return Promise.all(
-    files.map((file) => (pool && !file.laidOut ? pool.format(file) : formatFile(file))),
-  );
+/** Formats every file; see {@link formatFile}. */
+export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
+  return Promise.all(files.map((file) => formatFile(file)));
 }

@@ -1,7 +1,7 @@
 /**
  * "Did you mean" hints for unknown names (rule fields, ids, agent keys, actions). The runtime has
- * no edit-distance dependency and needs only this one small function, so it is written here; the
- * generator uses `fastest-levenshtein` for the same job.
+ * no edit-distance dependency and needs only this one small function, so it is written here, and
+ * the CLI uses it too, so both give the same hint for the same typo.
  */
 
 /** The Levenshtein distance of `a` and `b`: insertions, deletions and substitutions, in code units. */

@@ -1,8 +1,9 @@
 /**
  * The bottom module that both the runtime and the generator build on: deterministic ordering,
- * the HTTP path of an operation and the standard error table. It imports nothing else.
+ * the HTTP path of an operation, the standard error table and "did you mean" hints. It imports nothing else.
  */
 export { compareCodeUnits } from './code-units.js';
+export { nearestName, unknownNameHint } from './did-you-mean.js';
 export { compareSemver } from './semver-order.js';
 export { operationMethods, operationPath, type RouteMethod } from './operation-path.js';
 export {

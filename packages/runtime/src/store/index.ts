@@ -16,6 +16,7 @@ export {
   type TimelineEntry,
 } from './atomic-json.js';
 export { STALE_LOCK_MS, withFileLock, type FileLockOptions } from './file-lock.js';
+export { jsonErrorLocation, jsonErrorOffset } from './json-error-offset.js';
 export {
   CorruptRecordError,
   displayPath,

@@ -131,3 +131,13 @@ export function jsonErrorOffset(text: string): number {
     throw error;
   }
 }
+
+/**
+ * Where {@link jsonErrorOffset} stops on `text`, as a 1-based `line` and `column` (UTF-16 code
+ * units): what the corrupt-record message, a suite file's error and the CLI's `--input` report.
+ */
+export function jsonErrorLocation(text: string): { line: number; column: number } {
+  const offset = Math.max(0, jsonErrorOffset(text));
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
+import { jsonErrorLocation } from '../../store/json-error-offset.js';
 import { confinePath, type ConfinedPath } from '../planning/path-confinement.js';
 
 /** A suite key: a `suites/<key>.json` file under the working directory. */
@@ -63,33 +64,4 @@ export async function readSuiteDocument(location: ConfinedPath): Promise<unknown
       'invalid',
     );
   }
-}
-
-/**
- * Where JSON.parse stops on `text`, 1-based: the first offset after which no continuation makes
- * the prefix valid JSON (ECMA-404 is read left to right, so that offset only grows with the
- * prefix), found by bisecting on prefixes. The CLI's `--input` uses the same rule.
- */
-export function jsonErrorLocation(text: string): { line: number; column: number } {
-  const failsWithin = (length: number): boolean => {
-    const prefix = text.slice(0, length);
-    try {
-      JSON.parse(prefix);
-      return false;
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/end of JSON input/.test(message)) return false;
-      const position = /at position (\d+)/.exec(message);
-      return position === null || Number(position[1]) < prefix.length;
-    }
-  };
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (failsWithin(middle + 1)) high = middle;
-    else low = middle + 1;
-  }
-  const before = text.slice(0, low);
-  return { line: before.split('\n').length, column: low - before.lastIndexOf('\n') };
 }

@@ -1,24 +1,19 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { dirname, relative } from 'node:path';
-import { generateWithCache } from '../cache/cached-generation.js';
-import type { GenerateSettings } from '../config/resolve-settings.js';
-import { summarizeDiagnostics } from '../format-diagnostics.js';
+import { generateWithCache } from '../generator/cache/cached-generation.js';
+import type { GenerateSettings } from '../generator/config/resolve-settings.js';
+import { summarizeDiagnostics } from '../generator/format-diagnostics.js';
 import {
   diffKnownTree,
   diffTree,
   isClean,
   writeTreeAtomically,
   writeTreeChanges,
-} from '../write-tree.js';
-import {
-  cacheOf,
-  printDiagnostics,
-  progressLine,
-  type GenerateOptions,
-} from '../../cli/run-generate.js';
-import { ExitCode } from '../../cli/exit-codes.js';
-import { generateSettingsOf } from '../../cli/generate-settings.js';
-import { plural } from '../../cli/plural.js';
+} from '../generator/write-tree.js';
+import { cacheOf, printDiagnostics, progressLine, type GenerateOptions } from './run-generate.js';
+import { ExitCode } from './exit-codes.js';
+import { generateSettingsOf } from './generate-settings.js';
+import { plural } from './plural.js';
 
 /** How long a burst of file events is waited out before one rebuild starts, in ms. */
 export const DEBOUNCE_MS = 30;
