@@ -136,6 +136,11 @@ const operations = [
   ),
 ];
 
+/** A router of the demo domain (with its step event). */
+export function createDemoRouter(): Router {
+  return new Router({ operations, events: [StepEvent] });
+}
+
 /** The tokens every server of these tests accepts. */
 export const TOKENS = { user: 'user-token-1', admin: 'admin-token-1' } as const;
 
@@ -154,7 +159,7 @@ export async function startDemoServer(
 ): Promise<DemoServer> {
   const stateDir = mkdtempSync(join(tmpdir(), 'contracts-http-'));
   const timeline = new Timeline(stateDir, () => []);
-  const router = new Router({ operations, events: [StepEvent] });
+  const router = createDemoRouter();
   const logs: string[] = [];
   const app = createHttpApp({
     target: {

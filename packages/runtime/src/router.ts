@@ -82,13 +82,26 @@ export interface CallContext {
   readonly onEvent?: EventSink;
 }
 
+/**
+ * One operation as the router runs it, worked out once when the router is built: its label, the
+ * `operation` its handlers receive, the events it declares and, when it declares none, its `emit`
+ * (which then refuses every key without reaching any sink, so one serves every call).
+ */
 interface RouteEntry {
   readonly bound: BoundOperation;
   readonly label: string;
+  readonly operation: SpecKey;
   readonly declared: ReadonlyMap<string, EventDefinition>;
+  readonly emitNothing: ((key: string, payload: unknown) => Promise<void>) | undefined;
   /** Deeply frozen handler outputs that passed the output schema -> their frozen parsed output. */
   readonly validOutputs: WeakMap<object, unknown>;
 }
+
+/**
+ * One operation of a router, resolved once: `(input, context)` runs it exactly as
+ * {@link Router.call} does, without looking the operation up again.
+ */
+export type PreparedOperation = (input: unknown, context: CallContext) => Promise<unknown>;
 
 /**
  * The generic operation router the generated `create<Domain>Router` functions instantiate.
@@ -100,6 +113,8 @@ export class Router {
   readonly operations: readonly OperationDefinition[];
   readonly events: readonly EventDefinition[];
   private readonly routes = new Map<string, RouteEntry[]>();
+  /** Every entry by `key@version`, so a call naming its version is one lookup. */
+  private readonly byLabel = new Map<string, RouteEntry>();
   private readonly now: () => Date;
 
   constructor(config: RouterConfig) {
@@ -122,9 +137,13 @@ export class Router {
         declared.set(ref.key, event);
       }
       const entries = this.routes.get(key) ?? [];
-      if (entries.some((entry) => entry.label === label))
-        throw new Error(`operation ${label} is defined twice`);
-      entries.push({ bound, label, declared, validOutputs: new WeakMap() });
+      if (this.byLabel.has(label)) throw new Error(`operation ${label} is defined twice`);
+      const operation: SpecKey = Object.freeze({ key, version });
+      const emitNothing =
+        declared.size === 0 ? createEmit({ operation, declared, now: this.now }) : undefined;
+      const entry = { bound, label, operation, declared, emitNothing, validOutputs: new WeakMap() };
+      this.byLabel.set(label, entry);
+      entries.push(entry);
       entries.sort((a, b) => compareSemver(a.bound.definition.version, b.bound.definition.version));
       this.routes.set(key, entries);
     }
@@ -162,43 +181,22 @@ export class Router {
     context: CallContext,
     version?: string,
   ): Promise<unknown> {
+    return run(this.find(key, version), input, context, this.now);
+  }
+
+  /**
+   * Operation `key` at `version` (else its highest version), looked up once: the returned
+   * function runs it as {@link Router.call} would, for servers that resolve their routes at start.
+   * @throws ContractError NOT_FOUND (synchronously) when the router has no such operation.
+   */
+  prepare(key: string, version?: string): PreparedOperation {
     const entry = this.find(key, version);
-    const { definition, handler } = entry.bound;
-    authorize(context.actor, definition.auth, entry.label);
-    const typedInput = definition.input
-      ? parseOrThrow(
-          definition.input,
-          input,
-          'input',
-          'VALIDATION_FAILED',
-          `invalid input for ${entry.label}`,
-        )
-      : null;
-    const emit = createEmit({
-      operation: { key: definition.key, version: definition.version },
-      declared: entry.declared,
-      now: this.now,
-      ...(context.onEvent ? { onEvent: context.onEvent } : {}),
-    });
-    let result: unknown;
-    try {
-      result = await handler(typedInput, {
-        actor: context.actor,
-        operation: { key, version: definition.version },
-        emit,
-      });
-    } catch (error) {
-      throw toProblem(error, definition, entry.label);
-    }
-    return validOutput(entry, result);
+    return (input, context) => run(entry, input, context, this.now);
   }
 
   private find(key: string, version: string | undefined): RouteEntry {
-    const entries = this.routes.get(key) ?? [];
     const entry =
-      version === undefined
-        ? entries.at(-1)
-        : entries.find((candidate) => candidate.bound.definition.version === version);
+      version === undefined ? this.routes.get(key)?.at(-1) : this.byLabel.get(`${key}@${version}`);
     if (!entry) {
       throw new ContractError(
         'NOT_FOUND',
@@ -207,6 +205,41 @@ export class Router {
     }
     return entry;
   }
+}
+
+/** One call of `entry`; see {@link Router.call}. @throws ContractError, always. */
+async function run(
+  entry: RouteEntry,
+  input: unknown,
+  context: CallContext,
+  now: () => Date,
+): Promise<unknown> {
+  const { definition, handler } = entry.bound;
+  authorize(context.actor, definition.auth, entry.label);
+  const typedInput = definition.input
+    ? parseOrThrow(
+        definition.input,
+        input,
+        'input',
+        'VALIDATION_FAILED',
+        `invalid input for ${entry.label}`,
+      )
+    : null;
+  const emit =
+    entry.emitNothing ??
+    createEmit({
+      operation: entry.operation,
+      declared: entry.declared,
+      now,
+      ...(context.onEvent ? { onEvent: context.onEvent } : {}),
+    });
+  let result: unknown;
+  try {
+    result = await handler(typedInput, { actor: context.actor, operation: entry.operation, emit });
+  } catch (error) {
+    throw toProblem(error, definition, entry.label);
+  }
+  return validOutput(entry, result);
 }
 
 /**

@@ -1,19 +1,18 @@
-import type { HttpBindings } from '@hono/node-server';
+import type { Http2Bindings, HttpBindings } from '@hono/node-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { authorize, type Actor } from '../actor.js';
-import { isDeeplyFrozen } from '../deep-freeze.js';
 import { ContractError, isContractError } from '../errors.js';
 import type { EventSink } from '../events.js';
-import type { RouteMethod } from '../core/operation-path.js';
 import type { Router } from '../router.js';
 import type { TimelineEvent } from '../timeline.js';
-import { bearerChallenge } from './bearer-challenge.js';
 import { cutEcho } from '../core/echo-limit.js';
+import { JSON_TYPE, problemAnswer, textAnswer, type Answer } from './answer.js';
+import { directListener } from './direct-listener.js';
+import { answerOperation, buildEndpoints, type OperationRequest } from './endpoints.js';
 import { streamEvents } from './events-route.js';
-import { PROBLEM_MEDIA_TYPE, httpError, toProblemDocument } from './problem.js';
-import { queryParamsOf, queryToInput } from './query-input.js';
-import { bodyInput, bodyTextReader } from './request-body.js';
-import { buildRoutes, type HttpRoute, type RouteOverrides } from './routes.js';
+import { bodyTextReader } from './request-body.js';
+import { buildRoutes, type RouteOverrides } from './routes.js';
 import { TimelineWatcher, type TimelineSource } from './timeline-watcher.js';
 import { connectionActorResolver, parseTokens, type TokenTable } from './tokens.js';
 
@@ -49,79 +48,53 @@ export interface HttpAppOptions {
   readonly pollMs?: number;
 }
 
-/** The Hono application, and `close` to end the `/events` streams before the server stops. */
+/**
+ * The Hono application; `fetch`, its fetch (`env` is what Hono's Node adapter passes, the Node
+ * request and response); `answerDirect`, the Node `request` listener of the operation routes
+ * (direct-listener.ts), which answers a request itself and returns true, or returns false for
+ * the caller to pass it to `fetch` (listen.ts); and `close` to end the `/events` streams before the
+ * server stops.
+ */
 export interface HttpApp {
   readonly app: Hono;
-  readonly fetch: (request: Request) => Response | Promise<Response>;
+  readonly fetch: (
+    request: Request,
+    env?: HttpBindings | Http2Bindings,
+  ) => Response | Promise<Response>;
+  readonly answerDirect: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
   close(): void;
 }
 
 /**
- * The problem answer of `error` (problem.ts). At a served `route`, its declared errors give the
- * title, and a NOT_FOUND is about what the handler looked up, not the operation. Every 401 carries
- * its bearer challenge (RFC 6750 §3).
+ * The Hono response of `answer`; Hono drops the body of a HEAD answer and keeps its headers
+ * (Content-Length included).
  */
-function problem(c: Context, error: ContractError, route?: HttpRoute): Response {
-  const body = toProblemDocument(
-    error,
-    route?.definition.errors ?? {},
-    c.req.path,
-    route === undefined ? 'operation' : 'resource',
-  );
-  if (error.status === 401) c.header('WWW-Authenticate', bearerChallenge(error));
-  return textAnswer(c, JSON.stringify(body), error.status, PROBLEM_MEDIA_TYPE);
+function honoResponse(c: Context, answer: Answer): Response {
+  const headers: Record<string, string> = {};
+  const fields = answer.headers;
+  for (let index = 0; index < fields.length; index += 2)
+    headers[fields[index]!] = fields[index + 1]!;
+  return c.body(answer.body, answer.status as 200, headers);
 }
 
 /**
- * The answer with body `text` of media type `type`. A HEAD answer (Hono drops its body) also
- * carries the Content-Length its GET has (RFC 9110 §9.3.2, §8.6), which the Node adapter would
- * otherwise work out only from the body it sends.
+ * The request of Hono context `c` as an operation endpoint reads it. Served by Hono's Node
+ * adapter, `c.env` holds the Node request (`HttpBindings`), whose socket is the connection; an
+ * in-process `fetch` has none. Header values come from the Fetch `Headers` in both cases.
  */
-function textAnswer(c: Context, text: string, status: number, type: string): Response {
-  if (c.req.method === 'HEAD') c.header('Content-Length', String(Buffer.byteLength(text)));
-  return c.body(text, status as 200, { 'Content-Type': type });
-}
-
-/**
- * A refusal of a request whose announced body (RFC 9112 §6.3: `Transfer-Encoding`, or a
- * `Content-Length` other than 0) was not read to its end: the answer closes the connection
- * (RFC 9112 §9.6), so the server neither drains what the caller still sends nor waits for it, and
- * the client opens a fresh connection for its next request.
- */
-function refuseUnread(c: Context, error: ContractError, route?: HttpRoute): Response {
-  const length = c.req.header('content-length');
-  if (c.req.header('transfer-encoding') !== undefined || (length !== undefined && length !== '0')) {
-    c.header('Connection', 'close');
-  }
-  return problem(c, error, route);
-}
-
-/** The `Allow` value of a route (RFC 9110 §10.2.1): HEAD wherever GET is (RFC 9110 §9.3.2). */
-function allowOf(methods: readonly RouteMethod[]): string {
-  return methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
-}
-
-const JSON_TYPE = 'application/json';
-
-/** JSON text of deeply frozen outputs (they cannot change, so neither can their text). */
-const serialized = new WeakMap<object, string>();
-
-/**
- * The 200 answer of `output`, as `c.json` writes it. The text of a deeply frozen output
- * (runtime/deep-freeze.ts) is kept per object: the router hands the same frozen output back for an
- * unchanged cached record (Router.call), and `JSON.stringify` of immutable plain data is fixed.
- */
-function jsonAnswer(c: Context, output: unknown): Response {
-  if (typeof output !== 'object' || output === null || !isDeeplyFrozen(output)) {
-    if (c.req.method === 'HEAD') return textAnswer(c, JSON.stringify(output), 200, JSON_TYPE);
-    return c.json(output as object);
-  }
-  let text = serialized.get(output);
-  if (text === undefined) {
-    text = JSON.stringify(output);
-    serialized.set(output, text);
-  }
-  return textAnswer(c, text, 200, JSON_TYPE);
+function operationRequestOf(
+  c: Context,
+  readBodyText: (c: Context) => Promise<string>,
+): OperationRequest {
+  return {
+    method: c.req.method,
+    path: c.req.path,
+    url: c.req.url,
+    authorization: c.req.header('authorization'),
+    connection: (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket,
+    header: (name) => c.req.header(name),
+    readBody: () => readBodyText(c),
+  };
 }
 
 /**
@@ -153,23 +126,17 @@ const EVENT_STREAM_HEADERS = {
  * that check never fails here. A refusal that leaves a body unread (401, 403, 404, 405, 413, 415)
  * closes the connection.
  * `GET /events` (auth user) streams the timeline as Server-Sent Events (events-route.ts).
+ *
+ * The route table and every route's endpoints (endpoints.ts: the input reader, the router's call
+ * and the checks of each method) are built here, once. Served by Node (listen.ts), a request at
+ * an operation path is answered by `answerDirect` from the Node request itself; everything else,
+ * and an in-process `fetch`, goes through Hono. Both give the same answer, from the same endpoints.
  * @throws Error when two operations claim one path.
  */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
-  const routes = buildRoutes(options.target.routers, options.routes);
   const actorOf = connectionActorResolver(options.tokens ?? parseTokens(''));
-  /**
-   * The caller, from the Authorization header and connection. Served by Hono's Node adapter,
-   * `c.env` holds the Node request (`HttpBindings`), whose parsed headers are read directly; an
-   * in-process `fetch` has no connection and goes through the Fetch `Headers`.
-   */
-  const actorOfContext = (c: Context): Actor => {
-    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
-    return incoming === undefined
-      ? actorOf(c.req.header('authorization'), undefined)
-      : actorOf(incoming.headers.authorization, incoming.socket);
-  };
-  const readBodyText = bodyTextReader(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const readBodyText = bodyTextReader(bodyLimit);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const watcher = new TimelineWatcher(options.target.timeline ?? { list: async () => [] }, {
     log,
@@ -180,21 +147,36 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     await sink?.(event);
     watcher.nudge();
   };
+  const endpoints = buildEndpoints(buildRoutes(options.target.routers, options.routes), {
+    actorOf,
+    onEvent,
+    log,
+  });
+  const ownRoutes = ['/events', ...(options.openapi === undefined ? [] : ['/openapi.json'])];
   const app = new Hono();
 
   app.onError((error, c) => {
-    if (isContractError(error)) return problem(c, error);
+    if (isContractError(error)) return honoResponse(c, problemAnswer(error, c.req.path));
     log(
       `contracts serve: ${c.req.method} ${c.req.path} failed: ${(error as Error)?.stack ?? String(error)}`,
     );
-    return problem(c, new ContractError('INTERNAL', 'internal error'));
+    return honoResponse(
+      c,
+      problemAnswer(new ContractError('INTERNAL', 'internal error'), c.req.path),
+    );
   });
   app.notFound((c) =>
-    problem(c, new ContractError('NOT_FOUND', `no route ${cutEcho(c.req.path)}`)),
+    honoResponse(
+      c,
+      problemAnswer(new ContractError('NOT_FOUND', `no route ${cutEcho(c.req.path)}`), c.req.path),
+    ),
   );
 
   app.get('/events', (c) => {
-    const actor = actorOfContext(c);
+    const actor = actorOf(
+      c.req.header('authorization'),
+      (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket,
+    );
     authorize(actor, 'user', 'GET /events');
     if (c.req.method === 'HEAD') return c.body(null, 200, EVENT_STREAM_HEADERS);
     const runId = c.req.query('runId');
@@ -211,52 +193,33 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   });
 
   if (options.openapi !== undefined) {
-    const text = JSON.stringify(options.openapi);
-    app.get('/openapi.json', (c) => textAnswer(c, text, 200, JSON_TYPE));
+    const answer = textAnswer(JSON.stringify(options.openapi), 200, JSON_TYPE);
+    app.get('/openapi.json', (c) => honoResponse(c, answer));
   }
 
   app.all('*', async (c) => {
-    const route = routes.get(c.req.path);
-    if (!route) {
-      const error = new ContractError('NOT_FOUND', `no operation at ${cutEcho(c.req.path)}`);
-      return refuseUnread(c, error);
-    }
-    // Hono dispatches a HEAD as its GET and drops the body of the answer.
-    const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-    if (!(route.methods as readonly string[]).includes(method)) {
-      const allow = allowOf(route.methods);
-      c.header('Allow', allow);
-      const error = httpError('METHOD_NOT_ALLOWED', `${c.req.path} takes ${allow}`);
-      return refuseUnread(c, error, route);
-    }
-    let unread = method !== 'GET';
-    try {
-      const actor = actorOfContext(c);
-      const { definition } = route;
-      authorize(actor, definition.auth, route.label);
-      let input: unknown;
-      if (method === 'GET') {
-        input = queryToInput(definition.input, queryParamsOf(c.req.url));
-      } else {
-        const text = await readBodyText(c);
-        unread = false;
-        input = bodyInput(text, c.req.header('content-type'), definition.input !== null);
-      }
-      const { key, version } = definition;
-      const output = await route.router.call(key, input, { actor, onEvent }, version);
-      return jsonAnswer(c, output);
-    } catch (error) {
-      if (!isContractError(error)) throw error;
-      if (error.status >= 500) {
-        const cause =
-          error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : '';
-        log(
-          `contracts serve: ${c.req.method} ${c.req.path}: ${error.code} ${error.message}${cause ? `\n${cause}` : ''}`,
-        );
-      }
-      return unread ? refuseUnread(c, error, route) : problem(c, error, route);
-    }
+    const answer = await answerOperation(
+      endpoints.get(c.req.path),
+      operationRequestOf(c, readBodyText),
+    );
+    return honoResponse(c, answer);
   });
 
-  return { app, fetch: (request) => app.fetch(request), close: () => watcher.close() };
+  const direct = new Map(
+    [...endpoints].filter(([path]) => !ownRoutes.includes(path) && isCanonicalPath(path)),
+  );
+  return {
+    app,
+    fetch: (request, env) => app.fetch(request, env),
+    answerDirect: directListener(direct, bodyLimit, log),
+    close: () => watcher.close(),
+  };
+}
+
+/**
+ * True for a path Hono's Node adapter and router see as it is sent: one the WHATWG URL parser
+ * leaves alone (no dot segment, nothing it percent-encodes) and without `%` (Hono decodes it).
+ */
+function isCanonicalPath(path: string): boolean {
+  return !path.includes('%') && new URL(path, 'http://host').pathname === path;
 }

@@ -1,5 +1,5 @@
-import { serve } from '@hono/node-server';
-import type { Server } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HttpApp } from './http-app.js';
 
@@ -15,7 +15,9 @@ export interface RunningServer {
 }
 
 /**
- * Serves `app` on `host:port` with Hono's Node adapter (`port` 0 picks a free port).
+ * Serves `app` on `host:port` (`port` 0 picks a free port) with a Node HTTP server: requests at
+ * operation paths are answered by `app.answerDirect`, every other one by Hono's Node adapter
+ * (`getRequestListener`, as its `serve` does; a request without Host resolves against `host`).
  * @throws Error (EADDRINUSE, EACCES …) when the socket cannot be bound.
  */
 export function startHttpServer(
@@ -23,11 +25,11 @@ export function startHttpServer(
   options: { readonly host: string; readonly port: number },
 ): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({
-      fetch: app.fetch,
-      hostname: options.host,
-      port: options.port,
-    }) as Server;
+    const viaHono = getRequestListener(app.fetch, { hostname: options.host });
+    const server = createServer((incoming, outgoing) => {
+      if (!app.answerDirect(incoming, outgoing)) void viaHono(incoming, outgoing);
+    });
+    server.listen(options.port, options.host);
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);

@@ -142,8 +142,22 @@ function setOwn(target: Record<string, unknown>, name: string, value: unknown): 
  *   deeper than {@link MAX_JSON_DEPTH} levels, before it is parsed (json-depth.ts).
  */
 export function queryToInput(schema: z.ZodType | null, params: URLSearchParams): unknown {
-  if (schema === null) return null;
+  return queryInputReader(schema)(params);
+}
+
+const NO_INPUT = (): null => null;
+
+/**
+ * {@link queryToInput} for one input schema, with the schema's field plan worked out once (for a
+ * route table built at start): `(params) => input`.
+ */
+export function queryInputReader(schema: z.ZodType | null): (params: URLSearchParams) => unknown {
+  if (schema === null) return NO_INPUT;
   const plan = planOf(schema);
+  return (params) => inputOf(plan, params);
+}
+
+function inputOf(plan: ReadonlyMap<string, FieldPlan>, params: URLSearchParams): unknown {
   const input: Record<string, unknown> = {};
   let repeated: Set<string> | undefined;
   for (const [name, text] of params) {
@@ -162,11 +176,11 @@ export function queryToInput(schema: z.ZodType | null, params: URLSearchParams):
 }
 
 /**
- * The query parameters of an absolute URL, as `new URL(url).searchParams` reads them: the text
- * between the first `?` and the first `#` (none when `#` comes first), parsed as
- * application/x-www-form-urlencoded (WHATWG URL §5.1). URL parsing only percent-encodes characters
- * that this parser decodes back, so the two agree; this skips parsing the rest of the URL on every
- * GET.
+ * The query parameters of an absolute URL or a request target (`/path?query`), as
+ * `new URL(url).searchParams` reads them: the text between the first `?` and the first `#` (none
+ * when `#` comes first), parsed as application/x-www-form-urlencoded (WHATWG URL §5.1). URL
+ * parsing only percent-encodes characters that this parser decodes back, so the two agree; this
+ * skips parsing the rest of the URL on every GET.
  */
 export function queryParamsOf(url: string): URLSearchParams {
   const hash = url.indexOf('#');

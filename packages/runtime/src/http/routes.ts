@@ -1,4 +1,4 @@
-import type { OperationDefinition, Router } from '../router.js';
+import type { OperationDefinition, PreparedOperation, Router } from '../router.js';
 import { operationMethods, operationPath, type RouteMethod } from '../core/operation-path.js';
 
 /** What a spec's `transport.rest` sets for one operation (generator/ir/ir-schema.ts). */
@@ -11,14 +11,22 @@ export interface RouteOverride {
 export type RouteOverrides = ReadonlyMap<string, RouteOverride>;
 
 /**
- * One served operation: its definition, the router that runs it, the methods it takes and its
- * label `key@version` (as the router's messages name it), worked out once per route.
+ * One served operation, worked out once per route: its definition, the router that runs it and
+ * `invoke`, that router's call of it resolved once (Router.prepare); the methods it takes, its
+ * `Allow` value (RFC 9110 §10.2.1: HEAD wherever GET is, RFC 9110 §9.3.2) and its label
+ * `key@version` (as the router's messages name it).
  */
 export interface HttpRoute {
   readonly definition: OperationDefinition;
   readonly router: Router;
+  readonly invoke: PreparedOperation;
   readonly methods: readonly RouteMethod[];
+  readonly allow: string;
   readonly label: string;
+}
+
+function allowOf(methods: readonly RouteMethod[]): string {
+  return methods.flatMap((method) => (method === 'GET' ? ['GET', 'HEAD'] : [method])).join(', ');
 }
 
 /**
@@ -44,10 +52,13 @@ export function buildRoutes(
   for (const router of routers) {
     for (const definition of router.operations) {
       const override = overrides.get(`${definition.key}@${definition.version}`);
-      const route = {
+      const methods = operationMethods(definition.kind, override?.method);
+      const route: HttpRoute = {
         definition,
         router,
-        methods: operationMethods(definition.kind, override?.method),
+        invoke: router.prepare(definition.key, definition.version),
+        methods,
+        allow: allowOf(methods),
         label: `${definition.key}@${definition.version}`,
       };
       claim(operationPath(definition.key, definition.version), route);

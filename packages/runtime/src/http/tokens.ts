@@ -114,9 +114,9 @@ interface ProvenCredential {
  * last Authorization header it verified there and the actor it proved. The next request on the same
  * keep-alive connection carrying that very header (compared in constant time) gets the same actor
  * without the digest and table lookup; the table cannot change while the server runs, so the answer
- * is the same. The remembered header lives only as long as its connection. Issue #5's benchmark
- * measured the digest and parse at over a tenth of the server's CPU per request. Without a
- * connection (an in-process `fetch`) every request is verified in full.
+ * is the same. The remembered header lives only as long as its connection. A benchmark of
+ * `contracts serve` measured the digest and parse at over a tenth of the server's CPU per request.
+ * Without a connection (an in-process `fetch`) every request is verified in full.
  * @throws ContractError UNAUTHORIZED as {@link actorOfRequest} does; a failure is never remembered.
  */
 export function connectionActorResolver(
