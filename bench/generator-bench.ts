@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heyApiCommand, HEY_API_VERSION } from './peer-bench.js';
@@ -80,6 +88,21 @@ function typeCheckFigures(corpus: Corpus, heyOut: string): { ours: CheckCost; he
   return { ours, hey };
 }
 
+/**
+ * The same corpus in a sibling folder whose config switches the site surface off: the watch figure
+ * without the site emitter, so the rest of the pipeline (parse, IR, the other emitters, writes)
+ * is seen on its own.
+ */
+function withoutSite(corpus: Corpus): Corpus {
+  const cwd = `${corpus.cwd}-nosite`;
+  cpSync(join(corpus.cwd, corpus.specs), join(cwd, corpus.specs), { recursive: true });
+  writeFileSync(
+    join(cwd, 'contracts.config.json'),
+    JSON.stringify({ specs: [`${corpus.specs}/**/*.ts`], surfaces: { site: false } }),
+  );
+  return { ...corpus, name: `${corpus.name}, site off`, cwd };
+}
+
 function watchFigures(corpus: Corpus): WatchFigures {
   const spec = 'specs/bench/ops/op-0500.ts';
   const result = spawnSync(
@@ -101,7 +124,8 @@ function watchFigures(corpus: Corpus): WatchFigures {
  *   operations, cold, median of 3;
  * - `tsc --extendedDiagnostics` over our generated 1,000-operation domain (whole and per file) and
  *   over hey-api's output;
- * - watch mode: the latency of a rebuild after editing one spec of the 1,000, median of 20 edits.
+ * - watch mode: the latency of a rebuild after editing one spec of the 1,000, median of 20 edits,
+ *   with every surface and with the site surface off.
  * Targets are printed as met or MISSED, never asserted.
  */
 export function runGeneratorBench(): void {
@@ -140,6 +164,10 @@ export function runGeneratorBench(): void {
     const watch = watchFigures(c1000);
     console.log(
       `  watch: rebuild after editing one spec of 1,000, median of ${WATCH_EDITS}: ${ms(watch.medianMs)} (save -> line; the rebuild itself ${ms(watch.printedMedianMs)})`,
+    );
+    const watchNoSite = watchFigures(withoutSite(c1000));
+    console.log(
+      `  watch, site surface off: ${ms(watchNoSite.medianMs)} (the rebuild itself ${ms(watchNoSite.printedMedianMs)})`,
     );
     console.log(
       [

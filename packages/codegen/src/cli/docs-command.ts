@@ -69,8 +69,10 @@ interface DocsServeOptions {
 
 /**
  * `contracts docs serve [--port 4173] [--host 127.0.0.1] [--dir DIR] [--config FILE]`: previews
- * the generated site (`<out>/site/`, from the config) over HTTP until interrupted. It serves what
- * `contracts generate` wrote; run generate again to refresh it.
+ * the generated site (`<out>/site/`, from the config) over HTTP until interrupted. Without
+ * `--dir` it also runs the watch loop of `contracts generate --watch` (watch-generate.ts) on the
+ * config's specs, so a saved spec rebuilds the tree, site included, and prints the same
+ * `contracts: rebuilt: …` line; with `--dir` it serves that folder as it is.
  */
 export function docsCommand(): Command {
   const docs = new Command('docs').description('Preview the generated docs site');
@@ -79,7 +81,10 @@ export function docsCommand(): Command {
     .description('Serve the generated static site over HTTP')
     .option('--port <port>', 'TCP port (0 picks a free one)', '4173')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--dir <dir>', 'site folder (default: <out>/site from the config)')
+    .option(
+      '--dir <dir>',
+      'site folder, served as it is (default: <out>/site from the config, rebuilt on spec changes)',
+    )
     .option('--config <file>', 'config file (default: the nearest contracts.config.json)')
     .addHelpText(
       'after',
@@ -99,6 +104,7 @@ Exit codes: 0 stopped, 2 usage (no site folder, bad port).`,
         );
       }
       let dir = options.dir;
+      const watched = dir === undefined;
       if (dir === undefined) {
         // Loaded here, not at start: the settings pull in every emitter, which other commands skip.
         const { generateSettingsOf } = await import('./generate-settings.js');
@@ -116,11 +122,17 @@ Exit codes: 0 stopped, 2 usage (no site folder, bad port).`,
       process.stderr.write(
         `contracts: serving ${dir} at http://${options.host}:${actual}/ (Ctrl+C stops)\n`,
       );
-      await new Promise<void>((done) => {
+      const stopped = new Promise<void>((done) => {
         const stop = () => server.close(() => done());
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      if (watched) {
+        const { watchLoop } = await import('./watch-generate.js');
+        const generate = options.config !== undefined ? { config: options.config } : {};
+        await watchLoop({ ...generate, format: 'text' }, stopped);
+      }
+      await stopped;
     });
   return docs;
 }

@@ -3,6 +3,7 @@ import { dirname, relative } from 'node:path';
 import { generateWithCache } from '../generator/cache/cached-generation.js';
 import type { GenerateSettings } from '../generator/config/resolve-settings.js';
 import { summarizeDiagnostics } from '../generator/format-diagnostics.js';
+import { GenerationSession } from '../generator/session/generation-session.js';
 import {
   diffKnownTree,
   diffTree,
@@ -31,20 +32,38 @@ function watchedPaths(settings: GenerateSettings, inputs: readonly string[]): st
 }
 
 /**
- * `contracts generate --watch`: one generation (with the cache, like `generate`), then a rebuild
- * after every burst of changes to a spec file, a file a spec imports, a spec folder (a new or
- * deleted spec) or the config file, watched with chokidar. Each rebuild prints one line on stderr,
- * `contracts: rebuilt: N files changed in T ms`, and writes only the files that changed (deleting
- * those no longer generated). A rebuild with error diagnostics prints them and
- * `contracts: rebuild failed: …`, and leaves the last good tree as it is. Resolves with exit code 0
- * on SIGINT (Ctrl-C) or SIGTERM, after closing the watcher.
+ * `contracts generate --watch`: {@link watchLoop} until SIGINT (Ctrl-C) or SIGTERM; resolves with
+ * exit code 0 after closing the watcher.
  * @throws CliError (exit 2) when the settings cannot be resolved at start.
  */
 export async function watchGenerate(options: GenerateOptions): Promise<number> {
+  await watchLoop(
+    options,
+    new Promise<void>((stop) => {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }),
+  );
+  return ExitCode.Ok;
+}
+
+/**
+ * The watch loop of `contracts generate --watch` and `contracts docs serve`: one generation (with
+ * the cache, like `generate`), then a rebuild
+ * (incremental: generator/session/generation-session.ts) after every burst of changes to a spec file, a file a spec imports, a spec folder (a new or
+ * deleted spec) or the config file, watched with chokidar. Each rebuild prints one line on stderr,
+ * `contracts: rebuilt: N files changed in T ms`, and writes only the files that changed (deleting
+ * those no longer generated). A rebuild with error diagnostics prints them and
+ * `contracts: rebuild failed: …`, and leaves the last good tree as it is. Resolves once `stopped`
+ * has resolved and the rebuild under way (if any) has finished, after closing the watcher.
+ * @throws CliError (exit 2) when the settings cannot be resolved at start.
+ */
+export async function watchLoop(options: GenerateOptions, stopped: Promise<void>): Promise<void> {
   let settings = await generateSettingsOf(options);
   let written: WrittenTree | undefined;
   let watcher: FSWatcher | undefined;
   let watched = new Set<string>();
+  const session = new GenerationSession();
 
   const rebuild = async (first: boolean): Promise<void> => {
     const started = performance.now();
@@ -58,11 +77,11 @@ export async function watchGenerate(options: GenerateOptions): Promise<number> {
       return;
     }
     const out = relative(process.cwd(), settings.outDir) || '.';
-    // Rebuilds skip the disk cache: storing megabytes per save would cost more than it saves.
-    const generation = await generateWithCache(
-      settings,
-      first ? cacheOf(options, settings) : undefined,
-    );
+    // The first build may be answered by the disk cache; rebuilds keep their state in memory.
+    const cache = first ? cacheOf(options, settings) : undefined;
+    const generation = cache
+      ? await generateWithCache(settings, cache)
+      : await session.generate(settings);
     const paths = watchedPaths(settings, generation.inputs);
     const next = new Set(paths);
     const added = paths.filter((path) => !watched.has(path));
@@ -139,12 +158,8 @@ export async function watchGenerate(options: GenerateOptions): Promise<number> {
     timer = setTimeout(run, DEBOUNCE_MS);
   });
 
-  await new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   clearTimeout(timer);
   await running;
   await watcher.close();
-  return ExitCode.Ok;
 }

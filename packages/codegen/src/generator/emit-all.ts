@@ -1,26 +1,30 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir } from './ir/ir-schema.js';
 import { ALL_EMITTERS } from './emit/all-emitters.js';
+import type { EmitMemo } from './emit/emit-memo.js';
 import type { Emitter } from './emit/emitter.js';
 import type { OutputFile } from './emit/output-file.js';
-import { formatFiles } from './format.js';
+import { formatFile } from './format.js';
 
 /**
  * Runs every emitter over a validated IR, formats the files with the pinned prettier config and
- * returns them sorted by path: exactly what `generate` writes and `--check` compares.
+ * returns them sorted by path: exactly what `generate` writes and `--check` compares. With `memo`
+ * (a watch session), an emitter whose IR parts are the same objects as last time is not run
+ * again, and a file whose text is the same as last time is not formatted again (emit-memo.ts).
  * @throws Error when an emitter throws (its name is prefixed), when two emitters claim one path, or
  *   when prettier cannot format a file.
  */
 export async function emitAll(
   ir: Ir,
   emitters: readonly Emitter[] = ALL_EMITTERS,
+  memo?: EmitMemo,
 ): Promise<OutputFile[]> {
   const owners = new Map<string, string>();
   const files: OutputFile[] = [];
   for (const emitter of emitters) {
     let emitted: OutputFile[];
     try {
-      emitted = emitter.emit(ir);
+      emitted = memo ? memo.emit(emitter, ir) : emitter.emit(ir);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`emitter ${emitter.name} failed: ${reason}`);
@@ -32,6 +36,15 @@ export async function emitAll(
       files.push(file);
     }
   }
-  const formatted = await formatFiles(files);
+  const formatted = await Promise.all(
+    files.map(async (file) => {
+      const known = memo?.formattedOf(file);
+      if (known) return known;
+      const done = await formatFile(file);
+      memo?.remember(file, done);
+      return done;
+    }),
+  );
+  memo?.keepOnly(owners);
   return formatted.sort((a, b) => compareCodeUnits(a.path, b.path));
 }

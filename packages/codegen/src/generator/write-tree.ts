@@ -15,6 +15,28 @@ export interface TreeDrift {
   readonly extra: string[];
 }
 
+/** How many file reads or writes run at once: enough to keep the disk busy, few file handles. */
+const PARALLEL_IO = 16;
+
+/** Runs `task` over `items` with at most {@link PARALLEL_IO} running at once; rejects on the first failure. */
+async function eachLimited<T>(
+  items: readonly T[],
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_IO, items.length) }, worker));
+}
+
+/** Creates each folder the files under `root` need once, parents before children. */
+async function makeFolders(root: string, paths: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const path of paths) folders.add(dirname(join(root, path)));
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+}
+
 /** Every file under `root` as POSIX paths relative to it, sorted; `[]` when `root` is absent. */
 export async function listFiles(root: string): Promise<string[]> {
   if (!existsSync(root)) return [];
@@ -28,17 +50,26 @@ export async function listFiles(root: string): Promise<string[]> {
 /** Compares `outDir` with `files` byte for byte; reads only. */
 export async function diffTree(outDir: string, files: readonly OutputFile[]): Promise<TreeDrift> {
   const onDisk = new Set(await listFiles(outDir));
-  const stale: string[] = [];
+  const isStale = new Set<string>();
   const missing: string[] = [];
+  const present: OutputFile[] = [];
   for (const file of files) {
     if (!onDisk.has(file.path)) {
       missing.push(file.path);
       continue;
     }
     onDisk.delete(file.path);
-    const current = await readFile(join(outDir, file.path), 'utf8');
-    if (current !== file.contents) stale.push(file.path);
+    present.push(file);
   }
+  await eachLimited(present, async (file) => {
+    const current = await readFile(join(outDir, file.path));
+    if (
+      current.length !== Buffer.byteLength(file.contents) ||
+      current.toString('utf8') !== file.contents
+    )
+      isStale.add(file.path);
+  });
+  const stale = present.filter((file) => isStale.has(file.path)).map((file) => file.path);
   return { stale, missing, extra: [...onDisk].sort(compareCodeUnits) };
 }
 
@@ -49,7 +80,10 @@ export function isClean(drift: TreeDrift): boolean {
 
 /**
  * Replaces `outDir` with exactly `files`. The new tree is written beside it in a temporary folder,
- * then swapped in by two renames, so a failure at any point leaves the old tree as it was. Extra files in the old tree disappear with it.
+ * then swapped in by two renames, so a failure at any point leaves the old tree as it was. Extra
+ * files in the old tree disappear with it. Files are written {@link PARALLEL_IO} at a time, without
+ * fsync: the renames make the swap atomic for readers, and a crash mid-write leaves the staging
+ * folder, never a half tree in `outDir`.
  * @throws Error when `outDir` is a non-empty folder that does not hold {@link TREE_MARKER}: it was
  *   not written by this generator, and replacing it could destroy someone's work.
  */
@@ -69,12 +103,12 @@ export async function writeTreeAtomically(
   const retired = join(parent, `.${basename(outDir)}.old-${suffix}`);
   await mkdir(parent, { recursive: true });
   try {
-    for (const file of files) {
-      const target = join(staging, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.contents);
-    }
     await mkdir(staging, { recursive: true });
+    await makeFolders(
+      staging,
+      files.map((file) => file.path),
+    );
+    await eachLimited(files, (file) => writeFile(join(staging, file.path), file.contents));
     const hadTree = existsSync(outDir);
     if (hadTree) await rename(outDir, retired);
     try {
@@ -102,14 +136,17 @@ export async function writeTreeChanges(
   drift: TreeDrift,
 ): Promise<void> {
   const changed = new Set([...drift.stale, ...drift.missing]);
-  for (const file of files) {
-    if (!changed.has(file.path)) continue;
+  const written = files.filter((file) => changed.has(file.path));
+  await makeFolders(
+    outDir,
+    written.map((file) => file.path),
+  );
+  await eachLimited(written, async (file) => {
     const target = join(outDir, file.path);
     const temporary = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-    await mkdir(dirname(target), { recursive: true });
     await writeFile(temporary, file.contents);
     await rename(temporary, target);
-  }
+  });
   for (const path of drift.extra) {
     await rm(join(outDir, path), { force: true });
     let dir = dirname(join(outDir, path));

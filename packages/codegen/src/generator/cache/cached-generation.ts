@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { GenerateSettings } from '../config/resolve-settings.js';
 import type { OutputFile } from '../emit/output-file.js';
 import type { Diagnostic } from '../ir/ir-schema.js';
@@ -5,6 +6,10 @@ import { isClean, type TreeDrift } from '../write-tree.js';
 import { digestOf, generationKey, type GenerationCache } from './generation-cache.js';
 import { readInputClosure } from './input-closure.js';
 import { diffDigests } from './tree-digest.js';
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}
 
 /** One generation as `generate`, `--check` and watch mode use it. */
 export interface Generation {
@@ -43,9 +48,9 @@ export async function generateWithCache(
   cache: GenerationCache | undefined,
   mode: 'write' | 'check' = 'write',
 ): Promise<Generation> {
-  const closure = readInputClosure(settings.specFiles);
-  const inputs = closure.files;
-  const key = cache ? generationKey(settings, closure) : undefined;
+  // Without a cache nothing needs the texts up front: the parser reads each file once.
+  const closure = cache ? readInputClosure(settings.specFiles) : undefined;
+  const key = cache && closure ? generationKey(settings, closure) : undefined;
   const hit = key && cache ? cache.lookup(key) : undefined;
   if (key && cache && hit) {
     const seen = await diffDigests(settings.outDir, hit.files);
@@ -56,13 +61,22 @@ export async function generateWithCache(
       const times = { parseMs: 0, emitMs: 0 };
       return {
         ...{ specs, models, diagnostics, files: undefined, drift: seen.drift, cached: true },
-        ...{ fileCount: hit.files.length, inputs, ...times },
+        ...{ fileCount: hit.files.length, inputs: closure!.files, ...times },
       };
     }
   }
   const started = performance.now();
-  const { buildIrOfFiles, hasErrors } = await import('../ir/build-ir.js');
-  const ir = buildIrOfFiles(settings);
+  const [{ finishIr, hasErrors }, { parseSpecFiles }, { SourceStore }] = await Promise.all([
+    import('../ir/build-ir.js'),
+    import('../parse/parse-specs.js'),
+    import('../parse/source-store.js'),
+  ]);
+  const store = new SourceStore();
+  for (const [path, text] of closure?.texts ?? []) store.provide(toPosix(path), text);
+  const ir = finishIr(
+    parseSpecFiles(settings.specFiles, settings.rootDir, settings.specsLabel, store),
+  );
+  const inputs = closure?.files ?? store.existingPaths(settings.specFiles.map(toPosix));
   const parseMs = performance.now() - started;
   const counts = { specs: ir.specs.length, models: ir.models.length, diagnostics: ir.diagnostics };
   if (hasErrors(ir)) {

@@ -1,10 +1,11 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
-import type { Ir } from '../ir/ir-schema.js';
+import type { Ir, Spec } from '../ir/ir-schema.js';
 import { createDocsContext } from './docs-context.js';
 import { frontmatterText, type Frontmatter } from './docs-frontmatter.js';
 import { domainIndexView, rootIndexView } from './docs-index-pages.js';
 import { catalogPath, createLabeler, loadLabelCatalog, type LabelCatalog } from './docs-labels.js';
 import type { DocsPageView } from './docs-markdown.js';
+import { DocsPageMemo, layoutOf } from './docs-page-memo.js';
 import { sidebarOrder, starlightSidebar, vitepressSidebar } from './docs-sidebars.js';
 import { titleOf } from './docs-spec-parts.js';
 import { specPageView } from './docs-spec-page.js';
@@ -40,6 +41,8 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
  * are relative (`./k.md`, `../domain/k.md`, `#anchor` with GitHub's slug rules) and point only at
  * emitted pages and sections. Files come out sorted by path.
  * `options.labels` replaces the catalog of `options.locale` (read lazily, on the first `emit`).
+ * A spec page whose inputs are the same objects as in the previous `emit` of this emitter is not
+ * printed again (docs-page-memo.ts).
  * @throws Error when a label key is missing from the catalog or the IR names a model it lacks.
  */
 export function createDocsEmitter(options: DocsOptions = {}): Emitter {
@@ -47,6 +50,7 @@ export function createDocsEmitter(options: DocsOptions = {}): Emitter {
   const folder = options.out ?? 'docs';
   const locale = options.locale ?? 'en';
   const base = options.base ?? '/';
+  const memo = new DocsPageMemo();
   return {
     name: 'docs',
     emit(ir: Ir): OutputFile[] {
@@ -56,6 +60,18 @@ export function createDocsEmitter(options: DocsOptions = {}): Emitter {
         ...(options.repoUrl !== undefined ? { repoUrl: options.repoUrl } : {}),
       });
       const order = sidebarOrder(ir);
+      const layout = layoutOf(ir);
+      const specPage = (spec: Spec, path: string) =>
+        memo.page(ctx, spec, path, order.get(spec)!, layout, (pageCtx) =>
+          renderPage(
+            {
+              title: titleOf(spec),
+              ...(spec.meta.description ? { description: spec.meta.description } : {}),
+              order: order.get(spec)!,
+            },
+            specPageView(pageCtx, spec),
+          ),
+        );
       const files: OutputFile[] = [
         {
           path: 'docs/index.md',
@@ -68,20 +84,14 @@ export function createDocsEmitter(options: DocsOptions = {}): Emitter {
           path: `docs/${domain}/index.md`,
           contents: renderPage({ title: domain, order: 0 }, domainIndexView(ctx, domain)),
         })),
-        ...ir.specs.map((spec) => ({
-          path: ctx.pages.pathOf(spec),
-          contents: renderPage(
-            {
-              title: titleOf(spec),
-              ...(spec.meta.description ? { description: spec.meta.description } : {}),
-              order: order.get(spec)!,
-            },
-            specPageView(ctx, spec),
-          ),
-        })),
+        ...ir.specs.map((spec) => {
+          const path = ctx.pages.pathOf(spec);
+          return { path, contents: specPage(spec, path) };
+        }),
         { path: 'docs/sidebar.json', contents: json(vitepressSidebar(ctx, base)) },
         { path: 'docs/sidebar.starlight.json', contents: json(starlightSidebar(ctx, base)) },
       ];
+      memo.keepOnly(new Set(files.map((file) => file.path)));
       return files
         .map((file) => ({ ...file, path: folder + file.path.slice('docs'.length) }))
         .sort((a, b) => compareCodeUnits(a.path, b.path));

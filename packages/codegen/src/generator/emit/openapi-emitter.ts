@@ -8,11 +8,13 @@ import {
   type RouteMethod,
 } from 'contracts-runtime/core';
 import type { Ir, Model, OperationSpec } from '../ir/ir-schema.js';
+import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { modelObjectSchema } from './json-schema-emitter.js';
 import { strictModelNames } from './model-graph.js';
 import { camelCase, domainOf, reachableModels } from './naming.js';
 import type { OutputFile } from './output-file.js';
+import { holdsKeptJson, jsonText, keepJsonText } from './json-text.js';
 import type { JsonSchema } from './scalar-wire-types.js';
 import { exampleOfModel } from './site/example-values.js';
 
@@ -263,6 +265,99 @@ const EVENTS_PATH: Json = {
   },
 };
 
+/** Each model's component schema with the strict set and enums it was built from. */
+const COMPONENT_SCHEMAS = new WeakMap<
+  Model,
+  { strict: string; enums: Ir['enums']; schema: JsonSchema }
+>();
+
+/** `modelObjectSchema` with component refs, the same frozen object while its inputs are. */
+function componentSchemaOf(
+  model: Model,
+  strict: ReadonlySet<string>,
+  strictText: string,
+  enums: ReadonlyMap<string, Ir['enums'][number]>,
+  enumList: Ir['enums'],
+): JsonSchema {
+  const last = COMPONENT_SCHEMAS.get(model);
+  if (last && last.strict === strictText && last.enums === enumList) return last.schema;
+  const schema = toComponentRefs(modelObjectSchema(model, strict, enums, '')) as JsonSchema;
+  if (!keepsEmitMemos()) return schema;
+  keepJsonText(deepFreeze(schema));
+  COMPONENT_SCHEMAS.set(model, { strict: strictText, enums: enumList, schema });
+  return schema;
+}
+
+/** Each operation's path item with what it was built from (operationObject reads no other spec). */
+const PATH_ITEMS = new WeakMap<
+  OperationSpec,
+  { models: Ir['models']; enums: Ir['enums']; strict: string; methods: string; item: Json }
+>();
+
+/** Freezes `value` and everything in it: a path item is shared by every document built after. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+function sameList(a: readonly object[], b: readonly object[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, index) => item === b[index]));
+}
+
+/** The model and enum lists of the last document, kept as the same arrays while their items are. */
+let lastLists: { models: Ir['models']; enums: Ir['enums'] } = { models: [], enums: [] };
+
+/** `ir`'s lists as {@link lastLists} when they hold the same objects, so later checks are `===`. */
+function stableLists(ir: Ir): { models: Ir['models']; enums: Ir['enums'] } {
+  const models = sameList(lastLists.models, ir.models) ? lastLists.models : ir.models;
+  const enums = sameList(lastLists.enums, ir.enums) ? lastLists.enums : ir.enums;
+  lastLists = { models, enums };
+  return lastLists;
+}
+
+/**
+ * The path item of `spec` (one operation object per method), the same object as last time when
+ * the spec, the models, the enums and the strict model set are: it is then printed once.
+ */
+function pathItemOf(
+  ir: Ir,
+  spec: OperationSpec,
+  methods: readonly RouteMethod[],
+  primary: RouteMethod,
+  schemas: Readonly<Record<string, JsonSchema>>,
+  strictText: string,
+  lists: { models: Ir['models']; enums: Ir['enums'] },
+): Json {
+  const methodsText = `${methods.join(' ')} ${primary}`;
+  const last = PATH_ITEMS.get(spec);
+  if (
+    last &&
+    last.strict === strictText &&
+    last.methods === methodsText &&
+    last.models === lists.models &&
+    last.enums === lists.enums
+  ) {
+    return last.item;
+  }
+  const item: Json = {};
+  for (const method of methods) {
+    item[method.toLowerCase()] = operationObject(ir, spec, method, method === primary, schemas);
+  }
+  if (!keepsEmitMemos()) return item;
+  keepJsonText(deepFreeze(item));
+  PATH_ITEMS.set(spec, {
+    models: lists.models,
+    enums: lists.enums,
+    strict: strictText,
+    methods: methodsText,
+    item,
+  });
+  return item;
+}
+
 /**
  * The OpenAPI 3.1 document of every operation in the IR: one path per operation
  * version (`transport.rest.path`, else `/<key as slashes>/v<version>`), GET and POST for queries
@@ -283,13 +378,13 @@ export function openApiDocument(ir: Ir, options: OpenApiOptions = {}): Json {
     spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output],
   );
   const schemas: Record<string, JsonSchema> = {};
+  const strictText = [...strict].join('\n');
+  const lists = keepsEmitMemos() ? stableLists(ir) : { models: ir.models, enums: ir.enums };
   for (const name of reachableModels(ir, roots)) {
     if (name === PROBLEM_SCHEMA || name === PROBLEM_ISSUE_SCHEMA) {
       throw new Error(`schema model ${name} clashes with the OpenAPI problem schema of that name`);
     }
-    schemas[name] = toComponentRefs(
-      modelObjectSchema(models.get(name)!, strict, enums, ''),
-    ) as JsonSchema;
+    schemas[name] = componentSchemaOf(models.get(name)!, strict, strictText, enums, lists.enums);
   }
   Object.assign(schemas, problemSchemas());
   const paths: Record<string, Json> = { '/events': EVENTS_PATH };
@@ -298,11 +393,7 @@ export function openApiDocument(ir: Ir, options: OpenApiOptions = {}): Json {
     const path = rest?.path ?? operationPath(spec.key, spec.version);
     const methods = operationMethods(spec.operationKind, rest?.method);
     const primary = rest?.method ?? (spec.operationKind === 'query' ? 'GET' : 'POST');
-    const item: Json = {};
-    for (const method of methods) {
-      item[method.toLowerCase()] = operationObject(ir, spec, method, method === primary, schemas);
-    }
-    paths[path] = item;
+    paths[path] = pathItemOf(ir, spec, methods, primary, schemas, strictText, lists);
   }
   const features = new Map(
     ir.specs
@@ -355,7 +446,12 @@ export function createOpenApiEmitter(options: OpenApiOptions = {}): Emitter {
     name: 'openapi',
     emit(ir: Ir): OutputFile[] {
       const document = openApiDocument(ir, options);
-      return [{ path: 'openapi.json', contents: JSON.stringify(document, null, 2) + '\n' }];
+      const components = document.components as Json;
+      holdsKeptJson(document);
+      holdsKeptJson(document.paths as Json);
+      holdsKeptJson(components);
+      holdsKeptJson(components.schemas as Json);
+      return [{ path: 'openapi.json', contents: jsonText(document) + '\n' }];
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Ir, Spec } from '../ir/ir-schema.js';
 import { errorHttpStatus } from './error-status.js';
-import { printLiteral, type LiteralValue } from './code-layout.js';
+import { indentOf, printLiteral, type LiteralValue } from './code-layout.js';
 import { compareSpecs, docBlock, domainBanner, memoizedView } from './code-surface-helpers.js';
+import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { camelCase, pascalCase, specsOfDomain } from './naming.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
@@ -107,12 +108,41 @@ export interface RegistryView {
   readonly getSpecDocBlock: string;
 }
 
+/** Each spec's record and its printed array item (indent 1, with its comma), per spec object. */
+const RECORDS = new WeakMap<Spec, { record: SpecRecordData; item: string }>();
+
+function recordOf(spec: Spec): { record: SpecRecordData; item: string } {
+  let entry = RECORDS.get(spec);
+  if (!entry) {
+    const record = specRecord(spec);
+    const inner = indentOf(1);
+    const item = `${inner}${printLiteral(record as unknown as LiteralValue, 1, inner.length, ',')},`;
+    entry = { record, item };
+    if (keepsEmitMemos()) RECORDS.set(spec, entry);
+  }
+  return entry;
+}
+
+/**
+ * `records` as {@link printLiteral} lays out the array after `declaration`: two or more records
+ * always break one per line (objects of more than one entry), and each item's layout depends on
+ * its record alone, so items are printed once per spec.
+ */
+function recordsLiteral(specs: readonly Spec[], declaration: string): string {
+  if (specs.length < 2) {
+    const records = specs.map((spec) => recordOf(spec).record);
+    return printLiteral(records as unknown as LiteralValue, 0, declaration.length, ';');
+  }
+  return `[\n${specs.map((spec) => recordOf(spec).item).join('\n')}\n]`;
+}
+
 /**
  * The registry view of one domain: every spec's record, by key then semver, so that the last
  * record of a key is its highest version.
  */
 function buildRegistryViewUncached(ir: Ir, domain: string): RegistryView {
-  const records = [...specsOfDomain(ir, domain)].sort(compareSpecs).map(specRecord);
+  const specs = [...specsOfDomain(ir, domain)].sort(compareSpecs);
+  const records = specs.map((spec) => recordOf(spec).record);
   const recordType = `${pascalCase(domain)}SpecRecord`;
   const declaration = `export const ${camelCase(domain)}Registry: readonly ${recordType}[] = `;
   return {
@@ -127,7 +157,7 @@ function buildRegistryViewUncached(ir: Ir, domain: string): RegistryView {
       `Every spec of the ${domain} domain, by key then version (semver).`,
     ]),
     records,
-    registryDeclaration: `${declaration}${printLiteral(records as unknown as LiteralValue, 0, declaration.length, ';')};`,
+    registryDeclaration: `${declaration}${recordsLiteral(specs, declaration)};`,
     getSpecDocBlock: docBlock([
       `The ${domain} spec with this key and version; without \`version\`, the highest version of the`,
       'key. Undefined when there is none.',

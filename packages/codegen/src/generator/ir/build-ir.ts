@@ -1,7 +1,6 @@
 import { parseSpecFiles, parseSpecs } from '../parse/parse-specs.js';
-import { validateIr } from '../validate/validate-ir.js';
-import { IrSchema, type Ir } from './ir-schema.js';
-import { sortIr } from './sort-ir.js';
+import { IrFinisher } from './ir-finisher.js';
+import type { Ir } from './ir-schema.js';
 
 /** Folders of `buildIr`: absolute or relative to the working directory. */
 export interface BuildIrOptions {
@@ -36,10 +35,12 @@ export function buildIr(options: BuildIrOptions): Ir {
   return finishIr(parsed);
 }
 
-/** Validate + sort + schema self-check of a parsed IR (shared by `buildIr` and the tests). */
+/**
+ * Validate + sort + schema self-check of a parsed IR (shared by `buildIr` and the tests): equal to
+ * `IrSchema.parse(sortIr(...))` (ir-finisher.ts).
+ */
 export function finishIr(parsed: Ir): Ir {
-  const diagnostics = [...parsed.diagnostics, ...validateIr(parsed)];
-  return IrSchema.parse(sortIr({ ...parsed, diagnostics }));
+  return new IrFinisher().finish(parsed);
 }
 
 /** Whether the IR carries an error diagnostic (warnings do not count): `generate` must stop. */

@@ -1,7 +1,7 @@
-import type { ts } from 'ts-morph';
+import type { ts } from './typescript.js';
 import type { DiagnosticCodeValue } from '../ir/diagnostic-codes.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
-import type { ModelRegistry } from './model-registry.js';
+import type { ModelSink } from './model-registry.js';
 import type { ModuleGraph } from './module-graph.js';
 import type { StaticValue } from './static-value.js';
 
@@ -18,7 +18,7 @@ export interface Site {
 export interface EvaluationContext {
   readonly graph: ModuleGraph;
   readonly sink: DiagnosticSink;
-  readonly registry: ModelRegistry;
+  readonly registry: ModelSink;
   evaluate(expression: ts.Expression, file: ts.SourceFile): StaticValue;
   evaluateDeclaration(
     declaration: ts.VariableDeclaration,

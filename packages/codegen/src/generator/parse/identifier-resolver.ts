@@ -1,4 +1,4 @@
-import type { ts } from 'ts-morph';
+import type { ts } from './typescript.js';
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
 import type { EvaluationContext, Site } from './evaluation-context.js';
 import { LANGUAGE_CALLABLES, LANGUAGE_TABLES } from './language.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
 import type { SourceLocation } from '../ir/ir-schema.js';
 import { quote, type EvaluationContext } from './evaluation-context.js';

@@ -10,12 +10,18 @@ function sameModel(a: Model, b: Model): boolean {
   return JSON.stringify([a.description, a.fields]) === JSON.stringify([b.description, b.fields]);
 }
 
+/** Where the evaluator puts each schema model and enum definition it meets, in the order met. */
+export interface ModelSink {
+  addModel(model: Model): void;
+  addEnum(enumDef: EnumDef): void;
+}
+
 /**
  * The schema models and enums met while evaluating, by name. The same name with the same definition is one model (the first one met is
  * kept); the same name with a different definition, or a model and an enum sharing a name, is
  * DUPLICATE_MODEL at the later one, naming the first's location.
  */
-export class ModelRegistry {
+export class ModelRegistry implements ModelSink {
   readonly models = new Map<string, Model>();
   readonly enums = new Map<string, EnumDef>();
 

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 
 /**
  * The top-level bindings and exports of one module, read from its syntax tree only. The static

@@ -1,9 +1,11 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import { readdirSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
-import { Project, ts } from 'ts-morph';
 import type { Ir } from '../ir/ir-schema.js';
+import { relativeSpecifiers } from '../cache/input-closure.js';
 import { extractIr } from './extract-ir.js';
+import { candidatePaths } from './module-graph.js';
+import { MemorySourceHost, SourceStore } from './source-store.js';
 
 /** Options of `parseSpecs`: absolute or cwd-relative folders; `includeTests` also reads `*.test.ts`. */
 export interface ParseSpecsOptions {
@@ -29,23 +31,6 @@ function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 
-/** One Project, syntax only: no tsconfig, no dependency resolution, no lib files, no type checker. */
-function createProject(useInMemoryFileSystem: boolean): Project {
-  return new Project({
-    useInMemoryFileSystem,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: {
-      noResolve: true,
-      noLib: true,
-      types: [],
-      target: ts.ScriptTarget.ES2022,
-      allowJs: false,
-    },
-  });
-}
-
 function listFiles(dir: string, includeTests: boolean, into: string[]): string[] {
   let entries;
   try {
@@ -66,8 +51,9 @@ function listFiles(dir: string, includeTests: boolean, into: string[]): string[]
 
 /**
  * Parses every spec file under `specsDir` into an unsorted, unvalidated
- * IR whose diagnostics come from parsing only. Files are added to one ts-morph Project in code-unit
- * order of their relative paths; spec text is evaluated statically, never executed. IR paths are
+ * IR whose diagnostics come from parsing only. Files are scanned in code-unit order of their
+ * paths, syntax only (TypeScript's parser, no program); spec text is evaluated statically, never
+ * executed. IR paths are
  * POSIX and relative to `rootDir`. A missing or empty folder is NO_SPECS. Never throws on bad specs.
  */
 export function parseSpecs(options: ParseSpecsOptions): Ir {
@@ -76,21 +62,43 @@ export function parseSpecs(options: ParseSpecsOptions): Ir {
   const paths = listFiles(specsDir, options.includeTests ?? false, [])
     .map(toPosix)
     .sort(compareCodeUnits);
-  const project = createProject(false);
-  const files = paths.map((path) => project.addSourceFileAtPath(path));
-  return extractIr(project, files, rootDir, toPosix(relative(rootDir, specsDir)) || '.');
+  return extractIr(new SourceStore(), paths, rootDir, toPosix(relative(rootDir, specsDir)) || '.');
 }
 
 /**
  * Parses the given spec files (absolute paths) as {@link parseSpecs} parses a folder: same order
  * (code units of the paths), same IR. `origin` names what was searched in a NO_SPECS diagnostic.
  */
-export function parseSpecFiles(files: readonly string[], rootDir: string, origin: string): Ir {
-  const root = toPosix(resolve(rootDir));
-  const paths = files.map((path) => toPosix(resolve(path))).sort(compareCodeUnits);
-  const project = createProject(false);
-  const sources = paths.map((path) => project.addSourceFileAtPath(path));
-  return extractIr(project, sources, root, origin);
+export function parseSpecFiles(
+  files: readonly string[],
+  rootDir: string,
+  origin: string,
+  store: SourceStore = new SourceStore(),
+): Ir {
+  const paths = specPathsOf(files);
+  return extractIr(store, paths, toPosix(resolve(rootDir)), origin, notImported(store, paths));
+}
+
+/**
+ * Which spec files no spec file imports by a relative specifier (over-approximated from the texts,
+ * input-closure.ts): their syntax trees can be dropped once extracted, since no later file will
+ * ask for them.
+ */
+function notImported(store: SourceStore, paths: readonly string[]): (path: string) => boolean {
+  const imported = new Set<string>();
+  for (const path of paths) {
+    for (const specifier of relativeSpecifiers(store.text(path) ?? '')) {
+      for (const candidate of candidatePaths(posix.resolve(posix.dirname(path), specifier))) {
+        imported.add(candidate);
+      }
+    }
+  }
+  return (path) => !imported.has(path);
+}
+
+/** Spec files as the parser scans them: absolute POSIX paths in code-unit order. */
+export function specPathsOf(files: readonly string[]): string[] {
+  return files.map((path) => toPosix(resolve(path))).sort(compareCodeUnits);
 }
 
 /**
@@ -103,17 +111,15 @@ export function parseSources(
   options: ParseSourcesOptions = {},
 ): Ir {
   const specsDir = posix.normalize(options.specsDir ?? '.');
-  const project = createProject(true);
   const texts = new Map(
     Object.entries(sources).map(([path, text]) => [posix.normalize(path), text]),
   );
   const paths = [...texts.keys()]
     .filter((path) => isSpecFileName(path, options.includeTests ?? false))
     .sort(compareCodeUnits);
-  const files = paths.map((path) => project.createSourceFile(`/${path}`, texts.get(path)!));
-  const scanned = files.filter((_, index) => {
-    const path = paths[index]!;
-    return specsDir === '.' || path.startsWith(`${specsDir}/`);
-  });
-  return extractIr(project, scanned, '/', specsDir);
+  const host = new MemorySourceHost(new Map(paths.map((path) => [`/${path}`, texts.get(path)!])));
+  const scanned = paths
+    .filter((path) => specsDir === '.' || path.startsWith(`${specsDir}/`))
+    .map((path) => `/${path}`);
+  return extractIr(host, scanned, '/', specsDir);
 }

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import {
   DEFINE_CALLEES,
   LANGUAGE_CALLABLES,

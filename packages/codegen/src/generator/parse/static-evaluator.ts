@@ -1,8 +1,8 @@
-import { ts } from 'ts-morph';
+import { ts } from './typescript.js';
 import { DiagnosticCode, type DiagnosticCodeValue } from '../ir/diagnostic-codes.js';
 import type { SourceLocation } from '../ir/ir-schema.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
-import type { ModelRegistry } from './model-registry.js';
+import type { ModelSink } from './model-registry.js';
 import type { ModuleGraph } from './module-graph.js';
 import { quote, type EvaluationContext, type Site } from './evaluation-context.js';
 import { resolveExport, resolveIdentifier } from './identifier-resolver.js';
@@ -25,7 +25,7 @@ export class StaticEvaluator implements EvaluationContext {
   constructor(
     readonly graph: ModuleGraph,
     readonly sink: DiagnosticSink,
-    readonly registry: ModelRegistry,
+    readonly registry: ModelSink,
   ) {}
 
   /**

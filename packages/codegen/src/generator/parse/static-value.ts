@@ -1,6 +1,6 @@
 import type { ScalarName, SourceLocation } from '../ir/ir-schema.js';
 import type { ZodMapped } from './zod-mapper.js';
-import type { ts } from 'ts-morph';
+import type { ts } from './typescript.js';
 
 /**
  * The result of statically evaluating one expression. `at` is where the expression producing the

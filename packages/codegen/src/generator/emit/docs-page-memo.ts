@@ -1,0 +1,100 @@
+import type { Ir, Spec } from '../ir/ir-schema.js';
+import type { DocsContext } from './docs-context.js';
+import type { DocsPages } from './docs-links.js';
+import { keepsEmitMemos } from './emit-memo.js';
+import { domainOf } from './naming.js';
+
+/** What one spec page was printed from, besides the spec itself and the emitter's options. */
+interface PageInputs {
+  readonly spec: Spec;
+  readonly order: number;
+  /** {@link layoutOf} of the IR: which pages exist, so every path and link. */
+  readonly layout: string;
+  readonly models: Ir['models'];
+  readonly enums: Ir['enums'];
+  /** The page's backlinks as JSON (the referring specs' keys, versions and places). */
+  readonly backlinks: string;
+  /** Every spec the page looked up (`pages.find`, also behind `pages.link`), with what it found. */
+  readonly found: readonly { key: string; version: string; spec: Spec | undefined }[];
+}
+
+function sameList(a: readonly object[], b: readonly object[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/** Each spec's kind, key, version and domain, in IR order: what page paths and links depend on. */
+export function layoutOf(ir: Ir): string {
+  return ir.specs
+    .map((spec) => `${spec.kind} ${spec.key} ${spec.version} ${domainOf(spec)}`)
+    .join('\n');
+}
+
+/**
+ * The spec pages of the docs emitter's last runs, each with what it was printed from, so that a
+ * watch rebuild prints again only the pages whose inputs changed. A page reads other specs only
+ * through the context's `pages` (titles in reference tables, link targets) and `backlinks`, and
+ * models and enums through the IR's lists: each of them is recorded (specs by identity, which the
+ * watch session keeps for unchanged specs), so a page is reused only when every input is the same.
+ */
+export class DocsPageMemo {
+  private readonly pages = new Map<string, { inputs: PageInputs; contents: string }>();
+
+  /** The contents of `spec`'s page at `path`: `print(ctx)` or the same page printed before. */
+  page(
+    ctx: DocsContext,
+    spec: Spec,
+    path: string,
+    order: number,
+    layout: string,
+    print: (ctx: DocsContext) => string,
+  ): string {
+    if (!keepsEmitMemos()) return print(ctx);
+    const backlinks = JSON.stringify(ctx.backlinks.of(spec));
+    const last = this.pages.get(path);
+    if (
+      last &&
+      last.inputs.spec === spec &&
+      last.inputs.order === order &&
+      last.inputs.layout === layout &&
+      sameList(last.inputs.models, ctx.ir.models) &&
+      sameList(last.inputs.enums, ctx.ir.enums) &&
+      last.inputs.backlinks === backlinks &&
+      last.inputs.found.every((entry) => ctx.pages.find(entry.key, entry.version) === entry.spec)
+    ) {
+      return last.contents;
+    }
+    const found: PageInputs['found'][number][] = [];
+    const recording: DocsPages = {
+      pathOf: (target) => ctx.pages.pathOf(target),
+      find: (key, version) => {
+        const target = ctx.pages.find(key, version);
+        found.push({ key, version, spec: target });
+        return target;
+      },
+      link: (key, version, fromDomain) => {
+        found.push({ key, version, spec: ctx.pages.find(key, version) });
+        return ctx.pages.link(key, version, fromDomain);
+      },
+    };
+    const contents = print({ ...ctx, pages: recording });
+    const inputs = {
+      spec,
+      order,
+      layout,
+      models: ctx.ir.models,
+      enums: ctx.ir.enums,
+      backlinks,
+      found,
+    };
+    this.pages.set(path, { inputs, contents });
+    return contents;
+  }
+
+  /** Forgets the pages not at `paths` (specs no longer in the IR). */
+  keepOnly(paths: ReadonlySet<string>): void {
+    for (const path of this.pages.keys()) if (!paths.has(path)) this.pages.delete(path);
+  }
+}

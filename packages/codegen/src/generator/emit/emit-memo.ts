@@ -1,0 +1,91 @@
+import type { Ir } from '../ir/ir-schema.js';
+import type { Emitter } from './emitter.js';
+import type { OutputFile } from './output-file.js';
+
+let sessions = 0;
+
+/**
+ * True once an {@link EmitMemo} exists in the process (a watch session): only then do emitters keep
+ * their per-object memos (printed JSON parts, pages, records), which a one-shot run would hold to
+ * the end for nothing, raising its peak memory.
+ */
+export function keepsEmitMemos(): boolean {
+  return sessions > 0;
+}
+
+/** The IR parts an emitter's output is a function of, compared by identity (diagnostics as text). */
+interface IrParts {
+  readonly specs: readonly object[];
+  readonly models: readonly object[];
+  readonly enums: readonly object[];
+  readonly failedSpecs: readonly object[] | undefined;
+  readonly diagnostics: string;
+}
+
+function partsOf(ir: Ir): IrParts {
+  return {
+    specs: ir.specs,
+    models: ir.models,
+    enums: ir.enums,
+    failedSpecs: ir.failedSpecs,
+    diagnostics: JSON.stringify(ir.diagnostics),
+  };
+}
+
+function sameList(a: readonly object[] | undefined, b: readonly object[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function sameParts(a: IrParts, b: IrParts): boolean {
+  return (
+    sameList(a.specs, b.specs) &&
+    sameList(a.models, b.models) &&
+    sameList(a.enums, b.enums) &&
+    sameList(a.failedSpecs, b.failedSpecs) &&
+    a.diagnostics === b.diagnostics
+  );
+}
+
+/**
+ * What a watch session keeps between emits of the same emitters: each emitter's last files with
+ * the IR parts they came from (an emitter is a pure function of the IR, emitter.ts, so the same
+ * spec, model and enum objects give the same files), and each file's last formatted text by its
+ * unformatted text (format.ts). One-shot runs use none.
+ */
+export class EmitMemo {
+  private readonly emitted = new Map<Emitter, { parts: IrParts; files: OutputFile[] }>();
+  private readonly formatted = new Map<string, { from: string; to: OutputFile }>();
+
+  constructor() {
+    sessions += 1;
+  }
+
+  /** `emitter.emit(ir)`, or the files it gave for the same IR parts last time. */
+  emit(emitter: Emitter, ir: Ir): OutputFile[] {
+    const parts = partsOf(ir);
+    const last = this.emitted.get(emitter);
+    if (last && sameParts(last.parts, parts)) return last.files;
+    const files = emitter.emit(ir);
+    this.emitted.set(emitter, { parts, files });
+    return files;
+  }
+
+  /** The formatted form of `file` if the same text was formatted before, else undefined. */
+  formattedOf(file: OutputFile): OutputFile | undefined {
+    const last = this.formatted.get(file.path);
+    return last && last.from === file.contents ? last.to : undefined;
+  }
+
+  /** Records that `file` formats to `to`. */
+  remember(file: OutputFile, to: OutputFile): void {
+    this.formatted.set(file.path, { from: file.contents, to });
+  }
+
+  /** Drops what is remembered of paths not in `paths`. */
+  keepOnly(paths: { has(path: string): boolean }): void {
+    for (const path of this.formatted.keys()) if (!paths.has(path)) this.formatted.delete(path);
+  }
+}
