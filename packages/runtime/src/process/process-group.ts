@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { constants as osConstants } from 'node:os';
 
 /** Default time between SIGTERM and SIGKILL when a process group is stopped, in milliseconds. */
 export const DEFAULT_KILL_GRACE_MS = 500;
@@ -53,29 +54,35 @@ export function isSameProcessAlive(pid: number, startTicks: number | undefined):
   return now === undefined || now === startTicks;
 }
 
-/** True while some process of group `pgid` exists (zombies included: the group is still there). */
-export function isGroupAlive(pgid: number): boolean {
-  if (!Number.isInteger(pgid) || pgid <= 1) return false;
+/**
+ * kill(2) of `pid` (negative: the process group `-pid`) with `signal`: 0 when sent, else the
+ * negated errno (`-ESRCH` when no process is there), from the ErrnoException `process.kill` throws.
+ */
+function kill(pid: number, signal: NodeJS.Signals | 0): number {
   try {
-    process.kill(-pgid, 0);
-    return true;
+    process.kill(pid, signal);
+    return 0;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const code = (error as NodeJS.ErrnoException).code as keyof typeof osConstants.errno;
+    return -(osConstants.errno[code] ?? osConstants.errno.ESRCH);
   }
 }
 
+/** True while some process of group `pgid` exists (zombies included: the group is still there). */
+export function isGroupAlive(pgid: number): boolean {
+  if (!Number.isInteger(pgid) || pgid <= 1) return false;
+  const error = kill(-pgid, 0);
+  return error === 0 || error === -osConstants.errno.EPERM;
+}
+
 /**
- * Sends `signal` to every process of group `pgid`; returns false when the group is gone (ESRCH).
- * A pgid of 0 or 1 is never signalled (they name the caller's own group and init).
+ * Sends `signal` to every process of group `pgid`; returns false when the group is gone (ESRCH)
+ * or may not be signalled (EPERM). A pgid of 0 or 1 is never signalled (they name the caller's own
+ * group and init).
  */
 export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   if (!Number.isInteger(pgid) || pgid <= 1) return false;
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
+  return kill(-pgid, signal) === 0;
 }
 
 /**

@@ -2,6 +2,9 @@ import { createHash, type Hash } from 'node:crypto';
 
 import { StreamingMatcher } from './streaming-matcher.js';
 
+/** The SHA-256 (FIPS 180-4) of zero bytes, hex. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 /** Default per-stream capture limit: 8 MiB. */
 export const DEFAULT_CAPTURE_LIMIT_BYTES = 8 * 1024 * 1024;
 
@@ -26,7 +29,8 @@ export class StreamCapture {
   private readonly chunks: Buffer[] = [];
   private capturedBytes = 0;
   private totalBytes = 0;
-  private readonly hash: Hash = createHash('sha256');
+  /** Made at the first chunk: most case streams are empty, and their digest is a constant. */
+  private hash: Hash | undefined;
   private readonly matcher: StreamingMatcher;
 
   /** `limitBytes`: capture limit (>= 0); `needles`: substrings whose presence is tracked. */
@@ -40,7 +44,7 @@ export class StreamCapture {
   /** Feeds the next chunk. */
   push(chunk: Buffer): void {
     this.totalBytes += chunk.length;
-    this.hash.update(chunk);
+    (this.hash ??= createHash('sha256')).update(chunk);
     this.matcher.push(chunk);
     const room = this.limitBytes - this.capturedBytes;
     if (room <= 0) return;
@@ -56,7 +60,7 @@ export class StreamCapture {
       captured: Buffer.concat(this.chunks, this.capturedBytes),
       truncated: this.totalBytes > this.capturedBytes,
       totalBytes: this.totalBytes,
-      sha256: this.hash.digest('hex'),
+      sha256: this.hash === undefined ? EMPTY_SHA256 : this.hash.digest('hex'),
       found: this.matcher.foundNeedles(),
     };
   }

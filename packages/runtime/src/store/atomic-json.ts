@@ -1,11 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { CommitQueue } from './commit-queue.js';
-import { withFileLock } from './file-lock.js';
+import { CommitQueue, sharedCommits } from './commit-queue.js';
 import { asStoreWriteError, parseRecord } from './store-errors.js';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from './store-fs.js';
+
+export {
+  appendJsonl,
+  readJsonl,
+  timelineFileFor,
+  type AppendOptions,
+  type TimelineEntry,
+} from './jsonl-append.js';
 
 /** Options of {@link AtomicJsonWriter} and {@link writeJsonAtomic}. */
 export interface AtomicJsonWriterOptions {
@@ -19,9 +26,6 @@ export interface AtomicJsonWriterOptions {
    */
   readonly grouped?: boolean;
 }
-
-/** The directory fsyncs of every writer on the real file system, so they group across stores. */
-const sharedCommits = new CommitQueue(nodeStoreFs);
 
 /**
  * Writes JSON files so that readers only ever see the old file or the new one, and a write that
@@ -53,7 +57,16 @@ export class AtomicJsonWriter {
    *   JSON.stringify's TypeError for a value it cannot serialise (nothing is written).
    */
   async write(filePath: string, value: unknown): Promise<void> {
-    const text = `${JSON.stringify(value, null, 2)}\n`;
+    await this.writeText(filePath, `${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /**
+   * {@link write} of a text the caller serialised itself, as a string or as UTF-8 chunks written
+   * in order without being joined (a run record, whose unchanged parts are kept encoded): the same
+   * temp file, fsync, rename and directory fsync.
+   * @throws StoreWriteError naming the errno and `filePath` (relative to `root`) on an I/O error.
+   */
+  async writeText(filePath: string, text: string | readonly Buffer[]): Promise<void> {
     const directory = path.dirname(filePath);
     try {
       await this.replace(directory, filePath, text);
@@ -63,7 +76,11 @@ export class AtomicJsonWriter {
     }
   }
 
-  private async replace(directory: string, filePath: string, text: string): Promise<void> {
+  private async replace(
+    directory: string,
+    filePath: string,
+    text: string | readonly Buffer[],
+  ): Promise<void> {
     const name = `.${path.basename(filePath)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     const temp = path.join(directory, name);
     const handle = await this.openTemp(directory, temp);
@@ -112,9 +129,14 @@ function parentsOfCreated(first: string, directory: string): string[] {
 }
 
 /** Writes and fsyncs `text`, then closes `handle`, which is closed on failure too. */
-async function writeDurably(handle: StoreFileHandle, text: string): Promise<void> {
+async function writeDurably(
+  handle: StoreFileHandle,
+  text: string | readonly Buffer[],
+): Promise<void> {
   try {
-    await handle.writeFile(text);
+    if (typeof text === 'string') await handle.writeFile(text);
+    else if (handle.writeChunks) await handle.writeChunks(text);
+    else await handle.writeFile(Buffer.concat(text).toString('utf8'));
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -159,215 +181,4 @@ export async function readJson(filePath: string, options: StoreReadOptions = {})
     throw error;
   }
   return parseRecord(text, filePath, options.root);
-}
-
-/** A timeline entry: `id` unique across the timeline, `occurredAt` an ISO 8601 instant. */
-export interface TimelineEntry {
-  id: string;
-  occurredAt: string;
-  [field: string]: unknown;
-}
-
-/** `events/2025-01-31.jsonl` under `eventsDir`: the UTC day of `occurredAt`. Throws on a bad date. */
-export function timelineFileFor(eventsDir: string, occurredAt: string): string {
-  const time = new Date(occurredAt);
-  if (Number.isNaN(time.getTime()))
-    throw new Error(`occurredAt is not a date: ${JSON.stringify(occurredAt)}`);
-  return path.join(eventsDir, `${time.toISOString().slice(0, 10)}.jsonl`);
-}
-
-interface DayIndex {
-  ids: Set<string>;
-  /** Bytes of the file already indexed: always the end of a complete line. */
-  size: number;
-}
-
-const dayIndexes = new Map<string, DayIndex>();
-
-interface PendingAppend {
-  entry: TimelineEntry;
-  resolve: (outcome: 'written' | 'duplicate') => void;
-  reject: (error: unknown) => void;
-}
-
-/** Entries waiting for the next group commit, by day file, in call order. */
-const pendingAppends = new Map<string, PendingAppend[]>();
-
-/** Options of {@link appendJsonl}. */
-export interface AppendOptions {
-  /** Error messages name files relative to this directory (the state directory); else absolute. */
-  readonly root?: string;
-}
-
-/**
- * Appends one entry as a JSON line to the timeline file of its UTC day. Under a file lock (so other processes, e.g.
- * a cancel, can append too), lines appended since the last call are indexed, and the entry is
- * written only if no line holds its `id`. A torn last line (a writer killed mid-line) is closed
- * with a newline first and skipped by `readJsonl`. Returns `'written'` or `'duplicate'`.
- *
- * Group commit: appends made while a write to the same file is in flight are written together
- * (one lock, one write, one fsync), in call order, so entries of one process keep the order in
- * which `appendJsonl` was called. A new day file's directory is fsynced too. A group whose write
- * fails is cut off the file again (truncated to the size before it), so no caller whose append
- * rejected finds its line written later.
- * Rejects with the Error of an `occurredAt` that is not a date, or with a StoreWriteError naming
- * the errno and the day file (or its lock) on I/O errors (every entry of the failed group rejects).
- */
-export function appendJsonl(
-  eventsDir: string,
-  entry: TimelineEntry,
-  options: AppendOptions = {},
-): Promise<'written' | 'duplicate'> {
-  let file: string;
-  try {
-    file = timelineFileFor(eventsDir, entry.occurredAt);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  return new Promise((resolve, reject) => {
-    const group = pendingAppends.get(file);
-    if (group) {
-      group.push({ entry, resolve, reject });
-      return;
-    }
-    pendingAppends.set(file, [{ entry, resolve, reject }]);
-    commitGroup(eventsDir, file, options.root).catch(() => undefined);
-  });
-}
-
-async function commitGroup(
-  eventsDir: string,
-  file: string,
-  root: string | undefined,
-): Promise<void> {
-  let group: PendingAppend[] = [];
-  const outcomes: ('written' | 'duplicate')[] = [];
-  try {
-    await mkdir(eventsDir, { recursive: true });
-    await withFileLock(
-      `${file}.lock`,
-      async () => {
-        group = pendingAppends.get(file) ?? [];
-        pendingAppends.delete(file);
-        if (group.length === 0) return;
-        const { index, torn, size } = await refreshIndex(file);
-        const lines: string[] = [];
-        for (const { entry } of group) {
-          if (index.ids.has(entry.id)) {
-            outcomes.push('duplicate');
-            continue;
-          }
-          index.ids.add(entry.id);
-          lines.push(`${JSON.stringify(entry)}\n`);
-          outcomes.push('written');
-        }
-        if (lines.length === 0) return;
-        await appendDurably(file, `${torn ? '\n' : ''}${lines.join('')}`, size);
-        if (size === undefined) await sharedCommits.syncDirectory(eventsDir);
-        index.size = (await stat(file)).size;
-      },
-      { root },
-    );
-  } catch (error) {
-    // A failed write leaves the index unsure: forget it so the next append re-reads the file.
-    dayIndexes.delete(file);
-    const failed = group.length > 0 ? group : (pendingAppends.get(file) ?? []);
-    if (failed === pendingAppends.get(file)) pendingAppends.delete(file);
-    const reason = asStoreWriteError(error, 'appending to', file, root);
-    for (const pending of failed) pending.reject(reason);
-    return;
-  }
-  // Settled once the lock is released, so a caller that awaited sees the lock file gone.
-  group.forEach((pending, position) => pending.resolve(outcomes[position]!));
-}
-
-/**
- * Appends and fsyncs `text`; on failure cuts the file back to `sizeBefore` bytes (its size before,
- * undefined when it did not exist) and closes the handle either way.
- */
-async function appendDurably(
-  file: string,
-  text: string,
-  sizeBefore: number | undefined,
-): Promise<void> {
-  const handle = await open(file, 'a');
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } catch (error) {
-    await handle.truncate(sizeBefore ?? 0).catch(() => undefined);
-    await handle.close().catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-}
-
-/**
- * Indexes the lines appended to `file` since the last call. `size` is the file's size in bytes,
- * undefined when it does not exist; `torn` is true when it ends in an incomplete line.
- */
-async function refreshIndex(
-  file: string,
-): Promise<{ index: DayIndex; torn: boolean; size: number | undefined }> {
-  let size: number | undefined;
-  try {
-    size = (await stat(file)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  let index = dayIndexes.get(file);
-  if (!index || (size ?? 0) < index.size) {
-    index = { ids: new Set(), size: 0 };
-    dayIndexes.set(file, index);
-  }
-  if ((size ?? 0) === index.size) return { index, torn: false, size };
-  const handle = await open(file, 'r');
-  let fresh: Buffer;
-  try {
-    fresh = Buffer.alloc(size! - index.size);
-    await handle.read(fresh, 0, fresh.length, index.size);
-  } finally {
-    await handle.close();
-  }
-  const lastNewline = fresh.lastIndexOf(0x0a);
-  for (const entry of parseLines(fresh.subarray(0, lastNewline + 1).toString('utf8'))) {
-    index.ids.add(entry.id);
-  }
-  index.size += lastNewline + 1;
-  return { index, torn: lastNewline + 1 < fresh.length, size };
-}
-
-/**
- * The entries of one JSONL file, in file order; `[]` when it does not exist. Lines that are not a
- * JSON object with a string `id` (a torn line) are skipped.
- */
-export async function readJsonl(filePath: string): Promise<TimelineEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(filePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  return parseLines(text);
-}
-
-function parseLines(text: string): TimelineEntry[] {
-  const entries: TimelineEntry[] = [];
-  for (const line of text.split('\n')) {
-    if (line.trim().length === 0) continue;
-    try {
-      const value = JSON.parse(line) as unknown;
-      if (
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as TimelineEntry).id === 'string'
-      ) {
-        entries.push(value as TimelineEntry);
-      }
-    } catch {
-      // A torn line from a writer killed mid-write.
-    }
-  }
-  return entries;
 }

@@ -1,4 +1,4 @@
-import type { StoreFs } from './store-fs.js';
+import { nodeStoreFs, type StoreFs } from './store-fs.js';
 
 /** Errors of fsync on a directory that mean the platform cannot do it (Windows: EPERM). */
 const UNSUPPORTED = new Set(['EISDIR', 'EINVAL', 'ENOTSUP', 'EPERM', 'EBADF']);
@@ -121,3 +121,9 @@ export class CommitQueue {
 function isUnsupported(error: unknown): boolean {
   return UNSUPPORTED.has((error as NodeJS.ErrnoException).code ?? '');
 }
+
+/**
+ * The directory fsyncs of every writer on the real file system (atomic JSON writes, new timeline
+ * day files), so they group across stores.
+ */
+export const sharedCommits = new CommitQueue(nodeStoreFs);

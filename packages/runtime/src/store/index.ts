@@ -1,7 +1,8 @@
 /**
  * The file stores under the runtime's state directory: atomic JSON writes (write to a temporary
  * file, fsync, rename, fsync the directory, with directory fsyncs grouped across writers), the
- * append-only JSONL timeline, advisory file locks, and the errors they throw.
+ * append-only JSONL timeline (group commits through a descriptor kept open per day file), advisory
+ * file locks, and the errors they throw.
  */
 export {
   appendJsonl,
@@ -16,6 +17,7 @@ export {
   type TimelineEntry,
 } from './atomic-json.js';
 export { STALE_LOCK_MS, withFileLock, type FileLockOptions } from './file-lock.js';
+export { DAY_FILE_IDLE_MS } from './jsonl-append.js';
 export { jsonErrorLocation, jsonErrorOffset } from './json-error-offset.js';
 export {
   CorruptRecordError,

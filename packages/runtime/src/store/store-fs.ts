@@ -1,8 +1,26 @@
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import {
+  closeSync,
+  fsync,
+  ftruncate,
+  open as openCallback,
+  read as readCallback,
+  rename as renameCallback,
+  unlink as unlinkCallback,
+  write as writeCallback,
+  writeSync,
+  writev,
+  writevSync,
+} from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 
 /** The part of a `node:fs/promises` FileHandle the store writers use. */
 export interface StoreFileHandle {
   writeFile(data: string): Promise<void>;
+  /**
+   * Writes the chunks in order at the file position (writev(2)); a handle without it gets their
+   * concatenation through `writeFile`.
+   */
+  writeChunks?(chunks: readonly Buffer[]): Promise<void>;
   /** fsync(2): data and metadata on stable storage. */
   sync(): Promise<void>;
   close(): Promise<void>;
@@ -32,5 +50,165 @@ export interface StoreFs {
   readFile(path: string, encoding: 'utf8'): Promise<string>;
 }
 
-/** {@link StoreFs} on `node:fs/promises`. */
-export const nodeStoreFs: StoreFs = { open, mkdir, rename, unlink, stat, readFile };
+/**
+ * Texts up to this size, in bytes, are written with one synchronous write(2): a small write lands
+ * in the page cache in microseconds, less than handing it to the thread pool and back costs.
+ * Larger texts (a run record) are written from the thread pool, so the event loop never copies
+ * megabytes at once.
+ */
+export const SYNC_WRITE_MAX_BYTES = 64 * 1024;
+
+/** A Node callback call as a promise. */
+function settled<T>(
+  start: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    start((error, value) => (error ? reject(error) : resolve(value)));
+  });
+}
+
+/**
+ * A file descriptor with the {@link StoreFileHandle} calls. Opening, fsync, reading, truncating and
+ * large writes go through the thread pool (they may wait for the disk); small writes and close(2)
+ * are synchronous (see {@link SYNC_WRITE_MAX_BYTES}). After `close` the descriptor is forgotten, so
+ * a second `close` never closes a number the kernel has since given to another file.
+ */
+class FdHandle implements StoreFileHandle {
+  private fd: number | undefined;
+
+  constructor(fd: number) {
+    this.fd = fd;
+  }
+
+  /** The descriptor; throws EBADF once closed. */
+  private get descriptor(): number {
+    if (this.fd === undefined) {
+      throw Object.assign(new Error('EBADF: file already closed'), {
+        code: 'EBADF',
+        syscall: 'write',
+      });
+    }
+    return this.fd;
+  }
+
+  /** Writes all of `data` at the file position (see {@link writeText}). */
+  async writeFile(data: string): Promise<void> {
+    await writeText(this.descriptor, data);
+  }
+
+  /** Writes all of `chunks` at the file position (see {@link writeBuffers}). */
+  async writeChunks(chunks: readonly Buffer[]): Promise<void> {
+    await writeBuffers(this.descriptor, chunks);
+  }
+
+  async sync(): Promise<void> {
+    const fd = this.descriptor;
+    await settled<void>((done) => fsync(fd, (error) => done(error, undefined)));
+  }
+
+  async read(
+    buffer: Buffer,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ bytesRead: number }> {
+    const fd = this.descriptor;
+    const bytesRead = await settled<number>((done) =>
+      readCallback(fd, buffer, offset, length, position, done),
+    );
+    return { bytesRead };
+  }
+
+  async truncate(length: number): Promise<void> {
+    const fd = this.descriptor;
+    await settled<void>((done) => ftruncate(fd, length, (error) => done(error, undefined)));
+  }
+
+  /** close(2), synchronously (a local file's close does not wait for the disk); once. */
+  async close(): Promise<void> {
+    const fd = this.fd;
+    if (fd === undefined) return;
+    this.fd = undefined;
+    closeSync(fd);
+  }
+}
+
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit. */
+const MAX_UTF8_PER_UNIT = 3;
+
+/**
+ * Writes all of `data` (UTF-8) to `fd` at its file position (the end, for O_APPEND), looping over
+ * short writes: synchronously up to {@link SYNC_WRITE_MAX_BYTES}, else from the thread pool. A
+ * string short enough goes to write(2) as it is (Node encodes it outside the JS heap); a longer
+ * one is encoded once into a Buffer.
+ * @throws the write's ErrnoException (ENOSPC, EIO …).
+ */
+export async function writeText(fd: number, data: string): Promise<void> {
+  if (data.length * MAX_UTF8_PER_UNIT <= SYNC_WRITE_MAX_BYTES) {
+    const written = writeSync(fd, data, null, 'utf8');
+    if (written < Buffer.byteLength(data, 'utf8')) writeSyncFrom(fd, Buffer.from(data), written);
+    return;
+  }
+  const bytes = Buffer.from(data, 'utf8');
+  if (bytes.length <= SYNC_WRITE_MAX_BYTES) {
+    writeSyncFrom(fd, bytes, 0);
+    return;
+  }
+  for (let at = 0; at < bytes.length;) {
+    at += await settled<number>((done) =>
+      writeCallback(fd, bytes, at, bytes.length - at, null, done),
+    );
+  }
+}
+
+/**
+ * Writes all of `chunks` to `fd` at its file position, in order, with writev(2) (libuv loops over
+ * IOV_MAX and short writes): synchronously up to {@link SYNC_WRITE_MAX_BYTES} in all, else from
+ * the thread pool. No chunk is copied into a larger buffer.
+ * @throws the write's ErrnoException (ENOSPC, EIO …).
+ */
+export async function writeBuffers(fd: number, chunks: readonly Buffer[]): Promise<void> {
+  let total = 0;
+  for (const chunk of chunks) total += chunk.length;
+  const written =
+    total <= SYNC_WRITE_MAX_BYTES
+      ? writevSync(fd, chunks as Buffer[])
+      : await settled<number>((done) => writev(fd, chunks as Buffer[], null, done));
+  // A write that stops short without an error (a full disk, on its next call, says ENOSPC).
+  if (written < total) writeSyncFrom(fd, Buffer.concat(chunks), written);
+}
+
+/** Writes `bytes` from offset `at` on, synchronously. */
+function writeSyncFrom(fd: number, bytes: Buffer, at: number): void {
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+/** Opens `path` with `flags` (as `fs.open`, mode 0o666 before the umask) from the thread pool. */
+function openHandle(path: string, flags: string): Promise<StoreFileHandle> {
+  return settled<number>((done) => openCallback(path, flags, 0o666, done)).then(
+    (fd) => new FdHandle(fd),
+  );
+}
+
+/** rename(2) from the thread pool. */
+function renameFile(from: string, to: string): Promise<void> {
+  return settled<void>((done) => renameCallback(from, to, (error) => done(error, undefined)));
+}
+
+/** unlink(2) from the thread pool. */
+function unlinkFile(path: string): Promise<void> {
+  return settled<void>((done) => unlinkCallback(path, (error) => done(error, undefined)));
+}
+
+/**
+ * {@link StoreFs} on Node's file system, with {@link FdHandle} handles; open, rename and unlink
+ * use Node's callback calls, which cost the event loop less than the `fs/promises` ones.
+ */
+export const nodeStoreFs: StoreFs = {
+  open: openHandle,
+  mkdir,
+  rename: renameFile,
+  unlink: unlinkFile,
+  stat,
+  readFile,
+};

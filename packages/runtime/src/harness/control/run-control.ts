@@ -19,14 +19,18 @@ export const REGISTER_AFTER_MS = 50;
  */
 export class RunControl {
   private readonly live: string;
+  private readonly marker: string;
   private readonly registrations = new Map<number, Promise<void>>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
+  private cancelSeen = false;
+  private absentThisTurn = false;
 
   constructor(
     private readonly layout: HarnessStateLayout,
     readonly runId: string,
   ) {
     this.live = layout.liveDir(runId);
+    this.marker = layout.cancelMarker(runId);
   }
 
   /** Creates the live folder with the owner's pid. */
@@ -56,20 +60,43 @@ export class RunControl {
     return this.isCancelled();
   }
 
-  /** Forgets a case's process group once the case has settled (after its file landed). */
-  async releaseGroup(pgid: number): Promise<void> {
+  /**
+   * Forgets a case's process group once the case has settled. A registration still waiting is
+   * dropped at once, before this returns, so a case that ends within {@link REGISTER_AFTER_MS}
+   * never has a group file; a group file already written is removed once it has landed. Resolves
+   * when nothing of the group is left; never rejects.
+   */
+  releaseGroup(pgid: number): Promise<void> {
     clearTimeout(this.timers.get(pgid));
     this.timers.delete(pgid);
     const registered = this.registrations.get(pgid);
-    if (registered === undefined) return;
+    if (registered === undefined) return Promise.resolve();
+    return this.removeGroupFile(pgid, registered);
+  }
+
+  private async removeGroupFile(pgid: number, registered: Promise<void>): Promise<void> {
     await registered;
     this.registrations.delete(pgid);
     await unlink(`${this.live}/${GROUP_PREFIX}${pgid}`).catch(() => undefined);
   }
 
-  /** True once a cancel marker exists. */
+  /**
+   * True once a cancel marker exists. A marker once seen stays seen (it outlives the run); its
+   * absence is looked up at most once per event-loop turn, so the check as one case ends and the
+   * one as the next case spawns, made in the same turn, cost one access(2) between them.
+   */
   isCancelled(): boolean {
-    return existsSync(this.layout.cancelMarker(this.runId));
+    if (this.cancelSeen) return true;
+    if (this.absentThisTurn) return false;
+    if (existsSync(this.marker)) {
+      this.cancelSeen = true;
+      return true;
+    }
+    this.absentThisTurn = true;
+    setImmediate(() => {
+      this.absentThisTurn = false;
+    });
+    return false;
   }
 
   /** The cancel marker's content, when there is one. */

@@ -156,7 +156,11 @@ export async function executeHarnessRun(
       },
       reviseResult: (result, index) => {
         const pgid = groups.get(index);
-        if (pgid !== undefined) journal.enqueue('file', () => control.releaseGroup(pgid));
+        if (pgid !== undefined) {
+          groups.delete(index);
+          // At once, not from the write queue: a registration left waiting would write a file.
+          void control.releaseGroup(pgid);
+        }
         if (!control.isCancelled()) return result;
         abort.abort();
         return asCancelled(result);

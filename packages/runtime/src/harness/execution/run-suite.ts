@@ -180,12 +180,17 @@ async function resultOf(
     truncated: { stdout: run.stdout.truncated, stderr: run.stderr.truncated },
     bytes: { stdout: run.stdout.totalBytes, stderr: run.stderr.totalBytes },
     checks: checks.map((check) => ({ ...check, message: maskSecrets(check.message, literals) })),
-    stdoutExcerpt: await excerptOfAsync(run.stdout.captured, literals),
-    stderrExcerpt: await excerptOfAsync(run.stderr.captured, literals),
+    stdoutExcerpt: await excerptOfCapture(run.stdout.captured, literals),
+    stderrExcerpt: await excerptOfCapture(run.stderr.captured, literals),
     stdoutSha256: run.stdout.sha256,
     stderrSha256: run.stderr.sha256,
     error: run.error === null ? null : maskSecrets(run.error, literals),
   };
+}
+
+/** The masked excerpt of a capture (see excerptOfAsync); an empty capture's is empty at once. */
+function excerptOfCapture(captured: Buffer, literals: readonly string[]): string | Promise<string> {
+  return captured.length === 0 ? '' : excerptOfAsync(captured, literals);
 }
 
 /** The result of a case that did not run (dry run, cancelled before start, blocked). */

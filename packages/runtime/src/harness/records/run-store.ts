@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-import { writeJsonAtomic } from '../../store/atomic-json.js';
+import { AtomicJsonWriter } from '../../store/atomic-json.js';
 import { withFileLock } from '../../store/file-lock.js';
 import { CorruptRecordError } from '../../store/store-errors.js';
 import { ContractError } from '../../errors.js';
@@ -9,6 +10,7 @@ import { cutEcho } from '../../core/echo-limit.js';
 import { isStoreId } from './harness-ids.js';
 import { JsonFileCache } from '../../store/json-file-cache.js';
 import type { RunRecord } from './run-record.js';
+import { runRecordChunks } from './run-record-text.js';
 import type { HarnessStateLayout } from './state-layout.js';
 
 /**
@@ -18,11 +20,13 @@ import type { HarnessStateLayout } from './state-layout.js';
  */
 export class RunStore {
   private readonly cache: JsonFileCache;
+  private readonly writer: AtomicJsonWriter;
   /** Record paths by run id (joining them showed in a CPU profile of `serve`); cleared at 4,096. */
   private readonly paths = new Map<string, string>();
 
   constructor(private readonly layout: HarnessStateLayout) {
     this.cache = new JsonFileCache({ root: layout.stateDir });
+    this.writer = new AtomicJsonWriter({ root: layout.stateDir });
   }
 
   private recordPath(runId: string): string {
@@ -50,10 +54,13 @@ export class RunStore {
     }
   }
 
-  /** Writes `record` whole, atomically (the caller holds the lock when others may write). */
+  /**
+   * Writes `record` whole, atomically (the caller holds the lock when others may write), as
+   * `runRecordChunks` serialises it: the text `JSON.stringify(record, null, 2)` would give.
+   */
   async write(record: RunRecord): Promise<void> {
     const file = this.recordPath(record.run.runId);
-    await writeJsonAtomic(file, record, { root: this.layout.stateDir });
+    await this.writer.writeText(file, runRecordChunks(record));
     this.cache.forget(file);
   }
 
@@ -63,7 +70,8 @@ export class RunStore {
    */
   async locked<T>(runId: string, action: () => Promise<T>): Promise<T> {
     const lock = this.layout.runLock(runId);
-    await mkdir(path.dirname(lock), { recursive: true });
+    const dir = path.dirname(lock);
+    if (!existsSync(dir)) await mkdir(dir, { recursive: true });
     return withFileLock(lock, action, { root: this.layout.stateDir });
   }
 

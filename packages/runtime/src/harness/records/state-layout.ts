@@ -16,7 +16,13 @@ import path from 'node:path';
  * ```
  */
 export class HarnessStateLayout {
-  constructor(readonly stateDir: string) {}
+  /** `stateDir` normalized, when absolute: the prefix that {@link absolute} joins to directly. */
+  private readonly base: string | undefined;
+
+  constructor(readonly stateDir: string) {
+    const normalized = path.normalize(stateDir);
+    this.base = path.isAbsolute(normalized) ? normalized.replace(/\/+$/, '') : undefined;
+  }
 
   /** `harness-runs/<runId>.json`, relative. */
   runRecordRelative(runId: string): string {
@@ -60,11 +66,21 @@ export class HarnessStateLayout {
     return `evaluations/${evaluationId}.json`;
   }
 
-  /** A relative state path made absolute. */
+  /**
+   * A relative state path made absolute, as `path.join(stateDir, ...relative.split('/'))`; a
+   * plain relative path (no empty, `.` or `..` segment) is appended to the normalized state
+   * directory directly, which gives the same string.
+   */
   absolute(relative: string): string {
+    if (this.base !== undefined && path.sep === '/' && PLAIN_RELATIVE.test(relative)) {
+      return `${this.base}/${relative}`;
+    }
     return path.join(this.stateDir, ...relative.split('/'));
   }
 }
+
+/** Segments of `[A-Za-z0-9._%-]`, none of them `.` or `..`, joined by single slashes. */
+const PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[\w.%-]+(?:\/(?!\.\.?(?:\/|$))[\w.%-]+)*$/;
 
 function encodeName(name: string): string {
   return name.replace(
