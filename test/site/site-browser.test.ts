@@ -3,24 +3,28 @@ import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSiteServer } from '../../packages/codegen/src/cli/docs-command.js';
 import { PROJECT_ROOT } from '../support/cli.js';
 import { launchChromium, type Chromium } from './browser.js';
-import { shippedSiteFiles, writeSite } from './site-fixture.js';
+import { createSiteEmitter } from '../../packages/codegen/src/generator/emit/site/site-emitter.js';
+import { shippedSiteFiles, wideIr, writeSite } from './site-fixture.js';
 
 const ARTIFACTS = join(PROJECT_ROOT, 'test-results/site');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let siteDir = '';
+/** A site whose `wide` domain needs several API and models parts and search shards (en only). */
+let wideDir = '';
 let chromium: Chromium;
 let server: Server;
 let httpBase = '';
 
 beforeAll(async () => {
   siteDir = writeSite(shippedSiteFiles());
+  wideDir = writeSite(createSiteEmitter({ locales: ['en'] }).emit(wideIr(250)));
   chromium = await launchChromium();
   server = await startSiteServer(siteDir, '127.0.0.1', 0);
   const address = server.address();
@@ -32,6 +36,7 @@ afterAll(async () => {
   await chromium?.close();
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
   if (siteDir) rmSync(dirname(siteDir), { recursive: true, force: true });
+  if (wideDir) rmSync(dirname(wideDir), { recursive: true, force: true });
 });
 
 /** What a crawl saw: problems (console errors, failed or foreign requests, broken links) and pages. */
@@ -109,6 +114,45 @@ async function crawl(
   return { pages: [...seen], problems, rawKeyPages };
 }
 
+/**
+ * Visits `paths` (relative to `base`), then reports links from them to missing files and anchors
+ * that no element has, for targets among the visited pages; console and page errors too.
+ */
+async function crawlPages(base: string, paths: readonly string[]): Promise<string[]> {
+  const page = await chromium.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const ids = new Map<string, Set<string>>();
+  const wanted: [string, string, string][] = [];
+  for (const path of paths) {
+    const url = base + path;
+    await page.goto(url);
+    const found = await page.evaluate(() => ({
+      ids: Array.from(document.querySelectorAll('[id]')).map((element) => element.id),
+      links: Array.from(document.querySelectorAll('a[href]')).map(
+        (a) => (a as HTMLAnchorElement).href,
+      ),
+    }));
+    ids.set(url, new Set(found.ids));
+    for (const link of found.links) {
+      const target = new URL(link);
+      const hash = decodeURIComponent(target.hash.slice(1));
+      target.hash = '';
+      target.search = '';
+      if (!target.href.startsWith(base)) continue;
+      const file = join(fileURLToPath(base), decodeURIComponent(target.href.slice(base.length)));
+      if (!existsSync(file)) problems.push(`broken link ${target.href} on ${url}`);
+      if (hash) wanted.push([url, target.href, hash]);
+    }
+  }
+  for (const [from, target, hash] of wanted) {
+    const known = ids.get(target);
+    if (known && !known.has(hash)) problems.push(`broken anchor ${target}#${hash} on ${from}`);
+  }
+  await page.close();
+  return problems;
+}
+
 describe('the generated site in headless Chromium', () => {
   it('over file://: every page loads cleanly, requests only local files, links and anchors resolve', async () => {
     const base = pathToFileURL(siteDir).href + '/';
@@ -117,6 +161,8 @@ describe('the generated site in headless Chromium', () => {
     expect(result.rawKeyPages).toStrictEqual([]);
     expect(result.pages).toContain(`${base}fr/harness/harness.run.start.html`);
     expect(result.pages).toContain(`${base}en/api.html`);
+    expect(result.pages).toContain(`${base}fr/api-harness.html`);
+    expect(result.pages).toContain(`${base}fr/models-agent.html`);
     // Every page of both locales is reachable; the root redirect and 404.html are not linked.
     const pages = shippedSiteFiles().filter((file) => /^site\/(en|fr)\/.*\.html$/.test(file.path));
     expect(result.pages.length).toBe(pages.length);
@@ -131,8 +177,8 @@ describe('the generated site in headless Chromium', () => {
     expect(result.pages).toContain(`${httpBase}en/search.html`);
   }, 180_000);
 
-  async function searchFor(page: Page, query: string): Promise<string[]> {
-    await page.goto(pathToFileURL(join(siteDir, 'en/search.html')).href);
+  async function searchFor(page: Page, query: string, dir = siteDir): Promise<string[]> {
+    await page.goto(pathToFileURL(join(dir, 'en/search.html')).href);
     await page.fill('#search-input', query);
     return page.$$eval('#search-results code', (codes) =>
       codes.map((code) => code.textContent ?? ''),
@@ -156,6 +202,32 @@ describe('the generated site in headless Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe(cancel[0]);
     await page.close();
   }, 60_000);
+
+  it('search: every shard is searched, hits show their kind label', async () => {
+    const page = await chromium.context.newPage();
+    // Shards 1 and 3: the exact key ranks first, its near neighbours (fuzzy search) after it.
+    expect((await searchFor(page, 'wide.op0042', wideDir))[0]).toBe('wide.op0042.run');
+    expect((await searchFor(page, 'wide.op0242', wideDir))[0]).toBe('wide.op0242.run');
+    expect(await searchFor(page, 'harness.run.cancel', wideDir)).toContain('harness.run.cancel');
+    expect(await page.locator('#search-results .result-kind').first().textContent()).toBe(
+      'operation',
+    );
+    await page.close();
+  }, 60_000);
+
+  it('a large domain: the overview links every API and models part, the parts page through', async () => {
+    const base = pathToFileURL(wideDir).href + '/';
+    const result = await crawlPages(base, [
+      'en/api.html',
+      'en/api-wide-1.html',
+      'en/api-wide-2.html',
+      'en/api-wide-3.html',
+      'en/models.html',
+      'en/models-wide-1.html',
+      'en/models-wide-2.html',
+    ]);
+    expect(result).toStrictEqual([]);
+  }, 120_000);
 
   it('the root index.html sends the reader to the default locale', async () => {
     const page = await chromium.context.newPage();
@@ -187,6 +259,8 @@ describe('the generated site in headless Chromium', () => {
       'en/harness/harness.run.start.html',
       'en/search.html',
       'fr/api.html',
+      'fr/api-harness.html',
+      'en/models-harness.html',
     ]) {
       await page.goto(pathToFileURL(join(siteDir, path)).href);
       await page.addScriptTag({ content: AXE });
@@ -220,6 +294,8 @@ describe('the generated site in headless Chromium', () => {
     const page = await chromium.context.newPage();
     await page.goto(pathToFileURL(join(siteDir, 'en/api.html')).href);
     await page.screenshot({ path: join(ARTIFACTS, 'api-reference.png') });
+    await page.goto(pathToFileURL(join(siteDir, 'en/api-harness.html')).href);
+    await page.screenshot({ path: join(ARTIFACTS, 'api-reference-harness.png') });
     await page.close();
   }, 60_000);
 });

@@ -3,44 +3,66 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDocsContext } from '../../packages/codegen/src/generator/emit/docs-context.js';
+import { domainIndexView } from '../../packages/codegen/src/generator/emit/docs-index-pages.js';
 import {
   createLabeler,
   loadLabelCatalog,
 } from '../../packages/codegen/src/generator/emit/docs-labels.js';
-import {
-  codeBlock,
-  table,
-  type DocsPageView,
-  type DocsTable,
-} from '../../packages/codegen/src/generator/emit/docs-markdown.js';
+import type { DocsPageView } from '../../packages/codegen/src/generator/emit/docs-markdown.js';
 import { finishPage } from '../../packages/codegen/src/generator/emit/docs-page-plan.js';
 import { specPagePlan } from '../../packages/codegen/src/generator/emit/docs-spec-page.js';
 import { openApiDocument } from '../../packages/codegen/src/generator/emit/openapi-emitter.js';
+import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
 import { renderTemplate } from '../../packages/codegen/src/generator/emit/render-template.js';
 import { exampleOfModel } from '../../packages/codegen/src/generator/emit/site/example-values.js';
-import { createSiteEmitter } from '../../packages/codegen/src/generator/emit/site/site-emitter.js';
 import {
-  blocksMarkdown,
+  catalogParts,
+  partTitle,
+} from '../../packages/codegen/src/generator/emit/site/site-catalog-parts.js';
+import { domainIndexBlocks } from '../../packages/codegen/src/generator/emit/site/site-domain-index.js';
+import {
+  createSiteEmitter,
+  resetSiteMemos,
+} from '../../packages/codegen/src/generator/emit/site/site-emitter.js';
+import {
   blocksToHtml,
   markdownToHtml,
   pageViewToHtml,
-  tableBlock,
-  type SiteBlock,
 } from '../../packages/codegen/src/generator/emit/site/site-markdown.js';
-import { siteSpecExtras } from '../../packages/codegen/src/generator/emit/site/site-spec-extras.js';
+import { SweptMemo } from '../../packages/codegen/src/generator/emit/site/site-memo.js';
+import {
+  pageLayout,
+  type PageInput,
+} from '../../packages/codegen/src/generator/emit/site/site-page-layout.js';
 import { hrefFrom } from '../../packages/codegen/src/generator/emit/site/site-paths.js';
-import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
+import { renderSiteTemplate } from '../../packages/codegen/src/generator/emit/site/site-render.js';
+import {
+  siteSpecExtras,
+  specExtras,
+} from '../../packages/codegen/src/generator/emit/site/site-spec-extras.js';
+import type { Ir, Model, Spec } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { PROJECT_ROOT } from '../support/cli.js';
+import { shippedIr, wideIr } from './site-fixture.js';
 
-const ir = buildIr({ specsDir: join(PROJECT_ROOT, 'specs'), rootDir: PROJECT_ROOT });
+const ir = shippedIr();
+
+/** A first emit: every memo of the site dropped before. */
+function freshEmit(input: Ir, options: Parameters<typeof createSiteEmitter>[0] = {}): OutputFile[] {
+  resetSiteMemos();
+  return createSiteEmitter(options).emit(input);
+}
+
+const paths = (files: readonly OutputFile[]) => files.map((file) => file.path);
 
 describe('site emitter', () => {
   it('emits the same bytes twice (determinism)', () => {
-    const a = createSiteEmitter().emit(ir);
-    const b = createSiteEmitter().emit(ir);
+    const a = freshEmit(ir);
+    const b = freshEmit(ir);
     expect(b).toStrictEqual(a);
-    expect(a.map((file) => file.path)).toContain('site/fr/harness/harness.run.start.html');
-    expect(a.map((file) => file.path)).toContain('site/assets/search-index.fr.js');
+    expect(paths(a)).toContain('site/fr/harness/harness.run.start.html');
+    expect(paths(a)).toContain('site/assets/search-index-1.js');
+    expect(paths(a)).toContain('site/fr/api-harness.html');
+    expect(paths(a)).toContain('site/fr/models-harness.html');
   });
 
   it('fails with the key and the catalog when a locale lacks a label', () => {
@@ -81,6 +103,308 @@ describe('site emitter', () => {
     expect(page.contents).toContain('<h2 id="emitted-by">Emitted by</h2>');
     expect(page.contents).toContain('<a href="./harness.run.start.html">harness.run.start</a>');
   });
+
+  it('shows search hits by kind label and loads every shard', () => {
+    const files = createSiteEmitter({ locales: ['fr'] }).emit(ir);
+    const search = files.find((file) => file.path === 'site/fr/search.html')!.contents;
+    expect(search).toContain('data-kinds="{&quot;operation&quot;:&quot;opération&quot;');
+    expect(search).toContain(
+      '<script src="../assets/minisearch.js"></script>\n<script src="../assets/search-index-1.js"></script>\n<script src="../assets/search.js"></script>',
+    );
+    const shard = files.find((file) => file.path === 'site/assets/search-index-1.js')!.contents;
+    expect(
+      shard.startsWith(
+        '(window.contractsSearchShards = window.contractsSearchShards || []).push({',
+      ),
+    ).toBe(true);
+    expect(shard).toContain('"kind":"operation","path":"harness/harness.run.start.html"');
+  });
+});
+
+describe('site in parts', () => {
+  const wide = wideIr(250);
+  const files = freshEmit(wide, { locales: ['en'] });
+  const file = (path: string) => files.find((entry) => entry.path === `site/en/${path}`)!.contents;
+
+  it('splits the API reference per domain, 100 operations a page', () => {
+    expect(paths(files).filter((path) => /^site\/en\/api[.-]/.test(path))).toStrictEqual([
+      'site/en/api-agent.html',
+      'site/en/api-events.html',
+      'site/en/api-harness.html',
+      'site/en/api-wide-1.html',
+      'site/en/api-wide-2.html',
+      'site/en/api-wide-3.html',
+      'site/en/api.html',
+    ]);
+    expect(file('api-wide-3.html').match(/<h2 id="post-wideop\d+runv100">/g)).toHaveLength(50);
+    expect(file('api-wide-2.html')).toContain(
+      '<h1 id="api-reference--wide-23">API reference · wide (2/3)</h1>',
+    );
+  });
+
+  it('splits the models per domain, 200 models a page, and links across parts', () => {
+    expect(paths(files).filter((path) => /^site\/en\/models[.-]/.test(path))).toStrictEqual([
+      'site/en/models-agent.html',
+      'site/en/models-harness.html',
+      'site/en/models-wide-1.html',
+      'site/en/models-wide-2.html',
+      'site/en/models.html',
+    ]);
+    expect(file('models-wide-2.html').match(/<h2 id="wideinput\d+">/g)).toHaveLength(50);
+    // The API reference links each input model to its section on its own part.
+    expect(file('api-wide-3.html')).toContain(
+      '<a href="./models-wide-2.html#wideinput0249">WideInput0249</a>',
+    );
+    expect(file('models.html')).toContain(
+      '<li><a href="./models-wide-1.html#wideinput0000">WideInput0000</a></li>',
+    );
+  });
+
+  it('lists every operation in the overview, linked to its section', () => {
+    const overview = file('api.html');
+    expect(overview.match(/href="\.\/api-wide-\d\.html#post-wideop\d+runv100"/g)).toHaveLength(250);
+    expect(overview).toContain(
+      '<a href="./api-wide-2.html#post-wideop0100runv100"><code>POST /wide/op0100/run/v1.0.0</code></a>',
+    );
+  });
+
+  it('pages through the parts and keeps every page small', () => {
+    expect(file('api-wide-2.html')).toContain(
+      '<a class="pager-previous" rel="prev" href="api-wide-1.html"><span>Previous</span> API reference · wide (1/3)</a><a class="pager-next" rel="next" href="api-wide-3.html"><span>Next</span> API reference · wide (3/3)</a>',
+    );
+    const largest = Math.max(
+      ...files
+        .filter((entry) => entry.path.endsWith('.html'))
+        .map((entry) => entry.contents.length),
+    );
+    expect(largest).toBeLessThan(400_000);
+  });
+
+  it('shards the search index, 100 pages a shard', () => {
+    expect(paths(files).filter((path) => path.includes('search-index'))).toStrictEqual([
+      'site/assets/search-index-1.js',
+      'site/assets/search-index-2.js',
+      'site/assets/search-index-3.js',
+    ]);
+    expect(file('search.html')).toContain(
+      '<script src="../assets/search-index-2.js"></script>\n<script src="../assets/search-index-3.js"></script>',
+    );
+  });
+
+  it('names parts apart when a group name looks like another group part', () => {
+    const parts = catalogParts(
+      'api',
+      [
+        ['bench', Array.from({ length: 150 }, (_, at) => at)],
+        ['bench-2', [0]],
+      ],
+      100,
+    );
+    expect(
+      parts.map((part) => [part.file, part.index, part.count, part.entries.length]),
+    ).toStrictEqual([
+      ['api-bench-1.html', 1, 2, 100],
+      ['api-bench-2.html', 2, 2, 50],
+      ['api-bench-2_.html', 1, 1, 1],
+    ]);
+    expect(partTitle('Models', parts[1]!)).toBe('Models · bench (2/2)');
+    expect(partTitle('Models', parts[2]!)).toBe('Models · bench-2');
+  });
+});
+
+/** `ir` with `spec` (found by key) replaced by `change(spec)`; every other part the same object. */
+function withSpec(input: Ir, key: string, change: (spec: Spec) => Spec | null): Ir {
+  return {
+    ...input,
+    specs: input.specs.flatMap((spec) => {
+      if (spec.key !== key) return [spec];
+      const changed = change(spec);
+      return changed ? [changed] : [];
+    }),
+  };
+}
+
+/** The same IR rebuilt: every object new, as a one-shot generation builds it. */
+const rebuilt = (input: Ir): Ir => JSON.parse(JSON.stringify(input)) as Ir;
+
+const MUTATIONS: [string, (input: Ir) => Ir][] = [
+  [
+    'an operation description',
+    (input) =>
+      withSpec(input, 'harness.run.start', (spec) => ({
+        ...spec,
+        meta: { ...spec.meta, description: 'Starts a run, now described otherwise.' },
+      })),
+  ],
+  [
+    'an event title (shown in other pages, the sidebar and the pager)',
+    (input) =>
+      withSpec(input, 'harness.run.started', (spec) => ({
+        ...spec,
+        meta: { ...spec.meta, title: 'Run Started, Renamed' },
+      })),
+  ],
+  [
+    'a model field (schemas, examples, the models pages)',
+    (input) => {
+      const models: Model[] = input.models.map((model) =>
+        model.name === 'HarnessRunStartInput'
+          ? {
+              ...model,
+              fields: [
+                ...model.fields,
+                {
+                  name: 'addedField',
+                  type: { type: 'scalar', name: 'Boolean' },
+                  optional: true,
+                  array: false,
+                } as Model['fields'][number],
+              ],
+            }
+          : model,
+      );
+      return { ...input, models };
+    },
+  ],
+  ['a spec removed', (input) => withSpec(input, 'harness.run.cancel', () => null)],
+  [
+    'a capability no longer providing an operation (links back)',
+    (input) =>
+      withSpec(input, 'harness.execution', (spec) =>
+        spec.kind === 'capability'
+          ? { ...spec, provides: spec.provides.filter((item) => item.key !== 'harness.run.start') }
+          : spec,
+      ),
+  ],
+];
+
+describe('site watch-mode re-emits', () => {
+  it('reuses the last output for the same IR', () => {
+    const first = freshEmit(ir);
+    expect(createSiteEmitter().emit(ir)).toStrictEqual(first);
+    expect(createSiteEmitter().emit(rebuilt(ir))).toStrictEqual(first);
+  });
+
+  it.each(MUTATIONS)('after %s, gives the bytes of a first emit', (_name, mutate) => {
+    const changed = mutate(ir);
+    const expected = freshEmit(changed);
+    freshEmit(ir);
+    expect(createSiteEmitter().emit(changed)).toStrictEqual(expected);
+    freshEmit(ir);
+    expect(createSiteEmitter().emit(rebuilt(changed))).toStrictEqual(expected);
+    // And back: the entries of the original the changed emit did not use were dropped, not reused.
+    expect(createSiteEmitter().emit(ir)).toStrictEqual(freshEmit(ir));
+  });
+
+  it('changes only the pages a description edit touches', () => {
+    const first = freshEmit(ir);
+    const changed = createSiteEmitter().emit(MUTATIONS[0]![1](ir));
+    const differing = changed
+      .filter((file, at) => file.contents !== first[at]!.contents)
+      .map((file) => file.path);
+    expect(differing).toStrictEqual([
+      'site/assets/search-index-1.js',
+      'site/en/api-harness.html',
+      'site/en/harness/harness.run.start.html',
+      'site/en/harness/index.html',
+      'site/fr/api-harness.html',
+      'site/fr/harness/harness.run.start.html',
+      'site/fr/harness/index.html',
+      'site/openapi.json',
+    ]);
+  });
+});
+
+describe('the swept memo', () => {
+  it('keeps what the latest emit used and drops the rest at its sweep', () => {
+    const memo = new SweptMemo<string>();
+    memo.set('a', 'A');
+    memo.set('b', 'B');
+    memo.sweep();
+    expect(memo.size).toBe(2);
+    expect(memo.get('a')).toBe('A');
+    memo.sweep();
+    expect(memo.size).toBe(1);
+    expect(memo.get('b')).toBeUndefined();
+    expect(memo.get('a')).toBe('A');
+  });
+
+  it('empties itself past its limit', () => {
+    const memo = new SweptMemo<number>(2);
+    memo.set('a', 1);
+    memo.set('b', 2);
+    memo.set('c', 3);
+    expect(memo.size).toBe(1);
+    expect(memo.get('c')).toBe(3);
+  });
+});
+
+describe('site page layout', () => {
+  const [en, fr] = ['en', 'fr'].map((code) => ({
+    code,
+    ctx: createDocsContext(ir, createLabeler(loadLabelCatalog(code), code)),
+  }));
+  const PAGES: PageInput[] = [
+    { path: 'en/index.html', title: 'Home <&>', html: '<p>raw & kept</p>' },
+    {
+      path: 'en/harness/x.html',
+      title: 'A "quoted" `title` = \'x\'',
+      description: 'Described <here>',
+      html: '<h1>x</h1>',
+      breadcrumbs: [
+        { href: '../index.html', text: 'Home' },
+        { href: 'x.html', text: 'x & y' },
+      ],
+      pager: { previous: null, next: { href: 'y.html', text: 'Next <y>' } },
+    },
+    {
+      path: 'en/search.html',
+      title: 'Search',
+      html: '',
+      pager: { previous: { href: 'a.html', text: 'A' }, next: null },
+      scripts: ['../assets/a.js', '../assets/b&c.js'],
+    },
+  ];
+
+  it.each(PAGES.map((page) => [page.path, page] as const))(
+    'gives the bytes handlebars gives %s',
+    (_path, page) => {
+      const layout = pageLayout(en!, [en!, fr!], 'Site "title"');
+      // Twice: the second page of a shape fills the layout compiled for the first.
+      for (const input of [page, { ...page, title: `${page.title} again` }]) {
+        const labels = Object.fromEntries(
+          ['skip', 'menu', 'search', 'searchPlaceholder', 'language', 'theme', 'nav', 'home']
+            .concat(['events', 'models', 'api', 'noScript', 'breadcrumbs', 'pager', 'previous'])
+            .concat(['next'])
+            .map((name) => [name, en!.ctx.label(`site.${name}.label`)]),
+        );
+        const inLocale = input.path.slice(3);
+        const root = '../'.repeat(inLocale.split('/').length - 1);
+        expect(layout(input)).toBe(
+          renderSiteTemplate('page.html.hbs', {
+            lang: 'en',
+            root,
+            assets: `${root}../assets/`,
+            pageInLocale: inLocale,
+            title: input.title,
+            description: input.description ?? '',
+            siteTitle: 'Site "title"',
+            labels,
+            locales: [en!, fr!].map((other) => ({
+              code: other.code,
+              name: other.ctx.label('site.locale.label'),
+              current: other.code === 'en',
+              href: hrefFrom(input.path, `${other.code}/${inLocale}`),
+            })),
+            breadcrumbs: input.breadcrumbs ?? [],
+            pager: input.pager ?? null,
+            content: input.html,
+            scripts: input.scripts ?? [],
+          }),
+        );
+      }
+    },
+  );
 });
 
 describe('site helpers', () => {
@@ -124,9 +448,10 @@ const treeHash = (files: readonly { path: string; contents: string }[]) => {
 describe('site output is pinned', () => {
   it('emits the committed generated site byte for byte (shipped specs, en and fr)', () => {
     const committed = treeFiles(join(PROJECT_ROOT, 'packages/runtime/src/generated/site'));
-    const emitted = createSiteEmitter()
-      .emit(ir)
-      .map((file) => ({ path: file.path.slice('site/'.length), contents: file.contents }));
+    const emitted = freshEmit(ir).map((file) => ({
+      path: file.path.slice('site/'.length),
+      contents: file.contents,
+    }));
     expect(emitted.map((file) => file.path)).toStrictEqual(committed.map((file) => file.path));
     const differing = emitted.find((file, at) => file.contents !== committed[at]!.contents);
     expect(differing?.path).toBeUndefined();
@@ -138,97 +463,31 @@ describe('site output is pinned', () => {
 const templateMarkdown = (view: DocsPageView) =>
   renderTemplate('docs/page.md.hbs', view).replace(/^<!-- prettier-ignore -->\n/gm, '');
 
-const rawTable = (
-  header: string[],
-  delimiters: string[],
-  rows: string[][],
-): { table: DocsTable } => ({ table: { header, delimiters, rows } });
+describe('site pages render as markdown-it renders their Markdown', () => {
+  const wide = wideIr(120);
+  const schemasOf = (input: Ir) =>
+    (openApiDocument(input)['components'] as { schemas: Record<string, unknown> }).schemas;
 
-/** Tables and fences the direct renderer takes, and ones it must leave to markdown-it. */
-const EDGE_BLOCKS: SiteBlock[] = [
-  '# Edge cases',
-  'A paragraph with [a reference][ref] and a [link](./other.md#part).',
-  '[ref]: ./target.md',
-  tableBlock(
-    ['Name', 'Type | pipe', 'Notes'],
-    [
-      ['plain', 'Int_unsecure', 'a < b & "c"'],
-      ['`code | span`', '[Model](#model)', '*stress* and _under_ and ~~gone~~'],
-      ['[back][ref]', '[doc](./x.md)', '&amp; &copy; <https://example.com/>'],
-      ['trailing \\', 'ends with backslash\\', ''],
-      ['short row'],
-      ['one', 'two', 'three', 'four dropped'],
-    ],
-  ),
-  rawTable(['Left', 'Centre', 'Right'], [':---', ':---:', '---:'], [['l', 'c', 'r']]),
-  rawTable(['No rows'], ['---'], []),
-  rawTable(['Bad delimiter'], ['x--'], [['kept as paragraph']]),
-  rawTable(['Two', 'headers'], ['---'], [['a', 'b']]),
-  rawTable(['Line'], ['---'], [['a\nbreak']]),
-  { code: codeBlock('json', '{\n  "a": [1, true, null]\n}') },
-  { code: codeBlock('ts', 'const s = `x ${"```"} y`;\n\n') },
-  { code: codeBlock('', 'plain <text> & more') },
-  { code: codeBlock('json', '') },
-  { code: { fence: '~~~', lang: 'ts', text: 'let a = 1; // ~~~ inside' } },
-  { code: { fence: '```', lang: 'json extra', text: '{}' } },
-  '- a list item\n- another',
-  tableBlock(['After', 'List'], [['x', 'y']]),
-];
-
-describe('site direct tables and fences', () => {
-  it('give the bytes markdown-it gives the whole Markdown', () => {
-    expect(blocksToHtml(EDGE_BLOCKS)).toBe(markdownToHtml(blocksMarkdown(EDGE_BLOCKS)));
-  });
-
-  it('fall back to markdown-it when a paragraph opens a fence that swallows the rest', () => {
-    const blocks: SiteBlock[] = ['```', tableBlock(['A'], [['1']]), { code: codeBlock('ts', 'x') }];
-    const html = blocksToHtml(blocks);
-    expect(html).toBe(markdownToHtml(blocksMarkdown(blocks)));
-    expect(html).not.toContain('<table>');
-  });
-
-  it('fall back to markdown-it when a fence would close inside its text', () => {
-    const blocks: SiteBlock[] = [
-      { code: { fence: '```', lang: 'ts', text: 'a\n```\nb' } },
-      tableBlock(['A'], [['1']]),
-    ];
-    expect(blocksToHtml(blocks)).toBe(markdownToHtml(blocksMarkdown(blocks)));
-  });
-
-  it('fall back to markdown-it when the text already holds a hole mark', () => {
-    const blocks: SiteBlock[] = ['\u00010\u0001', tableBlock(['A'], [['1']])];
-    expect(blocksToHtml(blocks)).toBe(markdownToHtml(blocksMarkdown(blocks)));
-  });
-
-  it('render every shipped spec page as markdown-it renders the template Markdown', () => {
-    const ctx = createDocsContext(ir, createLabeler(loadLabelCatalog('en'), 'catalog en'));
-    const schemas = (openApiDocument(ir)['components'] as { schemas: Record<string, unknown> })
-      .schemas;
-    for (const spec of ir.specs) {
-      const view = finishPage(specPagePlan(ctx, spec, siteSpecExtras(ctx, spec, schemas)));
-      expect(pageViewToHtml(view, templateMarkdown)).toBe(markdownToHtml(templateMarkdown(view)));
+  it.each(['en', 'fr'])('every shipped and wide spec page, in %s', (locale) => {
+    for (const input of [ir, wide]) {
+      const ctx = createDocsContext(input, createLabeler(loadLabelCatalog(locale), locale));
+      const schemas = schemasOf(input);
+      for (const spec of input.specs) {
+        const extras = siteSpecExtras(ctx, specExtras(input, spec, schemas));
+        const view = finishPage(specPagePlan(ctx, spec, extras));
+        expect(pageViewToHtml(view, templateMarkdown)).toBe(markdownToHtml(templateMarkdown(view)));
+      }
     }
   });
 
-  it('keep section order when a table is left to markdown-it and a fence follows it', () => {
-    const view: DocsPageView = {
-      sections: [
-        {
-          hashes: '##',
-          heading: 'Mixed',
-          paragraphs: ['Text before.'],
-          table: { header: ['Bad'], delimiters: ['x'], rows: [['cell']] },
-          code: codeBlock('ts', 'const a = 1;\n<!-- prettier-ignore -->\nconst b = 2;'),
-        },
-        {
-          hashes: '##',
-          heading: 'Mixed',
-          paragraphs: [],
-          table: table(['A', 'B'], [['`x`', '[y](./y.md)']]),
-          code: codeBlock('json', '{}'),
-        },
-      ],
-    };
-    expect(pageViewToHtml(view, templateMarkdown)).toBe(markdownToHtml(templateMarkdown(view)));
+  it('every domain index, as the docs view of it renders', () => {
+    for (const input of [ir, wide]) {
+      const ctx = createDocsContext(input, createLabeler(loadLabelCatalog('en'), 'en'));
+      for (const domain of ['agent', 'harness', ...(input === wide ? ['wide'] : [])]) {
+        const docsHtml = pageViewToHtml(domainIndexView(ctx, domain), templateMarkdown);
+        expect(blocksToHtml(domainIndexBlocks(ctx, domain))).toBe(docsHtml);
+        expect(docsHtml).toBe(markdownToHtml(templateMarkdown(domainIndexView(ctx, domain))));
+      }
+    }
   });
 });

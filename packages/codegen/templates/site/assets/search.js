@@ -1,19 +1,33 @@
-// The search page: loads the prebuilt MiniSearch index (window.contractsSearchIndex), searches as
-// the user types (and from ?q=), and moves through the results with the arrow keys.
+// The search page: loads the prebuilt MiniSearch index shards (window.contractsSearchShards),
+// searches them all as the user types (and from ?q=), best score first, and moves through the
+// results with the arrow keys. A hit's kind is shown by its label (data-kinds on the results list).
 (function () {
   var input = document.getElementById('search-input');
   var results = document.getElementById('search-results');
   var status = document.getElementById('search-status');
-  if (!input || !results || !window.MiniSearch || !window.contractsSearchIndex) return;
+  if (!input || !results || !window.MiniSearch || !window.contractsSearchShards) return;
   var root = document.documentElement.getAttribute('data-root') || '';
-  var index = window.MiniSearch.loadJS(window.contractsSearchIndex, {
-    fields: ['key', 'title', 'description', 'tags', 'fields', 'errors'],
-    storeFields: ['key', 'title', 'kind', 'path'],
-    tokenize: function (text) {
-      return text.split(/[\s\p{P}]+/u).filter(Boolean);
-    },
-    searchOptions: { prefix: true, fuzzy: 0.1, combineWith: 'AND', boost: { key: 3, title: 2, errors: 2 } },
+  var kinds = JSON.parse(results.getAttribute('data-kinds') || '{}');
+  var shards = window.contractsSearchShards.map(function (shard) {
+    return window.MiniSearch.loadJS(shard, {
+      fields: ['key', 'title', 'description', 'tags', 'fields', 'errors'],
+      storeFields: ['key', 'title', 'kind', 'path'],
+      tokenize: function (text) {
+        return text.split(/[\s\p{P}]+/u).filter(Boolean);
+      },
+      searchOptions: { prefix: true, fuzzy: 0.1, combineWith: 'AND', boost: { key: 3, title: 2, errors: 2 } },
+    });
   });
+  function search(query) {
+    var hits = [];
+    shards.forEach(function (shard) {
+      hits = hits.concat(shard.search(query));
+    });
+    // Array.prototype.sort is stable: equal scores keep shard order, then each shard's own order.
+    return hits.sort(function (a, b) {
+      return b.score - a.score;
+    });
+  }
   var active = -1;
   function links() {
     return results.querySelectorAll('a');
@@ -21,7 +35,7 @@
   function render(query) {
     results.textContent = '';
     active = -1;
-    var hits = query.trim() ? index.search(query).slice(0, 50) : [];
+    var hits = query.trim() ? search(query).slice(0, 50) : [];
     hits.forEach(function (hit) {
       var li = document.createElement('li');
       var a = document.createElement('a');
@@ -33,7 +47,7 @@
       title.textContent = ' ' + hit.title + ' ';
       var kind = document.createElement('span');
       kind.className = 'result-kind';
-      kind.textContent = hit.kind;
+      kind.textContent = kinds[hit.kind] || hit.kind;
       a.appendChild(key);
       a.appendChild(title);
       a.appendChild(kind);

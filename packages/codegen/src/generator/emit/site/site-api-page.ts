@@ -1,45 +1,186 @@
+import { createSlugger, codeBlock, inlineCode } from '../docs-markdown.js';
 import type { DocsContext } from '../docs-context.js';
-import { codeBlock, inlineCode } from '../docs-markdown.js';
-import { modelAnchor } from './site-index-pages.js';
+import { API_PART_SIZE, catalogParts, partTitle, type CatalogPart } from './site-catalog-parts.js';
 import { tableBlock as tableText, type SiteBlock } from './site-markdown.js';
 
 type Json = Record<string, unknown>;
 
 const COMPONENTS = '#/components/schemas/';
 
+/** One operation of the OpenAPI document: a path and method, its tag (the domain) and object. */
+export interface ApiOperation {
+  readonly tag: string;
+  readonly path: string;
+  readonly method: string;
+  /** `POST /harness/run/start`, the heading of its section. */
+  readonly heading: string;
+  readonly operation: Json;
+  /** `x-contracts-operation`: the contract it serves, when it serves one. */
+  readonly contract?: { readonly key: string; readonly version: string };
+}
+
+/**
+ * The operations of an OpenAPI 3.1 document (the openapi surface's `openApiDocument`) in the API
+ * reference's order: tags sorted, then paths and methods in document order; an operation without
+ * a tag is listed under `events` (the `/events` stream). Each tag's operations are cut into
+ * {@link API_PART_SIZE}-operation parts (`api-<tag>….html`).
+ */
+export function apiParts(document: Json): CatalogPart<ApiOperation>[] {
+  const paths = document['paths'] as Record<string, Record<string, Json>>;
+  const byTag = new Map<string, ApiOperation[]>();
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const tag = ((operation['tags'] as string[] | undefined) ?? ['events'])[0]!;
+      const contract = operation['x-contracts-operation'] as Json | undefined;
+      const entry: ApiOperation = {
+        tag,
+        path,
+        method,
+        heading: `${method.toUpperCase()} ${path}`,
+        operation,
+        ...(contract
+          ? { contract: { key: String(contract['key']), version: String(contract['version']) } }
+          : {}),
+      };
+      const list = byTag.get(tag);
+      if (list) list.push(entry);
+      else byTag.set(tag, [entry]);
+    }
+  }
+  const groups = [...byTag.keys()].sort().map((tag) => [tag, byTag.get(tag)!] as const);
+  return catalogParts('api', groups, API_PART_SIZE);
+}
+
+/** The heading of an API reference part page in `ctx`'s locale. */
+export function apiPartTitle(ctx: DocsContext, part: CatalogPart<ApiOperation>): string {
+  return partTitle(ctx.label('site.api.label'), part);
+}
+
+/**
+ * The anchor of each operation's section on its part page: GitHub's slugs of the page's headings in
+ * page order (the part's title, then each operation), as the page renders them.
+ */
+export function apiAnchors(title: string, part: CatalogPart<ApiOperation>): string[] {
+  const slug = createSlugger();
+  slug(title);
+  return part.entries.map((entry) => slug(entry.heading));
+}
+
+/**
+ * How the API reference links out of itself: `specPath(key, version)` gives a spec page's path
+ * relative to the locale folder, `modelHref(name)` a model's section (`./models-….html#anchor`);
+ * each is undefined/null when the IR has no such spec or model.
+ */
+export interface ApiLinks {
+  readonly specPath: (key: string, version: string) => string | undefined;
+  readonly modelHref: (name: string) => string | null;
+}
+
 function fence(value: unknown): SiteBlock {
   return { code: codeBlock('json', JSON.stringify(value, null, 2)) };
 }
 
-/** `#/components/schemas/X` -> a link to model X's section of the models page; else the schema as JSON. */
-function schemaText(schema: unknown, models: ReadonlySet<string>): string {
+/** `#/components/schemas/X` -> a link to model X's section; else the schema as JSON. */
+function schemaText(schema: unknown, links: ApiLinks): string {
   const ref = (schema as Json | undefined)?.['$ref'];
   if (typeof ref === 'string' && ref.startsWith(COMPONENTS)) {
     const name = ref.slice(COMPONENTS.length);
-    return models.has(name) ? `[${name}](./models.html#${modelAnchor(name)})` : inlineCode(name);
+    const href = links.modelHref(name);
+    return href ? `[${name}](${href})` : inlineCode(name);
   }
   return inlineCode(JSON.stringify(schema ?? {}));
 }
 
 /**
- * `<locale>/api.html`, the API reference, read from the OpenAPI 3.1 document the openapi surface
- * writes (`openApiDocument`): the servers, then per tag (domain) one section per path and method:
- * summary, description, a link to the contract page (from `x-contracts-operation`), query
- * parameters, the request body's schema (linked to the models page) and examples, and every
- * response by status. Rendered at build time, so the page needs no script, network or font.
- * `specPath(key, version)` gives a spec page's path relative to the locale folder.
+ * The body of one operation's section (its heading is the caller's): summary, description, a link
+ * to the contract page (from `x-contracts-operation`), query parameters, the request body's schema
+ * (linked to the models pages) and first example, and every response by status.
  */
-export function apiPageBlocks(
+export function apiOperationBlocks(
   ctx: DocsContext,
-  document: Json,
-  specPath: (key: string, version: string) => string | undefined,
+  entry: ApiOperation,
+  links: ApiLinks,
 ): SiteBlock[] {
   const { label } = ctx;
-  const models = new Set(ctx.ir.models.map((model) => model.name));
+  const { operation, contract } = entry;
+  const section: SiteBlock[] = [String(operation['summary'] ?? '')];
+  if (operation['description']) section.push(String(operation['description']));
+  if (contract) {
+    const target = links.specPath(contract.key, contract.version);
+    const text = `${contract.key}@${contract.version}`;
+    section.push(
+      `**${label('site.apiContract.label')}:** ${target ? `[${text}](./${encodeURI(target)})` : inlineCode(text)}`,
+    );
+  }
+  const parameters = (operation['parameters'] as Json[] | undefined) ?? [];
+  if (parameters.length > 0) {
+    section.push(`**${label('site.apiParameters.label')}**`);
+    section.push(
+      tableText(
+        [label('column.name.label'), label('column.type.label'), label('column.required.label')],
+        parameters.map((parameter) => [
+          inlineCode(String(parameter['name'])),
+          schemaText(
+            parameter['schema'] ??
+              (
+                (parameter['content'] as Json | undefined)?.['application/json'] as Json | undefined
+              )?.['schema'],
+            links,
+          ),
+          label(parameter['required'] === true ? 'value.yes.label' : 'value.no.label'),
+        ]),
+      ),
+    );
+  }
+  const requestBody = operation['requestBody'] as Json | undefined;
+  const media = (requestBody?.['content'] as Json | undefined)?.['application/json'] as
+    Json | undefined;
+  if (media) {
+    section.push(
+      `**${label('site.apiRequestBody.label')}:** ${schemaText(media['schema'], links)}`,
+    );
+    for (const example of Object.values(
+      (media['examples'] as Record<string, Json> | undefined) ?? {},
+    ).slice(0, 1)) {
+      section.push(fence(example['value']));
+    }
+  }
+  const responses = (operation['responses'] as Record<string, Json> | undefined) ?? {};
+  section.push(`**${label('site.apiResponses.label')}**`);
+  section.push(
+    tableText(
+      [label('column.status.label'), label('column.type.label'), label('column.description.label')],
+      Object.entries(responses).map(([status, response]) => {
+        const content = (response['content'] as Record<string, Json> | undefined) ?? {};
+        const [type, body] = Object.entries(content)[0] ?? ['', {}];
+        const schema = (body as Json)['schema'];
+        return [
+          status,
+          type === 'application/json' ? schemaText(schema, links) : inlineCode(type || '—'),
+          String(response['description'] ?? ''),
+        ];
+      }),
+    ),
+  );
+  return section.filter(Boolean);
+}
+
+/**
+ * `<locale>/api.html`, the API reference's overview, read from the OpenAPI document: the servers,
+ * the download link, then per tag (domain) a table of its operations (method and path, linked to
+ * the operation's section on its part page, and summary). `anchors(part)` gives each operation's
+ * anchor on its part page ({@link apiAnchors}).
+ */
+export function apiOverviewBlocks(
+  ctx: DocsContext,
+  document: Json,
+  parts: readonly CatalogPart<ApiOperation>[],
+  anchors: (part: CatalogPart<ApiOperation>) => readonly string[],
+): SiteBlock[] {
+  const { label } = ctx;
   const info = document['info'] as Json;
   const servers = (document['servers'] as Json[] | undefined) ?? [];
-  const paths = document['paths'] as Record<string, Record<string, Json>>;
-  const parts: SiteBlock[] = [
+  const blocks: SiteBlock[] = [
     `# ${label('site.api.label')}`,
     label('site.apiIntro.label'),
     `**${String(info['title'])}** ${inlineCode(String(info['version']))} · [${label('site.apiDownload.label')}](../openapi.json)`,
@@ -50,88 +191,22 @@ export function apiPageBlocks(
       )
       .join('\n'),
   ];
-  const byTag = new Map<string, SiteBlock[]>();
-  for (const [path, item] of Object.entries(paths)) {
-    for (const [method, operation] of Object.entries(item)) {
-      const tag = ((operation['tags'] as string[] | undefined) ?? ['events'])[0]!;
-      const section: SiteBlock[] = [`### ${method.toUpperCase()} ${path}`];
-      section.push(String(operation['summary'] ?? ''));
-      if (operation['description']) section.push(String(operation['description']));
-      const contract = operation['x-contracts-operation'] as Json | undefined;
-      if (contract) {
-        const target = specPath(String(contract['key']), String(contract['version']));
-        const text = `${String(contract['key'])}@${String(contract['version'])}`;
-        section.push(
-          `**${label('site.apiContract.label')}:** ${target ? `[${text}](./${encodeURI(target)})` : inlineCode(text)}`,
-        );
-      }
-      const parameters = (operation['parameters'] as Json[] | undefined) ?? [];
-      if (parameters.length > 0) {
-        section.push(`**${label('site.apiParameters.label')}**`);
-        section.push(
-          tableText(
-            [
-              label('column.name.label'),
-              label('column.type.label'),
-              label('column.required.label'),
-            ],
-            parameters.map((parameter) => [
-              inlineCode(String(parameter['name'])),
-              schemaText(
-                parameter['schema'] ??
-                  (
-                    (parameter['content'] as Json | undefined)?.['application/json'] as
-                      Json | undefined
-                  )?.['schema'],
-                models,
-              ),
-              label(parameter['required'] === true ? 'value.yes.label' : 'value.no.label'),
-            ]),
-          ),
-        );
-      }
-      const requestBody = operation['requestBody'] as Json | undefined;
-      const media = (requestBody?.['content'] as Json | undefined)?.['application/json'] as
-        Json | undefined;
-      if (media) {
-        section.push(
-          `**${label('site.apiRequestBody.label')}:** ${schemaText(media['schema'], models)}`,
-        );
-        for (const example of Object.values(
-          (media['examples'] as Record<string, Json> | undefined) ?? {},
-        ).slice(0, 1)) {
-          section.push(fence(example['value']));
-        }
-      }
-      const responses = (operation['responses'] as Record<string, Json> | undefined) ?? {};
-      section.push(`**${label('site.apiResponses.label')}**`);
-      section.push(
-        tableText(
-          [
-            label('column.status.label'),
-            label('column.type.label'),
-            label('column.description.label'),
-          ],
-          Object.entries(responses).map(([status, response]) => {
-            const content = (response['content'] as Record<string, Json> | undefined) ?? {};
-            const [type, body] = Object.entries(content)[0] ?? ['', {}];
-            const schema = (body as Json)['schema'];
-            return [
-              status,
-              type === 'application/json' ? schemaText(schema, models) : inlineCode(type || '—'),
-              String(response['description'] ?? ''),
-            ];
-          }),
-        ),
-      );
-      const tagBlocks = byTag.get(tag) ?? [];
-      tagBlocks.push(...section.filter(Boolean));
-      byTag.set(tag, tagBlocks);
+  const header = [label('column.operation.label'), label('column.title.label')];
+  let rows: string[][] = [];
+  for (let at = 0; at < parts.length; at++) {
+    const part = parts[at]!;
+    if (part.index === 1) blocks.push(`## ${part.group}`);
+    const ids = anchors(part);
+    part.entries.forEach((entry, i) => {
+      rows.push([
+        `[${inlineCode(entry.heading)}](./${encodeURI(part.file)}#${ids[i]!})`,
+        String(entry.operation['summary'] ?? ''),
+      ]);
+    });
+    if (part.index === part.count) {
+      blocks.push(tableText(header, rows));
+      rows = [];
     }
   }
-  for (const tag of [...byTag.keys()].sort()) {
-    parts.push(`## ${tag}`);
-    parts.push(...byTag.get(tag)!);
-  }
-  return parts;
+  return blocks;
 }

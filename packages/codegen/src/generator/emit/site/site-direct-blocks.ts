@@ -1,12 +1,14 @@
 import type { DocsCode, DocsTable } from '../docs-markdown.js';
 
 /**
- * Tables and fenced code blocks turned into the very HTML markdown-it 15 (CommonMark + GFM tables,
- * raw HTML off) gives them, without running its block parser: the table rule (`rules_block/table`:
- * delimiter row, `escapedSplit`, trimmed cells, cells added or dropped to the header's count) and
- * the fence rule and renderer (`rules_block/fence`, `renderer` `fence`). A 1,000-operation site holds
- * some 100,000 table cells; markdown-it makes five tokens of each. Each `…Direct` check says
- * whether a block is one this module renders exactly; any other block is left to markdown-it.
+ * Headings, paragraphs, bullet lists, tables and fenced code blocks turned into the very HTML
+ * markdown-it 15 (CommonMark + GFM tables, raw HTML off) gives them, without running its block
+ * parser: the heading rule (`rules_block/heading`), the paragraph rule, tight `-` lists
+ * (`rules_block/list`), the table rule (`rules_block/table`: delimiter row, `escapedSplit`, trimmed
+ * cells, cells added or dropped to the header's count) and the fence rule and renderer
+ * (`rules_block/fence`, `renderer` `fence`). A 1,000-operation site holds some 100,000 table cells;
+ * markdown-it makes five tokens of each. Each `…Direct`/shape check says whether a block is one this
+ * module renders exactly; any other block is left to markdown-it.
  */
 
 /** markdown-it's `escapeHtml` (`&`, `<`, `>`, `"`); its text tokens and attributes use it. */
@@ -42,6 +44,18 @@ function escapedSplit(text: string): string[] {
   }
   result.push(current + text.substring(lastPos));
   return result;
+}
+
+/**
+ * The cells markdown-it reads from `cells` printed as one row (`| a | b |`), untrimmed: the row
+ * line split by {@link rowCells}, or, when no cell holds `|` or `\`, the cells themselves (the
+ * split of such a line gives each cell back between its two padding spaces).
+ */
+function cellsOfRow(cells: readonly string[]): readonly string[] {
+  for (const cell of cells) {
+    if (cell.includes('|') || cell.includes('\\')) return rowCells(tableRowLine(cells));
+  }
+  return cells;
 }
 
 /** The trimmed cells of a header or body row line, outer empty cells dropped (the table rule). */
@@ -107,22 +121,28 @@ export interface DirectTable {
  * a line break in a cell, more autocompleted cells than markdown-it allows).
  */
 export function directTable(table: DocsTable): DirectTable | null {
-  const cellsOk = (cells: readonly string[]) => cells.every((cell) => !UNSAFE_TEXT.test(cell));
-  if (!cellsOk(table.header) || !cellsOk(table.delimiters) || !table.rows.every(cellsOk)) {
-    return null;
-  }
+  if (!cellsSafe(table.header) || !cellsSafe(table.delimiters)) return null;
   const aligns = cachedAligns(tableRowLine(table.delimiters));
-  const header = rowCells(tableRowLine(table.header));
-  if (aligns === null || header.length === 0 || header.length !== aligns.length) return null;
+  const header = cellsOfRow(table.header);
+  const width = header.length;
+  if (aligns === null || width === 0 || width !== aligns.length) return null;
   let autocompleted = 0;
   const rows: string[][] = [];
   for (const row of table.rows) {
-    const cells = rowCells(tableRowLine(row));
-    autocompleted += header.length - cells.length;
+    if (!cellsSafe(row)) return null;
+    const cells = cellsOfRow(row);
+    autocompleted += width - cells.length;
     if (autocompleted > MAX_AUTOCOMPLETED_CELLS) return null;
-    rows.push(Array.from({ length: header.length }, (_, i) => cells[i]?.trim() ?? ''));
+    const trimmed = new Array<string>(width);
+    for (let at = 0; at < width; at++) trimmed[at] = cells[at]?.trim() ?? '';
+    rows.push(trimmed);
   }
   return { aligns, header: header.map((cell) => cell.trim()), rows };
+}
+
+function cellsSafe(cells: readonly string[]): boolean {
+  for (const cell of cells) if (UNSAFE_TEXT.test(cell)) return false;
+  return true;
 }
 
 /** Characters at which one of markdown-it's inline rules other than `text` may start. */
@@ -168,7 +188,19 @@ export function tableHtml(
 export function isDirectFence(code: DocsCode): boolean {
   if (!/^(`{3,}|~{3,})$/.test(code.fence) || !/^[\w-]*$/.test(code.lang)) return false;
   if (/[\r\0]/.test(code.text) || code.text.includes('<!-- prettier-ignore -->')) return false;
-  return !code.text.split('\n').some((line) => line.trimStart().startsWith(code.fence));
+  return !closingLine(code.fence).test(code.text);
+}
+
+const closingLines = new Map<string, RegExp>();
+
+/** A line that starts, after white space, with `fence` (a run of backticks or tildes). */
+function closingLine(fence: string): RegExp {
+  let line = closingLines.get(fence);
+  if (!line) {
+    line = new RegExp(`^[^\\S\\n]*${fence}`, 'm');
+    if (closingLines.size < 100) closingLines.set(fence, line);
+  }
+  return line;
 }
 
 /**
@@ -189,4 +221,130 @@ export function fenceHtml(
     ? `<pre><code class="${escapeHtml(`language-${code.lang}`)}">`
     : '<pre><code>';
   return `${open}${highlighted}</code></pre>\n`;
+}
+
+/** Characters a line may hold that markdown-it's normalize rule changes or that end a line. */
+const UNSAFE_LINE_TEXT = /[\r\0]/;
+
+/**
+ * Whether a line starting with `text` may open a block other than a paragraph in markdown-it:
+ * indentation, an ATX heading, a block quote, a list item (`-`, `+`, `*`, `1.`, `1)`), a thematic
+ * break or setext underline (`-`, `_`, `*`, `=`), a fence, or a table row (`|`). Conservative: a
+ * leading `-`, `+`, `_`, `=` or `|` is refused whatever follows.
+ */
+function mayOpenBlock(text: string): boolean {
+  return /^(?:[ \t#>\-+_=|]|\*(?:[ \t]|$)|(?:\*[ \t]*){3,}$|`{3}|~{3}|\d{1,9}[.)])/.test(text);
+}
+
+/** A one-line text markdown-it's paragraph and list rules leave as it is (trimmed, no block). */
+function isPlainLine(text: string): boolean {
+  return (
+    text !== '' &&
+    !UNSAFE_LINE_TEXT.test(text) &&
+    !text.includes('\n') &&
+    !/[ \t]$/.test(text) &&
+    !mayOpenBlock(text)
+  );
+}
+
+/**
+ * Whether `text` printed as `#…# text` is an ATX heading whose content is exactly `text`: one line,
+ * trimmed, not ending in `#` (the rule drops a closing `#` run).
+ */
+export function isDirectHeading(text: string): boolean {
+  return (
+    text !== '' &&
+    !UNSAFE_LINE_TEXT.test(text) &&
+    !text.includes('\n') &&
+    text.trim() === text &&
+    !text.endsWith('#')
+  );
+}
+
+/** The HTML of an ATX heading of `level` with anchor `id` (markdown-it's `heading_open` with `id`). */
+export function headingHtml(
+  level: number,
+  text: string,
+  id: string,
+  escapeHtml: EscapeHtml,
+  renderInline: (text: string) => string,
+): string {
+  return `<h${level} id="${escapeHtml(id)}">${inlineHtml(text, escapeHtml, renderInline)}</h${level}>\n`;
+}
+
+function inlineHtml(
+  text: string,
+  escapeHtml: EscapeHtml,
+  renderInline: (text: string) => string,
+): string {
+  return INLINE_SYNTAX.test(text) ? renderInline(text) : escapeHtml(text);
+}
+
+const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const LIST_ITEM_LINE = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/m;
+const HEADING_OR_FENCE_LINE = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3}|~{3}|(?:=+|-+)[ \t]*$)/m;
+
+/**
+ * How one paragraph of a page (a block between blank lines) renders:
+ * - `empty`: nothing;
+ * - `inline`: one plain line, `<p>…</p>`;
+ * - `list`: lines `- item`, each item a plain line, a tight bullet list;
+ * - `markdown`: other Markdown, rendered by markdown-it on its own — the same HTML as within the
+ *   page as long as the page defines no link reference (checked by the caller) and the text holds
+ *   no heading (page-wide anchors) or fence (which could swallow the blocks after it) and does not
+ *   start indented (which could continue the block before it);
+ * - `page`: none of these, so the page is left to markdown-it whole.
+ * `startsList`/`endsList` say whether the block may begin or end with a list item: two such
+ * neighbours would join into one list, so the caller leaves that page to markdown-it whole.
+ */
+export interface ParagraphShape {
+  readonly kind: 'empty' | 'inline' | 'list' | 'markdown' | 'page';
+  readonly startsList: boolean;
+  readonly endsList: boolean;
+}
+
+const EMPTY_SHAPE: ParagraphShape = { kind: 'empty', startsList: false, endsList: false };
+const INLINE_SHAPE: ParagraphShape = { kind: 'inline', startsList: false, endsList: false };
+const LIST_SHAPE: ParagraphShape = { kind: 'list', startsList: true, endsList: true };
+const PAGE_SHAPE: ParagraphShape = { kind: 'page', startsList: true, endsList: true };
+
+/** The {@link ParagraphShape} of `text`. */
+export function paragraphShape(text: string): ParagraphShape {
+  if (text === '') return EMPTY_SHAPE;
+  if (UNSAFE_LINE_TEXT.test(text) || text.includes(']:')) return PAGE_SHAPE;
+  if (isPlainLine(text)) return INLINE_SHAPE;
+  if (
+    text.startsWith('- ') &&
+    text.split('\n').every((line) => line.startsWith('- ') && isPlainLine(line.slice(2)))
+  ) {
+    return LIST_SHAPE;
+  }
+  if (/^[ \t]/.test(text) || HEADING_OR_FENCE_LINE.test(text)) return PAGE_SHAPE;
+  return {
+    kind: 'markdown',
+    startsList: LIST_ITEM.test(text),
+    endsList: LIST_ITEM_LINE.test(text),
+  };
+}
+
+/** The HTML of an `inline` paragraph. */
+export function paragraphHtml(
+  text: string,
+  escapeHtml: EscapeHtml,
+  renderInline: (text: string) => string,
+): string {
+  return `<p>${inlineHtml(text, escapeHtml, renderInline)}</p>\n`;
+}
+
+/** The HTML of a `list` paragraph: markdown-it's tight list, each `<li>` its item's inline HTML. */
+export function listHtml(
+  text: string,
+  escapeHtml: EscapeHtml,
+  renderInline: (text: string) => string,
+): string {
+  let html = '<ul>\n';
+  for (const line of text.split('\n')) {
+    html += `<li>${inlineHtml(line.slice(2), escapeHtml, renderInline)}</li>\n`;
+  }
+  return html + '</ul>\n';
 }

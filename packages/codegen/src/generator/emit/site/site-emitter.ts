@@ -1,7 +1,7 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir, Spec } from '../../ir/ir-schema.js';
-import { createDocsContext, type DocsContext } from '../docs-context.js';
-import { domainIndexView } from '../docs-index-pages.js';
+import { createDocsContext } from '../docs-context.js';
+import { KIND_SECTIONS } from '../docs-index-pages.js';
 import {
   catalogPath,
   checkCatalogsComplete,
@@ -9,67 +9,101 @@ import {
   loadLabelCatalog,
   type LabelCatalog,
 } from '../docs-labels.js';
-import type { DocsPageView } from '../docs-markdown.js';
+import type { DocsCode, DocsPageView } from '../docs-markdown.js';
 import { finishPage } from '../docs-page-plan.js';
-import { titleOf } from '../docs-spec-parts.js';
+import { kindLabelKey, titleOf } from '../docs-spec-parts.js';
 import { specPagePlan } from '../docs-spec-page.js';
 import type { Emitter } from '../emitter.js';
 import { domainsOf, specsOfDomain } from '../naming.js';
-import { openApiDocument } from '../openapi-emitter.js';
 import type { OutputFile } from '../output-file.js';
 import { renderTemplate } from '../render-template.js';
-import { apiPageBlocks } from './site-api-page.js';
+import {
+  apiAnchors,
+  apiOperationBlocks,
+  apiOverviewBlocks,
+  apiPartTitle,
+  type ApiOperation,
+} from './site-api-page.js';
 import { siteAssets } from './site-assets.js';
-import { eventsPageBlocks, homePageBlocks, modelsPageBlocks } from './site-index-pages.js';
-import { blocksToHtml, pageViewToHtml, type SiteBlock } from './site-markdown.js';
+import { SiteBuildQueue, type Prepared } from './site-build-queue.js';
+import { partTitle, type CatalogPart } from './site-catalog-parts.js';
+import { domainIndexBlocks } from './site-domain-index.js';
+import { digest, fingerprintIr } from './site-fingerprint.js';
+import {
+  eventsPageBlocks,
+  homePageBlocks,
+  modelHref,
+  modelPlacement,
+  modelsOverviewBlocks,
+  modelsPartBlocks,
+  type ModelPlacement,
+} from './site-index-pages.js';
+import { blocksToHtml, headingToHtml, pageViewToHtml, type SiteBlock } from './site-markdown.js';
+import { sweepSiteMemos } from './site-memo.js';
 import { domainOrder, navData, specBreadcrumbs, specPager, type LinkView } from './site-nav.js';
+import { siteApi } from './site-openapi.js';
 import { DEFAULT_SITE_LOCALES, type SiteOptions } from './site-options.js';
+import { pageLayout, type PageInput, type SiteLocale } from './site-page-layout.js';
 import { hrefFrom, sitePathOfDocsPage, type SitePath } from './site-paths.js';
 import { renderSiteTemplate } from './site-render.js';
-import { searchDocuments, searchIndexScript } from './site-search.js';
-import { siteSpecExtras } from './site-spec-extras.js';
+import { SEARCH_SHARD_SIZE, searchDocument, searchShardScript } from './site-search.js';
+import { siteSpecExtras, specExtras, type SpecExtra } from './site-spec-extras.js';
 
 /** The docs page template's Markdown of a view, without the prettier-only comments. */
 function pageMarkdown(view: DocsPageView): string {
   return renderTemplate('docs/page.md.hbs', view).replace(/^<!-- prettier-ignore -->\n/gm, '');
 }
 
-interface Locale {
-  readonly code: string;
-  readonly ctx: DocsContext;
+/** The latest emit's output, by the key of its whole input, for an emit of an unchanged IR. */
+let latest: { readonly key: string; readonly files: readonly OutputFile[] } | undefined;
+
+const catalogIds = new WeakMap<object, number>();
+let nextCatalogId = 0;
+
+/**
+ * What identifies a catalog's texts: its JSON for a shipped catalog (read afresh each emit), the
+ * object itself for a catalog given in the options (a test's, maybe read through a proxy that
+ * records the keys used, which a JSON walk would all mark).
+ */
+function catalogDigest(catalog: LabelCatalog, given: boolean): string {
+  if (!given) return JSON.stringify(catalog);
+  let id = catalogIds.get(catalog);
+  if (id === undefined) {
+    id = nextCatalogId++;
+    catalogIds.set(catalog, id);
+  }
+  return `given catalog ${id}`;
 }
 
-/** What one page needs beyond its content. */
-interface PageInput {
-  readonly path: SitePath;
-  readonly title: string;
-  readonly description?: string;
-  readonly html: string;
-  readonly breadcrumbs?: readonly LinkView[];
-  readonly pager?: { previous: LinkView | null; next: LinkView | null };
-  readonly scripts?: readonly string[];
+/**
+ * What a spec's page and search entry are built from besides the IR's shared parts, once per spec
+ * object and shared digest (a watch session keeps the objects of unchanged specs): its site-only
+ * sections (examples and schemas) and the key of its page.
+ */
+interface SpecFacts {
+  readonly shared: string;
+  readonly extras: readonly SpecExtra[];
+  readonly key: string;
 }
 
-function labelsOf(ctx: DocsContext) {
-  const keys = {
-    skip: 'site.skip.label',
-    menu: 'site.menu.label',
-    search: 'site.search.label',
-    searchPlaceholder: 'site.searchPlaceholder.label',
-    language: 'site.language.label',
-    theme: 'site.theme.label',
-    nav: 'site.nav.label',
-    home: 'site.home.label',
-    events: 'site.events.label',
-    models: 'site.models.label',
-    api: 'site.api.label',
-    noScript: 'site.noScript.label',
-    breadcrumbs: 'site.breadcrumbs.label',
-    pager: 'site.pager.label',
-    previous: 'site.previous.label',
-    next: 'site.next.label',
-  };
-  return Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, ctx.label(key)]));
+const factsOfSpec = new WeakMap<Spec, SpecFacts>();
+
+let latestPlacement: { readonly shared: string; readonly placement: ModelPlacement } | undefined;
+
+/** {@link modelPlacement}, kept while the IR's shared parts (models, the directory) are the same. */
+function placementOf(ir: Ir, shared: string): ModelPlacement {
+  if (latestPlacement?.shared !== shared) {
+    latestPlacement = { shared, placement: modelPlacement(ir) };
+  }
+  return latestPlacement.placement;
+}
+
+/** Forgets every memoized page, highlight and rendering: the next emit is a first one (benchmarks). */
+export function resetSiteMemos(): void {
+  sweepSiteMemos();
+  sweepSiteMemos();
+  latest = undefined;
+  latestPlacement = undefined;
 }
 
 /**
@@ -77,221 +111,383 @@ function labelsOf(ctx: DocsContext) {
  * - `index.html`, which sends the reader to the default locale, and `404.html`;
  * - per locale `<locale>/`: `index.html` (domains), `<domain>/index.html`, a page per spec of every
  *   kind (`<domain>/<key>.html`, the docs pages' `field.*.label` layout with the File line, the
- *   links back, examples and JSON Schemas, the highlighted source), `models.html` (every schema
- *   model and where it is used), `events.html` (the event catalog), `api.html` (the API reference
- *   from the OpenAPI document) and `search.html`;
+ *   links back, examples and JSON Schemas, the highlighted source), `events.html` (the event
+ *   catalog), `models.html` (every model, linked to its section) and the models in parts of at
+ *   most 200 (`models-<domain>[-<n>].html`: fields and where each model is used), `api.html` (the
+ *   API reference's overview, from the OpenAPI document) and the operations in parts of at most
+ *   100 (`api-<domain>[-<n>].html`), and `search.html`;
  * - `assets/`: CSS, scripts, MiniSearch's browser bundle, per locale the sidebar data
- *   (`nav.<locale>.js`) and the prebuilt search index (`search-index.<locale>.js`);
+ *   (`nav.<locale>.js`), and the prebuilt search index in shards of 100 pages
+ *   (`search-index-<n>.js`, one set for every locale);
  * - `openapi.json`, the document the API reference is read from.
  * Every link is relative; no page loads anything from the network. Labels come from the catalogs
  * `templates/labels/<locale>.json`; every configured catalog must hold every key of the English one.
+ * Emits in one process (watch mode) build again only the texts whose inputs changed, and give the
+ * bytes a first emit gives.
  * @throws Error naming the key and the catalog when a label is missing, or when a locale has no catalog.
  */
 export function createSiteEmitter(options: SiteOptions = {}): Emitter {
-  const folder = options.out ?? 'site';
-  const localeCodes = options.locales ?? DEFAULT_SITE_LOCALES;
-  return {
-    name: 'site',
-    emit(ir: Ir): OutputFile[] {
-      const catalogs: [string, string, LabelCatalog][] = localeCodes.map((code) => [
-        code,
-        options.catalogs ? `catalog ${code}` : catalogPath(code),
-        options.catalogs?.[code] ?? loadLabelCatalog(code),
-      ]);
-      const reference = options.catalogs?.['en'] ?? loadLabelCatalog('en');
-      checkCatalogsComplete(
-        [options.catalogs ? 'catalog en' : catalogPath('en'), reference],
-        catalogs.map(([, name, catalog]) => [name, catalog] as const),
-      );
-      const locales: Locale[] = catalogs.map(([code, name, catalog]) => ({
-        code,
-        ctx: createDocsContext(ir, createLabeler(catalog, name), {
-          ...(options.repoUrl !== undefined ? { repoUrl: options.repoUrl } : {}),
-        }),
-      }));
-      const document = openApiDocument(ir, options.openapi);
-      const schemas = (document['components'] as { schemas: Record<string, unknown> }).schemas;
-      const files: OutputFile[] = [...siteAssets()];
-      files.push({ path: 'openapi.json', contents: JSON.stringify(document, null, 2) + '\n' });
-      for (const locale of locales) {
-        files.push(...localeFiles(ir, locale, locales, document, schemas, options.title));
-      }
-      const first = locales[0]!;
-      const others = locales.map((locale) => ({
-        href: `${locale.code}/index.html`,
-        code: locale.code,
-        name: locale.ctx.label('site.locale.label'),
-      }));
-      const title = options.title ?? first.ctx.label('index.title.label');
-      files.push({
-        path: 'index.html',
-        contents: renderSiteTemplate('redirect.html.hbs', {
-          lang: first.code,
-          target: `${first.code}/index.html`,
-          title,
-          text: '',
-          locales: others,
-        }),
-      });
-      files.push({
-        path: '404.html',
-        contents: renderSiteTemplate('redirect.html.hbs', {
-          lang: first.code,
-          target: '',
-          title: first.ctx.label('site.notFound.label'),
-          text: first.ctx.label('site.notFoundText.label'),
-          locales: others,
-        }),
-      });
-      return files
-        .map((file) => ({ ...file, path: `${folder}/${file.path}` }))
-        .sort((a, b) => compareCodeUnits(a.path, b.path));
-    },
-  };
+  return { name: 'site', emit: (ir) => emitSite(ir, options) };
 }
 
-function localeFiles(
-  ir: Ir,
-  locale: Locale,
-  locales: readonly Locale[],
-  document: Record<string, unknown>,
-  schemas: Readonly<Record<string, unknown>>,
-  siteTitle: string | undefined,
-): OutputFile[] {
-  const { code, ctx } = locale;
-  const title = siteTitle ?? ctx.label('index.title.label');
-  const labels = labelsOf(ctx);
-  const render = (page: PageInput): OutputFile => {
-    const inLocale = page.path.slice(code.length + 1);
-    const depth = inLocale.split('/').length - 1;
-    const root = '../'.repeat(depth);
-    return {
-      path: page.path,
-      contents: renderSiteTemplate('page.html.hbs', {
-        lang: code,
-        root,
-        assets: `${root}../assets/`,
-        pageInLocale: inLocale,
-        title: page.title,
-        description: page.description ?? '',
-        siteTitle: title,
-        labels,
-        locales:
-          locales.length > 1
-            ? locales.map((other) => ({
-                code: other.code,
-                name: other.ctx.label('site.locale.label'),
-                current: other.code === code,
-                href: hrefFrom(page.path, `${other.code}/${inLocale}`),
-              }))
-            : [],
-        breadcrumbs: page.breadcrumbs ?? [],
-        pager: page.pager ?? null,
-        content: page.html,
-        scripts: page.scripts ?? [],
-      }),
-    };
-  };
-  const files: OutputFile[] = [];
-  const domains = domainsOf(ir);
-  const home = `${code}/index.html`;
-  const crumb = (path: SitePath, from: SitePath, text: string): LinkView => ({
-    href: hrefFrom(from, path),
-    text,
+function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
+  const folder = options.out ?? 'site';
+  const localeCodes = options.locales ?? DEFAULT_SITE_LOCALES;
+  const given = options.catalogs !== undefined;
+  const catalogs: [string, string, LabelCatalog][] = localeCodes.map((code) => [
+    code,
+    given ? `catalog ${code}` : catalogPath(code),
+    options.catalogs?.[code] ?? loadLabelCatalog(code),
+  ]);
+  const reference = options.catalogs?.['en'] ?? loadLabelCatalog('en');
+  checkCatalogsComplete(
+    [given ? 'catalog en' : catalogPath('en'), reference],
+    catalogs.map(([, name, catalog]) => [name, catalog] as const),
+  );
+  const fingerprint = fingerprintIr(ir);
+  const site = digest(
+    JSON.stringify([folder, localeCodes, options.title ?? null, options.repoUrl ?? null]),
+    JSON.stringify(options.openapi ?? {}),
+    ...catalogs.map(([, , catalog]) => catalogDigest(catalog, given)),
+  );
+  const wholeKey = `${site} ${fingerprint.whole}`;
+  if (latest?.key === wholeKey) return [...latest.files];
+
+  const shared = `${site} ${fingerprint.shared}`;
+  const first = createDocsContext(ir, createLabeler(catalogs[0]![2], catalogs[0]![1]), {
+    ...(options.repoUrl !== undefined ? { repoUrl: options.repoUrl } : {}),
   });
-  files.push(
-    render({
-      path: home,
-      title,
-      html: blocksToHtml(
+  const locales: SiteLocale[] = catalogs.map(([code, name, catalog], at) => ({
+    code,
+    ctx: at === 0 ? first : { ...first, label: createLabeler(catalog, name) },
+  }));
+  const api = siteApi(ir, options.openapi);
+  const queue = new SiteBuildQueue();
+  const out: { path: string; contents: () => string }[] = siteAssets().map((asset) => ({
+    path: asset.path,
+    contents: () => asset.contents,
+  }));
+  const file = (path: string, key: string, prepare: () => Prepared) =>
+    out.push({ path, contents: queue.text(key, prepare) });
+  const fixed = (path: string, contents: string) => out.push({ path, contents: () => contents });
+  fixed('openapi.json', api.text());
+
+  const facts = (spec: Spec): SpecFacts => {
+    const known = factsOfSpec.get(spec);
+    if (known?.shared === shared) return known;
+    const extras = specExtras(ir, spec, api.schemas());
+    const made: SpecFacts = {
+      shared,
+      extras,
+      key: digest(
+        fingerprint.specs.get(spec)!,
+        ...extras.map((extra) => (extra.level === 3 ? extra.json : extra.headingKey)),
+      ),
+    };
+    factsOfSpec.set(spec, made);
+    return made;
+  };
+  const placement = placementOf(ir, shared);
+  const order = domainOrder(first);
+  const domains = domainsOf(ir);
+  const backlinks = new Map(
+    ir.specs.map((spec) => [spec, JSON.stringify(linkRefs(first.backlinks.of(spec)))]),
+  );
+
+  /** What an API reference operation is built from: its contract spec, or its own JSON. */
+  const entrySources = new Map<ApiOperation, string>();
+  const entrySource = (entry: ApiOperation): string => {
+    let source = entrySources.get(entry);
+    if (source === undefined) {
+      const spec = entry.contract && first.pages.find(entry.contract.key, entry.contract.version);
+      source = `${entry.heading} ${spec ? fingerprint.specs.get(spec)! : api.entryKey(entry)}`;
+      entrySources.set(entry, source);
+    }
+    return source;
+  };
+
+  const shardCount = Math.max(1, Math.ceil(ir.specs.length / SEARCH_SHARD_SIZE));
+  for (let shard = 0; shard < shardCount; shard++) {
+    const specs = ir.specs.slice(shard * SEARCH_SHARD_SIZE, (shard + 1) * SEARCH_SHARD_SIZE);
+    const start = shard * SEARCH_SHARD_SIZE;
+    file(
+      `assets/search-index-${shard + 1}.js`,
+      `${shared} search ${start} ${specs.map((spec) => fingerprint.specs.get(spec)!).join(' ')}`,
+      () => ({
+        render: () =>
+          searchShardScript(specs.map((spec, at) => searchDocument(first, spec, start + at))),
+      }),
+    );
+  }
+
+  for (const locale of locales) {
+    const { code, ctx } = locale;
+    const siteTitle = options.title ?? ctx.label('index.title.label');
+    const layout = pageLayout(locale, locales, siteTitle);
+    const home = `${code}/index.html`;
+    /** A page of this locale, its layout inputs and content made only when it is not memoized. */
+    const page = (
+      path: SitePath,
+      key: string,
+      input: () => Omit<PageInput, 'path' | 'html'>,
+      content: () => { codes?: Iterable<DocsCode>; html: () => string },
+    ) =>
+      file(path, `${shared} ${code} ${key}`, () => {
+        const prepared = content();
+        return {
+          ...(prepared.codes ? { codes: prepared.codes } : {}),
+          render: () => layout({ ...input(), path, html: prepared.html() }),
+        };
+      });
+    const blocksPage = (
+      path: SitePath,
+      key: string,
+      input: () => Omit<PageInput, 'path' | 'html'>,
+      blocks: () => SiteBlock[],
+    ) =>
+      page(path, key, input, () => {
+        const made = blocks();
+        return { codes: codesOfBlocks(made), html: () => blocksToHtml(made) };
+      });
+    const crumb = (path: SitePath, from: SitePath, text: string): LinkView => ({
+      href: hrefFrom(from, path),
+      text,
+    });
+    const crumbs = (path: SitePath, ...trail: (readonly [SitePath, string])[]) => [
+      crumb(home, path, ctx.label('site.home.label')),
+      ...trail.map(([to, text]) => crumb(to, path, text)),
+    ];
+
+    blocksPage(
+      home,
+      'home',
+      () => ({ title: siteTitle }),
+      () =>
         homePageBlocks(
           ctx,
           domains.map((domain) => ({ domain, count: specsOfDomain(ir, domain).length })),
         ),
-      ),
-    }),
-  );
-  for (const domain of domains) {
-    const path = `${code}/${domain}/index.html`;
-    files.push(
-      render({
-        path,
-        title: domain,
-        html: pageViewToHtml(domainIndexView(ctx, domain), pageMarkdown),
-        breadcrumbs: [crumb(home, path, ctx.label('site.home.label')), crumb(path, path, domain)],
-      }),
     );
-  }
-  const order = domainOrder(ctx);
-  for (const spec of ir.specs) {
-    const path = sitePathOfDocsPage(code, ctx.pages.pathOf(spec));
-    const view = finishPage(specPagePlan(ctx, spec, siteSpecExtras(ctx, spec, schemas)));
-    files.push(
-      render({
+    for (const domain of domains) {
+      const path = `${code}/${domain}/index.html`;
+      const descriptions = specsOfDomain(ir, domain).map((spec) => spec.meta.description ?? null);
+      blocksPage(
         path,
-        title: titleOf(spec),
-        ...(spec.meta.description ? { description: spec.meta.description } : {}),
-        html: pageViewToHtml(view, pageMarkdown),
-        breadcrumbs: specBreadcrumbs(ctx, code, path, spec),
-        pager: specPager(ctx, code, path, order.get(spec)!),
+        `domain ${digest(domain, JSON.stringify(descriptions))}`,
+        () => ({ title: domain, breadcrumbs: crumbs(path, [path, domain]) }),
+        () => domainIndexBlocks(ctx, domain),
+      );
+    }
+    for (const spec of ir.specs) {
+      const path = sitePathOfDocsPage(code, ctx.pages.pathOf(spec));
+      const { extras, key } = facts(spec);
+      page(
+        path,
+        `spec ${key} ${backlinks.get(spec)!}`,
+        () => ({
+          title: titleOf(spec),
+          ...(spec.meta.description ? { description: spec.meta.description } : {}),
+          breadcrumbs: specBreadcrumbs(ctx, code, path, spec),
+          pager: specPager(ctx, code, path, order.get(spec)!),
+        }),
+        () => {
+          const view = finishPage(specPagePlan(ctx, spec, siteSpecExtras(ctx, extras)));
+          return {
+            codes: view.sections.flatMap((section) => (section.code ? [section.code] : [])),
+            html: () => pageViewToHtml(view, pageMarkdown),
+          };
+        },
+      );
+    }
+
+    const eventsPath = `${code}/events.html`;
+    const events = ir.specs.filter((spec) => spec.kind === 'event');
+    blocksPage(
+      eventsPath,
+      `events ${digest(
+        ...events.map((spec) => fingerprint.specs.get(spec)!),
+        JSON.stringify(events.map((spec) => linkRefs(ctx.backlinks.of(spec)))),
+      )}`,
+      () => ({
+        title: ctx.label('site.events.label'),
+        breadcrumbs: crumbs(eventsPath, [eventsPath, ctx.label('site.events.label')]),
       }),
+      () => eventsPageBlocks(ctx, code),
     );
-  }
-  const catalog = (name: string, headingKey: string, blocks: SiteBlock[], scripts?: string[]) => {
-    const path = `${code}/${name}`;
-    files.push(
-      render({
+
+    const modelsPath = `${code}/models.html`;
+    const modelsLabel = ctx.label('site.models.label');
+    blocksPage(
+      modelsPath,
+      'models',
+      () => ({ title: modelsLabel, breadcrumbs: crumbs(modelsPath, [modelsPath, modelsLabel]) }),
+      () => modelsOverviewBlocks(ctx, placement),
+    );
+    placement.parts.forEach((part, at) => {
+      const path = `${code}/${part.file}`;
+      const title = partTitle(modelsLabel, part);
+      blocksPage(
         path,
-        title: ctx.label(headingKey),
-        html: blocksToHtml(blocks),
-        breadcrumbs: [
-          crumb(home, path, ctx.label('site.home.label')),
-          crumb(path, path, ctx.label(headingKey)),
+        `models part ${part.file}`,
+        () => ({
+          title,
+          breadcrumbs: crumbs(path, [modelsPath, modelsLabel], [path, title]),
+          pager: partPager(path, code, placement.parts, at, (other) =>
+            partTitle(modelsLabel, other),
+          ),
+        }),
+        () => modelsPartBlocks(ctx, code, placement, part),
+      );
+    });
+
+    const apiPath = `${code}/api.html`;
+    const apiLabel = ctx.label('site.api.label');
+    const parts = api.parts();
+    const titles = parts.map((part) => apiPartTitle(ctx, part));
+    const anchors = parts.map((part, at) => apiAnchors(titles[at]!, part));
+    const links = {
+      specPath: (key: string, version: string) => {
+        const spec = ctx.pages.find(key, version);
+        return spec
+          ? sitePathOfDocsPage(code, ctx.pages.pathOf(spec)).slice(code.length + 1)
+          : undefined;
+      },
+      modelHref: (name: string) => modelHref(placement, name),
+    };
+    blocksPage(
+      apiPath,
+      `api ${api.overviewKey} ${digest(JSON.stringify(anchors))}`,
+      () => ({ title: apiLabel, breadcrumbs: crumbs(apiPath, [apiPath, apiLabel]) }),
+      () => apiOverviewBlocks(ctx, api.document(), parts, (part) => anchors[parts.indexOf(part)]!),
+    );
+    parts.forEach((part, at) => {
+      const path = `${code}/${part.file}`;
+      const title = titles[at]!;
+      const sections = part.entries.map((entry, i) => {
+        const key = `${shared} ${code} api operation ${entrySource(entry)} ${anchors[at]![i]!}`;
+        return {
+          key,
+          html: queue.text(key, () => {
+            const blocks = apiOperationBlocks(ctx, entry, links);
+            return {
+              codes: codesOfBlocks(blocks),
+              render: () =>
+                headingToHtml(2, entry.heading, anchors[at]![i]!) + blocksToHtml(blocks),
+            };
+          }),
+        };
+      });
+      file(
+        path,
+        `${shared} ${code} api part ${digest(title, ...sections.map((s) => s.key))}`,
+        () => ({
+          render: () =>
+            layout({
+              path,
+              title,
+              breadcrumbs: crumbs(path, [apiPath, apiLabel], [path, title]),
+              pager: partPager(path, code, parts, at, (other) => titles[parts.indexOf(other)]!),
+              html:
+                blocksToHtml([`# ${title}`]) + sections.map((section) => section.html()).join(''),
+            }),
+        }),
+      );
+    });
+
+    const searchPath = `${code}/search.html`;
+    page(
+      searchPath,
+      `search ${shardCount}`,
+      () => ({
+        title: ctx.label('site.search.label'),
+        breadcrumbs: crumbs(searchPath, [searchPath, ctx.label('site.search.label')]),
+        scripts: [
+          '../assets/minisearch.js',
+          ...Array.from({ length: shardCount }, (_, at) => `../assets/search-index-${at + 1}.js`),
+          '../assets/search.js',
         ],
-        ...(scripts ? { scripts } : {}),
+      }),
+      () => ({
+        html: () =>
+          renderSiteTemplate('search.html.hbs', {
+            heading: ctx.label('site.search.label'),
+            hint: ctx.label('site.searchHint.label'),
+            label: ctx.label('site.search.label'),
+            placeholder: ctx.label('site.searchPlaceholder.label'),
+            none: ctx.label('site.searchNoResults.label'),
+            results: ctx.label('site.searchResults.label'),
+            kinds: JSON.stringify(
+              Object.fromEntries(
+                KIND_SECTIONS.map(([kind]) => [kind, ctx.label(kindLabelKey(kind))]),
+              ),
+            ),
+          }),
       }),
     );
-  };
-  catalog('models.html', 'site.models.label', modelsPageBlocks(ctx, code));
-  catalog('events.html', 'site.events.label', eventsPageBlocks(ctx, code));
-  const specPath = (key: string, version: string) => {
-    const spec: Spec | undefined = ctx.pages.find(key, version);
-    return spec
-      ? sitePathOfDocsPage(code, ctx.pages.pathOf(spec)).slice(code.length + 1)
-      : undefined;
-  };
-  catalog('api.html', 'site.api.label', apiPageBlocks(ctx, document, specPath));
-  const searchPath = `${code}/search.html`;
-  files.push(
-    render({
-      path: searchPath,
-      title: ctx.label('site.search.label'),
-      html: renderSiteTemplate('search.html.hbs', {
-        heading: ctx.label('site.search.label'),
-        hint: ctx.label('site.searchHint.label'),
-        label: ctx.label('site.search.label'),
-        placeholder: ctx.label('site.searchPlaceholder.label'),
-        none: ctx.label('site.searchNoResults.label'),
-        results: ctx.label('site.searchResults.label'),
-      }),
-      breadcrumbs: [
-        crumb(home, searchPath, ctx.label('site.home.label')),
-        crumb(searchPath, searchPath, ctx.label('site.search.label')),
-      ],
-      scripts: [
-        '../assets/minisearch.js',
-        `../assets/search-index.${code}.js`,
-        '../assets/search.js',
-      ],
+    file(`assets/nav.${code}.js`, `${shared} ${code} nav`, () => ({
+      render: () => `window.contractsNav = ${JSON.stringify(navData(ctx, code))};\n`,
+    }));
+  }
+
+  const others = locales.map((locale) => ({
+    href: `${locale.code}/index.html`,
+    code: locale.code,
+    name: locale.ctx.label('site.locale.label'),
+  }));
+  const lang = locales[0]!.code;
+  fixed(
+    'index.html',
+    renderSiteTemplate('redirect.html.hbs', {
+      lang,
+      target: `${lang}/index.html`,
+      title: options.title ?? first.label('index.title.label'),
+      text: '',
+      locales: others,
     }),
   );
-  files.push({
-    path: `assets/nav.${code}.js`,
-    contents: `window.contractsNav = ${JSON.stringify(navData(ctx, code))};\n`,
-  });
-  files.push({
-    path: `assets/search-index.${code}.js`,
-    contents: searchIndexScript(searchDocuments(ctx, code)),
-  });
-  return files;
+  fixed(
+    '404.html',
+    renderSiteTemplate('redirect.html.hbs', {
+      lang,
+      target: '',
+      title: first.label('site.notFound.label'),
+      text: first.label('site.notFoundText.label'),
+      locales: others,
+    }),
+  );
+
+  queue.finish();
+  sweepSiteMemos();
+  const emitted = out
+    .map((entry) => ({ path: `${folder}/${entry.path}`, contents: entry.contents() }))
+    .sort((a, b) => compareCodeUnits(a.path, b.path));
+  latest = { key: wholeKey, files: emitted };
+  return [...emitted];
+}
+
+/** The references of a spec's backlinks, without their source locations (no page shows those). */
+function linkRefs(links: object): string[][][] {
+  return Object.values(links as Record<string, readonly { key: string; version: string }[]>).map(
+    (list) => list.map((ref) => [ref.key, ref.version]),
+  );
+}
+
+/** The code blocks of a page's blocks, to highlight with every other page's. */
+function codesOfBlocks(blocks: readonly SiteBlock[]): DocsCode[] {
+  return blocks.flatMap((block) =>
+    typeof block !== 'string' && 'code' in block ? [block.code] : [],
+  );
+}
+
+/** Previous and next part of a catalog, across its groups; null at either end. */
+function partPager<T>(
+  path: SitePath,
+  code: string,
+  parts: readonly CatalogPart<T>[],
+  at: number,
+  titleOf: (part: CatalogPart<T>) => string,
+): { previous: LinkView | null; next: LinkView | null } {
+  const link = (part: CatalogPart<T> | undefined): LinkView | null =>
+    part ? { href: hrefFrom(path, `${code}/${part.file}`), text: titleOf(part) } : null;
+  return { previous: link(parts[at - 1]), next: link(parts[at + 1]) };
 }

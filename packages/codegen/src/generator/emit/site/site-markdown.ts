@@ -1,55 +1,26 @@
-import hljs from 'highlight.js/lib/core';
-import json from 'highlight.js/lib/languages/json';
-import typescript from 'highlight.js/lib/languages/typescript';
 import MarkdownIt from 'markdown-it';
 import {
   createSlugger,
   escapeCell,
   type DocsCode,
   type DocsPageView,
-  type DocsSection,
   type DocsTable,
 } from '../docs-markdown.js';
 import {
   directTable,
   fenceHtml,
+  headingHtml,
   isDirectFence,
+  isDirectHeading,
+  listHtml,
+  paragraphHtml,
+  paragraphShape,
   tableHtml,
   tableRowLine,
-  type DirectTable,
+  type ParagraphShape,
 } from './site-direct-blocks.js';
-
-hljs.registerLanguage('ts', typescript);
-hljs.registerLanguage('json', json);
-
-const highlighted = new Map<string, string>();
-
-/**
- * `code` highlighted by highlight.js as HTML (`<span class="hljs-…">`), for `ts` and `json`;
- * other languages come back escaped only. Results are cached by language and text, so a source
- * shown in every locale is highlighted once per process.
- */
-export function highlight(code: string, lang: string): string {
-  const key = `${lang}\u0000${code}`;
-  let html = highlighted.get(key);
-  if (html === undefined) {
-    html = hljs.getLanguage(lang)
-      ? hljs.highlight(code, { language: lang, ignoreIllegals: true }).value
-      : escapeHtml(code);
-    highlighted.set(key, html);
-  }
-  return html;
-}
-
-/** `&`, `<`, `>`, `"` and `'` as character references (HTML Living Standard, text and attributes). */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { highlight } from './site-highlight.js';
+import { SweptMemo } from './site-memo.js';
 
 const DOCS_LINK = /^((?:\.\.?\/)[^#]*?|[^:/#][^:#]*?)\.md(#.*)?$/;
 
@@ -96,62 +67,163 @@ export function markdownToHtml(markdown: string): string {
   return wrapTables(renderer.render(markdown));
 }
 
-const inlineHtml = new Map<string, string>();
-const INLINE_CACHE_LIMIT = 100_000;
+const inlineHtml = new SweptMemo<string>(200_000);
+
+/** Characters at which an inline rule other than `text` may start (markdown-it 15, linkify off). */
+const SYNTAX = /[\n\\`~*_[\]!<&]/;
+const PLAIN = /[^\n\\`~*_[\]!<&]+/y;
+const LINK = /\[([^\n\\~*_[\]!<&]+)\]\(([^\s()<>\\&]+)\)/y;
+const CODE = /`([^`\n]+)`(?!`)/y;
+const UNDERSCORES = /_+/y;
+const STRONG = /\*\*([^\n\\`~*_[\]!<&]+)\*\*/y;
 
 /**
- * `renderInline(text)` on a page without link reference definitions (the only page state inline
- * rendering reads), cached by text: a type name or a link back repeats in many cells and locales.
+ * The HTML markdown-it's `renderInline` gives `text` on a page without link references, for the
+ * texts the site's tables and lists are made of — plain text, `[label](destination)` links,
+ * `` `code` `` spans (one backtick each side), `**strong**` words and `_` inside a word, each part
+ * free of other syntax — or null for any other text. Read off markdown-it 15's inline rules:
+ * `text` (escaped), `link` (the destination through the instance's own `normalizeLink` and
+ * `validateLink`, then the site's `.md` -> `.html` rule), `backticks` (line breaks as spaces, one
+ * space stripped from both ends), and `emphasis`
+ * for a `**` pair that can only open (start of text or after a space, a non-space after it) and
+ * only close (a non-space before it, a space or the end after it); a `_` run between two ASCII
+ * letters or digits can neither open nor close emphasis, so it stays text. A link's label is such
+ * a text too (a code span, say); `[` cannot appear in it.
  */
-function cachedInline(text: string): string {
-  let html = inlineHtml.get(text);
-  if (html === undefined) {
-    if (inlineHtml.size >= INLINE_CACHE_LIMIT) inlineHtml.clear();
-    html = renderer.renderInline(text, {});
-    inlineHtml.set(text, html);
+export function directInline(text: string): string | null {
+  const escapeHtml = renderer.utils.escapeHtml;
+  let html = '';
+  let at = 0;
+  const take = (rule: RegExp): RegExpExecArray | null => {
+    rule.lastIndex = at;
+    const match = rule.exec(text);
+    if (match) at = rule.lastIndex;
+    return match;
+  };
+  while (at < text.length) {
+    const char = text[at]!;
+    if (!SYNTAX.test(char)) {
+      html += escapeHtml(take(PLAIN)![0]);
+    } else if (char === '[') {
+      const link = take(LINK);
+      if (!link) return null;
+      const href = renderer.normalizeLink(link[2]!);
+      if (!renderer.validateLink(href)) return null;
+      const label = directInline(link[1]!);
+      if (label === null) return null;
+      const docs = DOCS_LINK.exec(href);
+      const target = docs ? `${docs[1]}.html${docs[2] ?? ''}` : href;
+      html += `<a href="${escapeHtml(target)}">${label}</a>`;
+    } else if (char === '`') {
+      const code = take(CODE);
+      if (!code) return null;
+      let content = code[1]!;
+      if (content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content)) {
+        content = content.slice(1, -1);
+      }
+      html += `<code>${escapeHtml(content)}</code>`;
+    } else if (char === '_' && /[A-Za-z0-9]/.test(text[at - 1] ?? '')) {
+      const run = take(UNDERSCORES)![0];
+      if (!/[A-Za-z0-9]/.test(text[at] ?? '')) return null;
+      html += run;
+    } else if (char === '*') {
+      if (at > 0 && text[at - 1] !== ' ') return null;
+      const strong = take(STRONG);
+      if (!strong || /^\s|\s$/.test(strong[1]!)) return null;
+      if (at < text.length && text[at] !== ' ') return null;
+      html += `<strong>${escapeHtml(strong[1]!)}</strong>`;
+    } else {
+      return null;
+    }
   }
   return html;
 }
 
-/** A table or fence taken out of a page's Markdown, rendered by `site-direct-blocks`. */
-type Hole = { readonly table: DirectTable } | { readonly code: DocsCode };
+/**
+ * `renderInline(text)` on a page without link reference definitions (the only page state inline
+ * rendering reads), memoized by text: a type name or a link back repeats in many cells and locales.
+ * The texts {@link directInline} knows skip markdown-it's token stream.
+ */
+function cachedInline(text: string): string {
+  return inlineHtml.getOrMake(text, () => directInline(text) ?? renderer.renderInline(text, {}));
+}
 
-/** The paragraph standing for hole `at` in the Markdown given to markdown-it. */
-const holeMark = (at: number) => `\u0001${at}\u0001`;
-const HOLE_HTML = /<p>\u0001(\d+)\u0001<\/p>\n/;
+const markdownHtml = new SweptMemo<string>(100_000);
+
+/** A `markdown` paragraph rendered by markdown-it alone, memoized by text (each locale shows it). */
+function markdownBlock(text: string): string {
+  return markdownHtml.getOrMake(text, () => wrapTables(renderer.render(text)));
+}
+
+/** One block of a page in page order, as the direct renderer reads it. */
+type PageBlock =
+  | { readonly heading: string; readonly level: number }
+  | { readonly paragraph: string }
+  | { readonly table: DocsTable }
+  | { readonly code: DocsCode };
+
+const PRETTIER_IGNORE = '<!-- prettier-ignore -->';
+
+/** Blank lines: what separates the blocks of a `markdown` paragraph (none fenced or indented). */
+const BLANK_LINES = /\n(?:[ \t]*\n)+/;
 
 /**
- * The HTML of `skeleton` (Markdown in which hole `i` is the paragraph {@link holeMark}`(i)`, alone
- * between blank lines where its table or fence stood), or null when a mark is not a top-level
- * paragraph of its own in markdown-it's output (text that already held a mark, an unclosed fence
- * swallowing the rest): the caller then renders the whole Markdown.
+ * The HTML markdown-it gives `blocks` printed one after another with blank lines between them, or
+ * null when a block is one {@link site-direct-blocks} does not render exactly in this page: a
+ * heading or paragraph it does not know, two neighbouring paragraphs that would join into one
+ * list, a possible link reference definition, a table or fence markdown-it would read otherwise.
+ * Headings get the page's GitHub anchors in page order; a `markdown` paragraph is cut at its blank
+ * lines into blocks shaped like paragraphs (it holds no fence, and no block of it starts indented,
+ * so each ends at its blank line), and the blocks of no known shape go through markdown-it alone.
  */
-function renderWithHoles(skeleton: string, holes: readonly Hole[]): string | null {
-  const marks = skeleton.split('\u0001').length - 1;
-  if (marks !== holes.length * 2) return null;
-  const env = {};
-  const pieces = renderer.renderer
-    .render(renderer.parse(skeleton, env), renderer.options, env)
-    .split(HOLE_HTML);
-  if (pieces.length !== holes.length * 2 + 1) return null;
+function directHtml(blocks: readonly PageBlock[]): string | null {
   const escapeHtml = renderer.utils.escapeHtml;
   const highlightOption = renderer.options.highlight!;
-  const references = (env as { references?: object }).references;
-  const renderInline =
-    references === undefined || Object.keys(references).length === 0
-      ? cachedInline
-      : (text: string) => renderer.renderInline(text, env);
-  let html = pieces[0]!;
-  for (let at = 0; at < holes.length; at++) {
-    if (pieces[at * 2 + 1] !== String(at)) return null;
-    const hole = holes[at]!;
-    html +=
-      'table' in hole
-        ? tableHtml(hole.table, escapeHtml, renderInline)
-        : fenceHtml(hole.code, escapeHtml, (content, lang) => highlightOption(content, lang, ''));
-    html += pieces[at * 2 + 2]!;
+  const slug = createSlugger();
+  let html = '';
+  let before: ParagraphShape | null = null;
+  for (const block of blocks) {
+    if ('paragraph' in block) {
+      const text = block.paragraph;
+      const whole = paragraphShape(text);
+      if (whole.kind === 'page' || text.includes(PRETTIER_IGNORE)) return null;
+      for (const piece of whole.kind === 'markdown' ? text.split(BLANK_LINES) : [text]) {
+        const shape = piece === text ? whole : paragraphShape(piece);
+        if (shape.kind === 'page') return null;
+        if (shape.kind === 'empty') continue;
+        if (before?.endsList && shape.startsList) return null;
+        before = shape;
+        html +=
+          shape.kind === 'inline'
+            ? paragraphHtml(piece, escapeHtml, cachedInline)
+            : shape.kind === 'list'
+              ? listHtml(piece, escapeHtml, cachedInline)
+              : markdownBlock(piece);
+      }
+      continue;
+    }
+    before = null;
+    if ('heading' in block) {
+      if (!isDirectHeading(block.heading) || block.heading.includes(PRETTIER_IGNORE)) return null;
+      html += headingHtml(
+        block.level,
+        block.heading,
+        slug(block.heading),
+        escapeHtml,
+        cachedInline,
+      );
+    } else if ('table' in block) {
+      const table = directTable(block.table);
+      if (table === null) return null;
+      html += `<div class="table-wrap">${tableHtml(table, escapeHtml, cachedInline).slice(0, -1)}</div>\n`;
+    } else {
+      if (!isDirectFence(block.code)) return null;
+      html += fenceHtml(block.code, escapeHtml, (content, lang) =>
+        highlightOption(content, lang, ''),
+      );
+    }
   }
-  return wrapTables(html);
+  return html;
 }
 
 /**
@@ -197,58 +269,52 @@ export function blocksMarkdown(blocks: readonly SiteBlock[]): string {
 }
 
 /**
- * `markdownToHtml(blocksMarkdown(blocks))`, byte for byte, with the tables and fences that
- * `site-direct-blocks` renders exactly kept out of markdown-it's block parser.
+ * The HTML of a heading of `level` whose anchor is `id`, as markdown-it renders `#… text` when
+ * the page's slugger gives `id` ({@link isDirectHeading} text; other text is trimmed first).
+ */
+export function headingToHtml(level: number, text: string, id: string): string {
+  return headingHtml(level, text.trim(), id, renderer.utils.escapeHtml, cachedInline);
+}
+
+const HEADING_BLOCK = /^(#{1,6}) (.*)$/;
+
+/**
+ * `markdownToHtml(blocksMarkdown(blocks))` rendered by `site-direct-blocks` alone, or null when a
+ * block is one it does not render exactly on this page (then markdown-it renders it whole).
+ */
+export function blocksToDirectHtml(blocks: readonly SiteBlock[]): string | null {
+  return directHtml(
+    blocks.map((block) => {
+      if (typeof block !== 'string') return block;
+      const heading = block.includes('\n') ? null : HEADING_BLOCK.exec(block);
+      return heading ? { heading: heading[2]!, level: heading[1]!.length } : { paragraph: block };
+    }),
+  );
+}
+
+/**
+ * `markdownToHtml(blocksMarkdown(blocks))`, byte for byte: rendered directly by
+ * `site-direct-blocks` when every block is one it renders exactly, else by markdown-it whole.
  */
 export function blocksToHtml(blocks: readonly SiteBlock[]): string {
-  const holes: Hole[] = [];
-  const skeleton: SiteBlock[] = blocks.map((block) => {
-    if (typeof block === 'string') return block;
-    if ('table' in block) {
-      const table = directTable(block.table);
-      if (table === null) return block;
-      holes.push({ table });
-    } else {
-      if (!isDirectFence(block.code)) return block;
-      holes.push(block);
-    }
-    return holeMark(holes.length - 1);
-  });
-  return renderWithHoles(blocksMarkdown(skeleton), holes) ?? markdownToHtml(blocksMarkdown(blocks));
+  return blocksToDirectHtml(blocks) ?? markdownToHtml(blocksMarkdown(blocks));
 }
 
 /**
  * `markdownToHtml(toMarkdown(view))`, byte for byte, for `toMarkdown` the docs page template (each
- * section: heading, paragraphs, table, code, separated by blank lines): the tables and fences that
- * `site-direct-blocks` renders exactly become paragraphs holding a mark, placed last among the
- * section's paragraphs, so markdown-it parses only headings and paragraphs. A fence after a table
- * left to markdown-it is left to it too, keeping the order.
+ * section: heading, paragraphs, table, code, separated by blank lines): rendered directly when
+ * every block is one `site-direct-blocks` renders exactly, else by markdown-it whole.
  */
 export function pageViewToHtml(
   view: DocsPageView,
   toMarkdown: (view: DocsPageView) => string,
 ): string {
-  const holes: Hole[] = [];
-  const mark = (hole: Hole) => {
-    holes.push(hole);
-    return holeMark(holes.length - 1);
-  };
-  const sections = view.sections.map((section): DocsSection => {
-    const table = section.table === null ? null : directTable(section.table);
-    const code =
-      section.code !== null &&
-      (section.table === null || table !== null) &&
-      isDirectFence(section.code)
-        ? section.code
-        : null;
-    if (table === null && code === null) return section;
-    const marks = [...(table ? [mark({ table })] : []), ...(code ? [mark({ code })] : [])];
-    return {
-      ...section,
-      paragraphs: [...section.paragraphs, ...marks],
-      table: table ? null : section.table,
-      code: code ? null : section.code,
-    };
-  });
-  return renderWithHoles(toMarkdown({ sections }), holes) ?? markdownToHtml(toMarkdown(view));
+  const page: PageBlock[] = [];
+  for (const section of view.sections) {
+    page.push({ heading: section.heading, level: section.hashes.length });
+    for (const paragraph of section.paragraphs) page.push({ paragraph });
+    if (section.table !== null) page.push({ table: section.table });
+    if (section.code !== null) page.push({ code: section.code });
+  }
+  return directHtml(page) ?? markdownToHtml(toMarkdown(view));
 }

@@ -1,0 +1,83 @@
+import type { Ir } from '../../ir/ir-schema.js';
+import { openApiDocument, type OpenApiOptions } from '../openapi-emitter.js';
+import { apiParts, type ApiOperation } from './site-api-page.js';
+import type { CatalogPart } from './site-catalog-parts.js';
+import { digest } from './site-fingerprint.js';
+
+type Json = Record<string, unknown>;
+
+/** What the site reads of the OpenAPI document of one IR, each part made on first use. */
+export interface SiteApi {
+  /** The document (the openapi surface's `openApiDocument`). */
+  document(): Json;
+  /** `components.schemas`, by model name. */
+  schemas(): Readonly<Record<string, unknown>>;
+  /** `JSON.stringify(document, null, 2)` and a line break: the bytes the openapi surface writes. */
+  text(): string;
+  /** The operations in API reference parts ({@link apiParts}). */
+  parts(): CatalogPart<ApiOperation>[];
+  /** What the overview page shows of the document: info, servers, each part's operations. */
+  readonly overviewKey: string;
+  /**
+   * The digest of one operation's JSON, once per operation object: the key of an operation that
+   * serves no contract (the event stream). An operation that serves one is keyed by its spec: the
+   * openapi surface builds it from that spec, the models, enums and strict model set (the
+   * site's shared digest) and the surface options, and reads no other spec (openapi-emitter.ts).
+   */
+  entryKey(entry: ApiOperation): string;
+}
+
+const operationDigests = new WeakMap<object, string>();
+
+const byIr = new WeakMap<Ir, Map<string, SiteApi>>();
+
+/**
+ * The {@link SiteApi} of `ir` and `options`, one per IR object and options: the document is built
+ * at most once per IR (some 70 ms at 1,000 operations, and 45 ms more for its text), and not at
+ * all by an emit whose pages are all memoized. Operation digests are kept per operation object, so
+ * a document that reuses the objects of unchanged operations is digested only where it changed.
+ * @throws Error as openApiDocument does (a model named like a problem schema).
+ */
+export function siteApi(ir: Ir, options: OpenApiOptions = {}): SiteApi {
+  const optionsKey = JSON.stringify(options);
+  let forIr = byIr.get(ir);
+  if (!forIr) {
+    forIr = new Map();
+    byIr.set(ir, forIr);
+  }
+  const known = forIr.get(optionsKey);
+  if (known) return known;
+  let document: Json | undefined;
+  let text: string | undefined;
+  let parts: CatalogPart<ApiOperation>[] | undefined;
+  let overviewKey: string | undefined;
+  const documentOf = () => (document ??= openApiDocument(ir, options));
+  const partsOf = () => (parts ??= apiParts(documentOf()));
+  const api: SiteApi = {
+    document: documentOf,
+    schemas: () => (documentOf()['components'] as { schemas: Record<string, unknown> }).schemas,
+    text: () => (text ??= JSON.stringify(documentOf(), null, 2) + '\n'),
+    parts: partsOf,
+    get overviewKey() {
+      return (overviewKey ??= digest(
+        JSON.stringify([documentOf()['info'], documentOf()['servers']]),
+        JSON.stringify(
+          partsOf().map((part) => [
+            part.file,
+            part.entries.map((entry) => [entry.heading, entry.operation['summary'] ?? '']),
+          ]),
+        ),
+      ));
+    },
+    entryKey(entry) {
+      let found = operationDigests.get(entry.operation);
+      if (found === undefined) {
+        found = digest(JSON.stringify(entry.operation));
+        operationDigests.set(entry.operation, found);
+      }
+      return found;
+    },
+  };
+  forIr.set(optionsKey, api);
+  return api;
+}
