@@ -446,6 +446,10 @@ export function createOpenApiEmitter(options: OpenApiOptions = {}): Emitter {
     name: 'openapi',
     emit(ir: Ir): OutputFile[] {
       const document = openApiDocument(ir, options);
+      // One-shot runs print natively: the part-by-part printer only pays off when parts are kept.
+      if (!keepsEmitMemos()) {
+        return [{ path: 'openapi.json', contents: JSON.stringify(document, null, 2) + '\n' }];
+      }
       const components = document.components as Json;
       holdsKeptJson(document);
       holdsKeptJson(document.paths as Json);
