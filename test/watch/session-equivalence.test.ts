@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../../bench/synthetic-corpus.js';
 import { generateWithCache } from '../../packages/codegen/src/generator/cache/cached-generation.js';
 import { resolveGenerateSettings } from '../../packages/codegen/src/generator/config/resolve-settings.js';
+import { withoutEmitMemos } from '../../packages/codegen/src/generator/emit/emit-memo.js';
 import { GenerationSession } from '../../packages/codegen/src/generator/session/generation-session.js';
 
 /*
@@ -64,6 +65,16 @@ const EDITS: readonly Edit[] = [
       'fields: {\n    name:',
       `fields: {\n    extra${n}: { type: ScalarTypeEnum.Boolean(), isOptional: true },\n    name:`,
     ),
+  // A field removed and a model renamed (the types, zod and client fragments of one operation).
+  (pick, n) => {
+    const path = anOp(pick);
+    writeFileSync(
+      spec(path),
+      read(path)
+        .replace(/^ {4}count: .*\n/m, '')
+        .replace(/name: '(Op\d{4})Output[^']*'/, `name: '$1Output${n}'`),
+    );
+  },
   // A new spec file, and deleting it again.
   (_pick, n) => {
     const extra = spec('ops/op-0900.ts');
@@ -99,9 +110,10 @@ const FAULTS: readonly ((pick: () => number) => string)[] = [
   },
 ];
 
+/** A one-shot generation: no cache, and the emitters on their memo-free paths. */
 async function cold() {
   const settings = await resolveGenerateSettings(project, {});
-  return generateWithCache(settings, undefined);
+  return withoutEmitMemos(() => generateWithCache(settings, undefined));
 }
 
 describe('the watch session', () => {

@@ -19,6 +19,7 @@ import { pascalCase } from './naming.js';
 import type { ImportCandidate } from './import-printer.js';
 import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
+import { ViewMemo } from './view-memo.js';
 
 /** One declared-error set: codes const, code union type and type guard of one operation. */
 export interface ClientErrorSetView {
@@ -75,13 +76,23 @@ function interfaceLines(members: readonly ClientMemberView[], level: number): st
         `${indent}};`,
       ];
     }
-    const params = member.params ? [member.params] : [];
-    return [
-      ...(member.docBlock ? [indentLines(member.docBlock, level)] : []),
-      printGroup(level, member.name, '(', params, ')', `: Promise<${member.outputType}>;`),
-    ];
+    return [interfaceLinesMemo.of(member, String(level), () => interfaceLine(member, level))];
   });
 }
+
+/** A method's JSDoc and signature in the client interface, at indent `level`. */
+function interfaceLine(member: ClientMemberView, level: number): string {
+  const params = member.params ? [member.params] : [];
+  return [
+    ...(member.docBlock ? [indentLines(member.docBlock, level)] : []),
+    printGroup(level, member.name, '(', params, ')', `: Promise<${member.outputType}>;`),
+  ].join('\n');
+}
+
+const interfaceLinesMemo = new ViewMemo<ClientMemberView, string>();
+const implementationLinesMemo = new ViewMemo<ClientMemberView, string>();
+const errorSetMemo = new ViewMemo<OperationNames, ClientErrorSetView | undefined>();
+const memberMemo = new ViewMemo<OperationNames, ClientMemberView>();
 
 function implementationLines(members: readonly ClientMemberView[], level: number): string[] {
   const indent = indentOf(level);
@@ -92,7 +103,11 @@ function implementationLines(members: readonly ClientMemberView[], level: number
           ...implementationLines(member.children, level + 1),
           `${indent}},`,
         ]
-      : [implementationLine(member, level)],
+      : [
+          implementationLinesMemo.of(member, String(level), () =>
+            implementationLine(member, level),
+          ),
+        ],
   );
 }
 
@@ -185,13 +200,24 @@ function memberView(
       callArguments: '',
     };
   }
+  const errorSet = errorSets.get(names.label);
+  return memberMemo.of(names, `${node.name} ${errorSet?.guardName ?? ''}`, () =>
+    leafView(node, names, errorSet),
+  );
+}
+
+function leafView(
+  node: ClientNode,
+  names: OperationNames,
+  errorSet: ClientErrorSetView | undefined,
+): ClientMemberView {
   const spec: OperationSpec = names.spec;
   const input = spec.io.input;
   return {
     name: node.name,
     isGroup: false,
     children: [],
-    docBlock: operationDoc(names, errorSets.get(names.label)),
+    docBlock: operationDoc(names, errorSet),
     params: input ? `input: types.${input}` : '',
     argument: input ? 'input' : '',
     outputType: `types.${spec.io.output}`,
@@ -207,7 +233,7 @@ function buildClientViewUncached(ir: Ir, domain: string): ClientView {
   const names = operationNamesOf(ir, domain);
   const errorSets = new Map<string, ClientErrorSetView>();
   for (const entry of names) {
-    const set = errorSetOf(entry);
+    const set = errorSetMemo.of(entry, '', () => errorSetOf(entry));
     if (set) errorSets.set(entry.label, set);
   }
   const pascal = pascalCase(domain);

@@ -106,15 +106,29 @@ export function domainBanner(ir: Ir, domain: string, from?: readonly Spec[]): st
   return banner(specs.map((spec) => spec.source.file));
 }
 
+const eventsByLabel = new WeakMap<Ir, ReadonlyMap<string, EventSpec>>();
+
+/** The IR's events by `key@version`, the first of duplicates (as a search in IR order finds). */
+function eventsByLabelOf(ir: Ir): ReadonlyMap<string, EventSpec> {
+  let found = eventsByLabel.get(ir);
+  if (!found) {
+    const events = new Map<string, EventSpec>();
+    for (const spec of ir.specs) {
+      const label = specLabel(spec);
+      if (spec.kind === 'event' && !events.has(label)) events.set(label, spec);
+    }
+    found = events;
+    eventsByLabel.set(ir, found);
+  }
+  return found;
+}
+
 /**
  * The event `ref` names, across the whole IR (an operation may emit another domain's event).
  * @throws Error when no event spec has that key and version (the validator reports it first).
  */
 export function findEvent(ir: Ir, ref: { key: string; version: string }, by: Spec): EventSpec {
-  const event = ir.specs.find(
-    (spec): spec is EventSpec =>
-      spec.kind === 'event' && spec.key === ref.key && spec.version === ref.version,
-  );
+  const event = eventsByLabelOf(ir).get(specLabel(ref));
   if (!event)
     throw new Error(`${specLabel(by)} emits ${specLabel(ref)}, which is not an event spec`);
   return event;

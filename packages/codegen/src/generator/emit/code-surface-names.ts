@@ -1,6 +1,7 @@
 import type { EventSpec, Ir, OperationSpec } from '../ir/ir-schema.js';
 import { camelCase, pascalCase } from './naming.js';
 import { operationsOfDomain, specLabel, versionSuffix } from './code-surface-helpers.js';
+import { ViewMemo } from './view-memo.js';
 
 /**
  * The identifiers the code surfaces give operations and events. Rules: client
@@ -66,25 +67,32 @@ function assertUnique(
  *   handler or type name, or collide on the client (see {@link clientTree}).
  */
 export function operationNamesOf(ir: Ir, domain: string): OperationNames[] {
-  const names = operationsOfDomain(ir, domain).map((spec): OperationNames => {
+  const names = operationsOfDomain(ir, domain).map((spec) => {
     const suffix = versionSuffix(spec, ir);
-    const segments = memberSegments(spec, domain);
-    const last = segments.length - 1;
-    return {
-      spec,
-      label: specLabel(spec),
-      typeBase: pascalCase(spec.key) + suffix,
-      handlerName:
-        segments.map((segment, index) => (index === 0 ? segment : pascalCase(segment))).join('') +
-        suffix,
-      clientPath: segments.map((segment, index) => (index === last ? segment + suffix : segment)),
-      older: suffix !== '',
-    };
+    return namesMemo.of(spec, `${domain} ${suffix}`, () => namesOf(spec, domain, suffix));
   });
   assertUnique(names, (entry) => entry.handlerName, 'handler');
   assertUnique(names, (entry) => entry.typeBase, 'type name prefix');
   clientTree(names);
   return names;
+}
+
+/** Each operation's names by spec, domain and version suffix, one object while they hold. */
+const namesMemo = new ViewMemo<OperationSpec, OperationNames>();
+
+function namesOf(spec: OperationSpec, domain: string, suffix: string): OperationNames {
+  const segments = memberSegments(spec, domain);
+  const last = segments.length - 1;
+  return {
+    spec,
+    label: specLabel(spec),
+    typeBase: pascalCase(spec.key) + suffix,
+    handlerName:
+      segments.map((segment, index) => (index === 0 ? segment : pascalCase(segment))).join('') +
+      suffix,
+    clientPath: segments.map((segment, index) => (index === last ? segment + suffix : segment)),
+    older: suffix !== '',
+  };
 }
 
 /**
@@ -95,12 +103,20 @@ export function operationNamesOf(ir: Ir, domain: string): OperationNames[] {
 export function clientTree(names: readonly OperationNames[]): ClientNode[] {
   const roots: ClientNode[] = [];
   const owners = new Map<ClientNode, string>();
+  // Each level's nodes by name, beside the level's array (a member tree of 1,000 operations
+  // searched its levels linearly in quadratic time).
+  const byName = new Map<ClientNode[], Map<string, ClientNode>>();
   for (const entry of names) {
     let level = roots;
     entry.clientPath.forEach((segment, index) => {
       const isLast = index === entry.clientPath.length - 1;
       const member = `client.${entry.clientPath.slice(0, index + 1).join('.')}`;
-      let node = level.find((candidate) => candidate.name === segment);
+      let named = byName.get(level);
+      if (!named) {
+        named = new Map();
+        byName.set(level, named);
+      }
+      let node = named.get(segment);
       if (node && (isLast || node.operation)) {
         const other = owners.get(node) ?? 'another operation';
         throw new Error(`client members collide: ${other} and ${entry.label} both need ${member}`);
@@ -111,6 +127,7 @@ export function clientTree(names: readonly OperationNames[]): ClientNode[] {
           : { name: segment, children: [] };
         owners.set(node, entry.label);
         level.push(node);
+        named.set(segment, node);
       }
       level = node.children;
     });

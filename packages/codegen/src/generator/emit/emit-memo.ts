@@ -13,6 +13,22 @@ export function keepsEmitMemos(): boolean {
   return sessions > 0;
 }
 
+/**
+ * Runs `run` as a one-shot run would while watch sessions exist: {@link keepsEmitMemos} is false
+ * until it settles, so the emitters take their memo-free paths. Tests compare the two paths with
+ * it; generation never calls it.
+ * @throws whatever `run` throws.
+ */
+export async function withoutEmitMemos<T>(run: () => Promise<T>): Promise<T> {
+  const saved = sessions;
+  sessions = 0;
+  try {
+    return await run();
+  } finally {
+    sessions += saved;
+  }
+}
+
 /** The IR parts an emitter's output is a function of, compared by identity (diagnostics as text). */
 interface IrParts {
   readonly specs: readonly object[];

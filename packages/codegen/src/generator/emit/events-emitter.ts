@@ -15,6 +15,12 @@ import type { Emitter } from './emitter.js';
 import type { ImportCandidate } from './import-printer.js';
 import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
+import { ViewMemo } from './view-memo.js';
+
+type EventSpecOf = ReturnType<typeof eventsOfDomain>[number];
+
+/** Each event's definition view by its spec and const name (a function of those alone). */
+const definitionViews = new ViewMemo<EventSpecOf, EventDefinitionView>();
 
 /** One event definition const of the catalog. */
 export interface EventDefinitionView {
@@ -55,28 +61,13 @@ export interface EventsView {
  */
 function buildEventsViewUncached(ir: Ir, domain: string): EventsView {
   const specs = eventsOfDomain(ir, domain);
-  const events = specs.map((event): EventDefinitionView => {
-    const pii = event.pii.length > 0 ? [`PII: ${event.pii.join(', ')}.`] : [];
-    const description = event.meta.description ? [event.meta.description, ''] : [];
-    return {
-      docBlock: docBlock([
-        ...description,
-        `\`${specLabel(event)}\`, payload \`${event.payload}\`.`,
-        ...pii,
-      ]),
-      constName: eventConstName(ir, event),
-      keyLiteral: tsString(event.key),
-      versionLiteral: tsString(event.version),
-      descriptionProperty: event.meta.description
-        ? printProperty(1, 'description', event.meta.description).trimStart()
-        : '',
-      payloadSchema: `schemas.${event.payload}Schema`,
-      payloadType: `types.${event.payload}`,
-      piiList: printLiteral(event.pii, 1, '  pii: '.length, ','),
-    };
+  const events = specs.map((event) => {
+    const constName = eventConstName(ir, event);
+    return definitionViews.of(event, constName, () => definitionView(event, constName));
   });
   const names = events.map((event) => event.constName);
-  const clash = names.find((name, index) => names.indexOf(name) !== index);
+  const seen = new Set<string>();
+  const clash = names.find((name) => seen.size === seen.add(name).size);
   if (clash) throw new Error(`two events of domain ${domain} map to the definition name ${clash}`);
   const byKey = new Map<string, string[]>();
   specs.forEach((event, index) => {
@@ -106,6 +97,28 @@ function buildEventsViewUncached(ir: Ir, domain: string): EventsView {
       keyLiteral: tsString(key),
       payloadType: types.join(' | '),
     })),
+  };
+}
+
+/** The definition const view of one event, given its const name. */
+function definitionView(event: EventSpecOf, constName: string): EventDefinitionView {
+  const pii = event.pii.length > 0 ? [`PII: ${event.pii.join(', ')}.`] : [];
+  const description = event.meta.description ? [event.meta.description, ''] : [];
+  return {
+    docBlock: docBlock([
+      ...description,
+      `\`${specLabel(event)}\`, payload \`${event.payload}\`.`,
+      ...pii,
+    ]),
+    constName,
+    keyLiteral: tsString(event.key),
+    versionLiteral: tsString(event.version),
+    descriptionProperty: event.meta.description
+      ? printProperty(1, 'description', event.meta.description).trimStart()
+      : '',
+    payloadSchema: `schemas.${event.payload}Schema`,
+    payloadType: `types.${event.payload}`,
+    piiList: printLiteral(event.pii, 1, '  pii: '.length, ','),
   };
 }
 

@@ -17,6 +17,7 @@ import { camelCase, domainOf, domainsOf, pascalCase } from './naming.js';
 import type { ImportCandidate } from './import-printer.js';
 import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
+import { ViewMemo } from './view-memo.js';
 
 /** An event an operation declares: its key literal, payload type text and definition const. */
 export interface HandlerEventView {
@@ -76,7 +77,23 @@ function moduleAlias(module: 'events' | 'types', domain: string, own: string): s
   return domain === own ? module : `${camelCase(domain)}${pascalCase(module)}`;
 }
 
+const operationMemo = new ViewMemo<OperationNames, HandlerOperationView>();
+
+/**
+ * {@link operationViewOf}, the same object while the operation's names, domain and the events it
+ * emits (each one's key, version, payload, domain and const name) are.
+ */
 function operationView(ir: Ir, domain: string, names: OperationNames): HandlerOperationView {
+  const emitted = names.spec.emits.map((ref) => {
+    const event = findEvent(ir, ref, names.spec);
+    return `${event.key}@${event.version} ${event.payload} ${domainOf(event)} ${eventConstName(ir, event)}`;
+  });
+  return operationMemo.of(names, `${domain}\n${emitted.join('\n')}`, () =>
+    operationViewOf(ir, domain, names),
+  );
+}
+
+function operationViewOf(ir: Ir, domain: string, names: OperationNames): HandlerOperationView {
   const { spec } = names;
   const events = [...spec.emits]
     .sort((a, b) => compareCodeUnits(a.key, b.key) || compareSemver(a.version, b.version))

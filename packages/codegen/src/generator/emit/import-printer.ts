@@ -117,7 +117,17 @@ function compareSpecifiers(a: string, b: string): number {
  * type names is `import type { … }`. Returns '' when nothing is used.
  */
 export function printImports(code: string, candidates: readonly ImportCandidate[]): string {
-  const used = usedIdentifiers(code);
+  return printImportsOf(usedIdentifiers(code), candidates);
+}
+
+/**
+ * {@link printImports} from the identifiers the code uses (`used`, as {@link usedIdentifiers}
+ * finds them) instead of the code: a watch rebuild unions the sets of a file's cached fragments.
+ */
+export function printImportsOf(
+  used: { has(name: string): boolean },
+  candidates: readonly ImportCandidate[],
+): string {
   const named = new Map<string, { name: string; typeOnly: boolean }[]>();
   const namespaces: { line: string; specifier: string }[] = [];
   for (const candidate of candidates) {
@@ -160,7 +170,17 @@ export function withImports(
   code: string,
   candidates: readonly ImportCandidate[],
 ): string {
-  const imports = printImports(code, candidates);
+  return withImportsOf(banner, code, usedIdentifiers(code), candidates);
+}
+
+/** {@link withImports} with the identifiers `code` uses already found (see {@link printImportsOf}). */
+export function withImportsOf(
+  banner: string,
+  code: string,
+  used: { has(name: string): boolean },
+  candidates: readonly ImportCandidate[],
+): string {
+  const imports = printImportsOf(used, candidates);
   const body = code.replace(/^\n+/, '');
   return imports === '' ? `${banner}\n\n${body}` : `${banner}\n${imports}\n\n${body}`;
 }

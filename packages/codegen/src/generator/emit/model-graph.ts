@@ -1,6 +1,7 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Ir, Model } from '../ir/ir-schema.js';
 import { reachableModels, rootModelsOfDomain, specsOfDomain } from './naming.js';
+import { perIr } from './per-ir-memo.js';
 
 /** The schema models and enums one domain's data surfaces declare, each sorted by name. */
 export interface DomainModels {
@@ -14,6 +15,10 @@ export interface DomainModels {
  * Unknown names are skipped: the validator has reported them already.
  */
 export function domainModels(ir: Ir, domain: string): DomainModels {
+  return domainModelsOnce(ir, domain);
+}
+
+const domainModelsOnce = perIr((ir: Ir, domain: string): DomainModels => {
   const names = new Set(reachableModels(ir, rootModelsOfDomain(ir, domain)));
   const models = ir.models
     .filter((model) => names.has(model.name))
@@ -27,7 +32,7 @@ export function domainModels(ir: Ir, domain: string): DomainModels {
     .filter((def) => enumNames.has(def.name))
     .sort((a, b) => compareCodeUnits(a.name, b.name));
   return { models, enums };
-}
+});
 
 /**
  * The names of the models that reject unknown keys: every model reachable from any operation input
@@ -35,13 +40,17 @@ export function domainModels(ir: Ir, domain: string): DomainModels {
  * Schema (`additionalProperties: false`) emitters both read this one set, so they cannot disagree.
  */
 export function strictModelNames(ir: Ir): ReadonlySet<string> {
+  return strictModelNamesOnce(ir, '');
+}
+
+const strictModelNamesOnce = perIr((ir: Ir): ReadonlySet<string> => {
   const roots: string[] = [];
   for (const spec of ir.specs) {
     if (spec.kind === 'operation' && spec.io.input) roots.push(spec.io.input);
     if (spec.kind === 'form') roots.push(spec.model);
   }
   return new Set(reachableModels(ir, roots));
-}
+});
 
 /** The order in which schemas.ts declares its model schemas, and which of them sit on a cycle. */
 export interface DeclarationOrder {

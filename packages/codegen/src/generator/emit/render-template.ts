@@ -19,9 +19,18 @@ export const TEMPLATES_DIR =
   join(findPackageRoot(dirname(fileURLToPath(import.meta.url))), 'templates') + '/';
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
-const runtime = Handlebars.create();
-runtime.registerHelper('json', (value: unknown) => JSON.stringify(value));
-runtime.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+/** The Handlebars environment every template is compiled in, with the `json` and `eq` helpers. */
+export const templateRuntime = Handlebars.create();
+templateRuntime.registerHelper('json', (value: unknown) => JSON.stringify(value));
+templateRuntime.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+
+/** How every template is compiled: `strict`, `noEscape`, `knownHelpersOnly` (shared/design.md). */
+export const TEMPLATE_OPTIONS = {
+  strict: true,
+  noEscape: true,
+  knownHelpers: { json: true, eq: true },
+  knownHelpersOnly: true,
+} as const;
 
 /**
  * Renders `templates/<name>` with a view model whose text is already resolved. Handlebars runs with
@@ -33,12 +42,7 @@ export function renderTemplate(name: string, view: object): string {
   let template = cache.get(name);
   if (!template) {
     const text = readFileSync(TEMPLATES_DIR + name, 'utf8');
-    template = runtime.compile(text, {
-      strict: true,
-      noEscape: true,
-      knownHelpers: { json: true, eq: true },
-      knownHelpersOnly: true,
-    });
+    template = templateRuntime.compile(text, TEMPLATE_OPTIONS);
     cache.set(name, template);
   }
   return template(view);

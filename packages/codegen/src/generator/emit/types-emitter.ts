@@ -4,6 +4,15 @@ import { domainModels, domainSourceFiles } from './model-graph.js';
 import { banner } from './naming.js';
 import { printDocComment, printLiteralUnion, printPropertyKey, printTsType } from './print-type.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
+import { ViewMemo } from './view-memo.js';
+
+type Declared = ReturnType<typeof domainModels>;
+type EnumView = TypesView['enums'][number];
+type ModelView = TypesView['models'][number];
+
+/** Each enum's and model's view by its IR object: a function of that object alone. */
+const enumViews = new ViewMemo<Declared['enums'][number], EnumView>();
+const modelViews = new ViewMemo<Declared['models'][number], ModelView>();
 
 /** The resolved view model of templates/types/types.ts.hbs. */
 export interface TypesView {
@@ -27,20 +36,24 @@ export function typesView(ir: Ir, domain: string): TypesView {
   return {
     banner: banner(domainSourceFiles(ir, domain, declared)),
     empty: declared.models.length === 0 && declared.enums.length === 0,
-    enums: declared.enums.map((def) => ({
-      doc: '',
-      name: def.name,
-      union: printLiteralUnion(def.values),
-    })),
-    models: declared.models.map((model) => ({
-      doc: printDocComment(model.description),
-      name: model.name,
-      fields: model.fields.map((field) => ({
-        key: printPropertyKey(field.name),
-        optional: field.optional,
-        type: field.optional ? `${printTsType(field)} | undefined` : printTsType(field),
+    enums: declared.enums.map((def) =>
+      enumViews.of(def, '', () => ({
+        doc: '',
+        name: def.name,
+        union: printLiteralUnion(def.values),
       })),
-    })),
+    ),
+    models: declared.models.map((model) =>
+      modelViews.of(model, '', () => ({
+        doc: printDocComment(model.description),
+        name: model.name,
+        fields: model.fields.map((field) => ({
+          key: printPropertyKey(field.name),
+          optional: field.optional,
+          type: field.optional ? `${printTsType(field)} | undefined` : printTsType(field),
+        })),
+      })),
+    ),
   };
 }
 

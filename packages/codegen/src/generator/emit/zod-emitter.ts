@@ -21,6 +21,17 @@ import type { ImportCandidate } from './import-printer.js';
 import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
 import { SCALAR_WIRE_TYPES, WIRE_FORMAT_CHECKS } from './scalar-wire-types.js';
+import { ViewMemo } from './view-memo.js';
+
+type ModelView = ZodView['models'][number];
+type EnumView = ZodView['enums'][number];
+
+/**
+ * Each model's and enum's schema view by its IR object and the rest of what it is printed from:
+ * the options, strictness, cycle and which of its model fields are `z.lazy`.
+ */
+const modelViews = new ViewMemo<ReturnType<typeof domainModels>['models'][number], ModelView>();
+const enumViews = new ViewMemo<ReturnType<typeof domainModels>['enums'][number], EnumView>();
 
 /** The resolved view model of templates/zod/schemas.ts.hbs. */
 export interface ZodView {
@@ -79,7 +90,11 @@ export function zodView(ir: Ir, domain: string, agreementProof = false): ZodView
     const model = byName.get(name)!;
     const own = position.get(name)!;
     const lazy = (target: string) => (position.get(target) ?? -1) >= own;
-    return {
+    const lazyFields = model.fields.map((field) =>
+      field.type.type === 'model' && lazy(field.type.name) ? '1' : '0',
+    );
+    const key = `${agreementProof} ${cyclic.has(name)} ${strict.has(name)} ${lazyFields.join('')}`;
+    return modelViews.of(model, key, () => ({
       doc: printDocComment(model.description),
       constName: schemaConstName(name),
       annotation: agreementProof && cyclic.has(name) ? `: z.ZodType<T.${name}>` : '',
@@ -90,7 +105,7 @@ export function zodView(ir: Ir, domain: string, agreementProof = false): ZodView
         zod: printZodType(field, lazy),
       })),
       empty: model.fields.length === 0,
-    };
+    }));
   });
   const used = new Set(
     declared.models.flatMap((model) =>
@@ -109,11 +124,13 @@ export function zodView(ir: Ir, domain: string, agreementProof = false): ZodView
 
   return {
     banner: banner(domainSourceFiles(ir, domain, declared)),
-    enums: declared.enums.map((def) => ({
-      constName: schemaConstName(def.name),
-      cast: agreementProof ? '' : ` as unknown as z.ZodType<T.${def.name}>`,
-      values: def.values.map(tsQuote).join(', '),
-    })),
+    enums: declared.enums.map((def) =>
+      enumViews.of(def, String(agreementProof), () => ({
+        constName: schemaConstName(def.name),
+        cast: agreementProof ? '' : ` as unknown as z.ZodType<T.${def.name}>`,
+        values: def.values.map(tsQuote).join(', '),
+      })),
+    ),
     models,
     checks,
     wireSchemas: WIRE_FORMAT_CHECKS.filter((check) => used.has(check)).map(printWireSchemaConst),

@@ -54,7 +54,8 @@ function resolve(
   const subject = `${specId(from)}: ${role} \`${specId(ref)}\``;
   if (!spec) {
     const failed = scope.failed.find(
-      (entry) => entry.kind === target.kind && entry.key === ref.key && entry.version === ref.version,
+      (entry) =>
+        entry.kind === target.kind && entry.key === ref.key && entry.version === ref.version,
     );
     if (failed) {
       out.push(
@@ -89,15 +90,35 @@ function resolve(
   return spec;
 }
 
+/** `surface key` (any version) and `surface key@version` of each `provides` entry. */
+const PROVIDED = new WeakMap<Spec, ReadonlySet<string>>();
+
+function providedBy(capability: Spec & { kind: 'capability' }): ReadonlySet<string> {
+  let provided = PROVIDED.get(capability);
+  if (!provided) {
+    provided = new Set(
+      capability.provides.map((entry) =>
+        entry.version === undefined
+          ? `${entry.surface} ${entry.key}`
+          : `${entry.surface} ${entry.key}@${entry.version}`,
+      ),
+    );
+    PROVIDED.set(capability, provided);
+  }
+  return provided;
+}
+
+/**
+ * True when `capability` lists `spec` in `provides` (an entry without a version provides every
+ * version). Looked up in a set per capability object: a capability providing every operation of
+ * a 1,000-operation corpus made a linear search per operation quadratic.
+ */
 function isProvidedBy(capability: Spec, spec: Spec): boolean {
+  if (capability.kind !== 'capability') return false;
+  const provided = providedBy(capability);
   return (
-    capability.kind === 'capability' &&
-    capability.provides.some(
-      (entry) =>
-        entry.surface === spec.kind &&
-        entry.key === spec.key &&
-        (entry.version === undefined || entry.version === spec.version),
-    )
+    provided.has(`${spec.kind} ${spec.key}`) ||
+    provided.has(`${spec.kind} ${spec.key}@${spec.version}`)
   );
 }
 
