@@ -1,4 +1,3 @@
-import type { Http2Bindings, HttpBindings } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { authorize, type Actor } from '../actor.js';
@@ -49,6 +48,16 @@ export interface HttpAppOptions {
 }
 
 /**
+ * The part of what Hono's Node adapter passes as `env` that the app reads: the Node request, whose
+ * socket is the connection. Declared here rather than imported from @hono/node-server, whose
+ * HTTP/2 types would pull its WebSocket helper (and the DOM's MessageEvent) into every consumer's
+ * type check.
+ */
+export interface NodeBindings {
+  readonly incoming: { readonly socket: object };
+}
+
+/**
  * The Hono application; `fetch`, its fetch (`env` is what Hono's Node adapter passes, the Node
  * request and response); `answerDirect`, the Node `request` listener of the operation routes
  * (direct-listener.ts), which answers a request itself and returns true, or returns false for
@@ -57,10 +66,7 @@ export interface HttpAppOptions {
  */
 export interface HttpApp {
   readonly app: Hono;
-  readonly fetch: (
-    request: Request,
-    env?: HttpBindings | Http2Bindings,
-  ) => Response | Promise<Response>;
+  readonly fetch: (request: Request, env?: NodeBindings) => Response | Promise<Response>;
   readonly answerDirect: (incoming: IncomingMessage, outgoing: ServerResponse) => boolean;
   close(): void;
 }
@@ -91,7 +97,7 @@ function operationRequestOf(
     path: c.req.path,
     url: c.req.url,
     authorization: c.req.header('authorization'),
-    connection: (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket,
+    connection: (c.env as Partial<NodeBindings> | undefined)?.incoming?.socket,
     header: (name) => c.req.header(name),
     readBody: () => readBodyText(c),
   };
@@ -175,7 +181,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   app.get('/events', (c) => {
     const actor = actorOf(
       c.req.header('authorization'),
-      (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket,
+      (c.env as Partial<NodeBindings> | undefined)?.incoming?.socket,
     );
     authorize(actor, 'user', 'GET /events');
     if (c.req.method === 'HEAD') return c.body(null, 200, EVENT_STREAM_HEADERS);
