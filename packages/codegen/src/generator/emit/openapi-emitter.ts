@@ -440,22 +440,56 @@ export interface OpenApiOptions {
   readonly servers?: readonly { readonly url: string; readonly description?: string }[];
 }
 
-/** Creates the emitter of `openapi.json` at the root of the output folder ({@link openApiDocument}). */
+/** The OpenAPI document of one IR and its `openapi.json` text, as {@link sharedOpenApi} keeps them. */
+export interface SharedOpenApi {
+  /** {@link openApiDocument} of the IR; shared, so never to be changed. */
+  readonly document: Json;
+  /** `JSON.stringify(document, null, 2)` and a line break. */
+  text(): string;
+}
+
+const SHARED = new WeakMap<Ir, Map<string, SharedOpenApi>>();
+
+function printedDocument(document: Json): string {
+  // One-shot runs print natively: the part-by-part printer only pays off when parts are kept.
+  if (!keepsEmitMemos()) return JSON.stringify(document, null, 2) + '\n';
+  const components = document.components as Json;
+  holdsKeptJson(document);
+  holdsKeptJson(document.paths as Json);
+  holdsKeptJson(components);
+  holdsKeptJson(components.schemas as Json);
+  return jsonText(document) + '\n';
+}
+
+/**
+ * The OpenAPI document of `ir` and `options` and its text, built once per IR object and options
+ * and shared by every surface that shows it (`openapi.json`, the docs site's API reference and its
+ * copy of the document), so one generation builds and prints it once.
+ * @throws Error as {@link openApiDocument} does.
+ */
+export function sharedOpenApi(ir: Ir, options: OpenApiOptions = {}): SharedOpenApi {
+  const key = JSON.stringify(options);
+  let forIr = SHARED.get(ir);
+  if (!forIr) {
+    forIr = new Map();
+    SHARED.set(ir, forIr);
+  }
+  let shared = forIr.get(key);
+  if (!shared) {
+    const document = openApiDocument(ir, options);
+    let text: string | undefined;
+    shared = { document, text: () => (text ??= printedDocument(document)) };
+    forIr.set(key, shared);
+  }
+  return shared;
+}
+
+/** Creates the emitter of `openapi.json` at the root of the output folder ({@link sharedOpenApi}). */
 export function createOpenApiEmitter(options: OpenApiOptions = {}): Emitter {
   return {
     name: 'openapi',
     emit(ir: Ir): OutputFile[] {
-      const document = openApiDocument(ir, options);
-      // One-shot runs print natively: the part-by-part printer only pays off when parts are kept.
-      if (!keepsEmitMemos()) {
-        return [{ path: 'openapi.json', contents: JSON.stringify(document, null, 2) + '\n' }];
-      }
-      const components = document.components as Json;
-      holdsKeptJson(document);
-      holdsKeptJson(document.paths as Json);
-      holdsKeptJson(components);
-      holdsKeptJson(components.schemas as Json);
-      return [{ path: 'openapi.json', contents: jsonText(document) + '\n' }];
+      return [{ path: 'openapi.json', contents: sharedOpenApi(ir, options).text() }];
     },
   };
 }

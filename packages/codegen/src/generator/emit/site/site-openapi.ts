@@ -1,5 +1,5 @@
 import type { Ir } from '../../ir/ir-schema.js';
-import { openApiDocument, type OpenApiOptions } from '../openapi-emitter.js';
+import { sharedOpenApi, type OpenApiOptions } from '../openapi-emitter.js';
 import { apiParts, type ApiOperation } from './site-api-page.js';
 import type { CatalogPart } from './site-catalog-parts.js';
 import { digest } from './site-fingerprint.js';
@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 
 /** What the site reads of the OpenAPI document of one IR, each part made on first use. */
 export interface SiteApi {
-  /** The document (the openapi surface's `openApiDocument`). */
+  /** The document (the openapi surface's, shared: {@link sharedOpenApi}). */
   document(): Json;
   /** `components.schemas`, by model name. */
   schemas(): Readonly<Record<string, unknown>>;
@@ -36,7 +36,7 @@ const byIr = new WeakMap<Ir, Map<string, SiteApi>>();
  * at most once per IR (some 70 ms at 1,000 operations, and 45 ms more for its text), and not at
  * all by an emit whose pages are all memoized. Operation digests are kept per operation object, so
  * a document that reuses the objects of unchanged operations is digested only where it changed.
- * @throws Error as openApiDocument does (a model named like a problem schema).
+ * @throws Error as sharedOpenApi does (a model named like a problem schema).
  */
 export function siteApi(ir: Ir, options: OpenApiOptions = {}): SiteApi {
   const optionsKey = JSON.stringify(options);
@@ -51,12 +51,12 @@ export function siteApi(ir: Ir, options: OpenApiOptions = {}): SiteApi {
   let text: string | undefined;
   let parts: CatalogPart<ApiOperation>[] | undefined;
   let overviewKey: string | undefined;
-  const documentOf = () => (document ??= openApiDocument(ir, options));
+  const documentOf = () => (document ??= sharedOpenApi(ir, options).document);
   const partsOf = () => (parts ??= apiParts(documentOf()));
   const api: SiteApi = {
     document: documentOf,
     schemas: () => (documentOf()['components'] as { schemas: Record<string, unknown> }).schemas,
-    text: () => (text ??= JSON.stringify(documentOf(), null, 2) + '\n'),
+    text: () => (text ??= sharedOpenApi(ir, options).text()),
     parts: partsOf,
     get overviewKey() {
       return (overviewKey ??= digest(
