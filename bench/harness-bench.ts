@@ -6,6 +6,7 @@ import { createHarnessClient } from '../packages/runtime/src/generated/harness/c
 import { createAppRuntime } from '../packages/runtime/src/app-runtime.js';
 import { localTransport } from '../packages/runtime/src/local-transport.js';
 import { resolveRuntimeOptions } from '../packages/runtime/src/runtime-options.js';
+import { median } from './timing.js';
 
 const CASES = 500;
 const CONCURRENCIES = [1, 2] as const;
@@ -109,11 +110,6 @@ interface Round {
   readonly harnessMs: number;
   readonly overheadMs: number;
   readonly cpuOverheadMs: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const TARGET_MS = 1;

@@ -10,6 +10,7 @@ import { parseTokens } from '../packages/runtime/src/http/tokens.js';
 import { resolveRuntimeOptions } from '../packages/runtime/src/runtime-options.js';
 import { AtomicJsonWriter } from '../packages/runtime/src/store/atomic-json.js';
 import { nodeStoreFs, type StoreFs } from '../packages/runtime/src/store/store-fs.js';
+import { median } from './timing.js';
 
 const TOKEN = 'bench-user-token';
 const CONNECTIONS = 50;
@@ -111,11 +112,6 @@ async function measureWrites(
     perSecond: (WRITES * 1_000) / (performance.now() - started),
     directorySyncsPerWrite: counting.directorySyncs() / WRITES,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** A state directory's project: the one-case `bench` suite and the `true` executor. */

@@ -17,8 +17,12 @@ export function timeCommand(argv: readonly string[], cwd: string): number {
 
 /** The median of `runs` timings of one command, in ms. */
 export function medianTime(argv: readonly string[], cwd: string, runs: number): number {
-  const times = Array.from({ length: runs }, () => timeCommand(argv, cwd)).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(Array.from({ length: runs }, () => timeCommand(argv, cwd)));
+}
+
+/** The middle value of `values` (the upper middle of an even count); `values` is not changed. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }
 
 /** `1234.5` -> `1235 ms`. */

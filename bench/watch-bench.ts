@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './timing.js';
 
 const CLI = fileURLToPath(new URL('../../packages/codegen/dist/cli/main.js', import.meta.url));
 
@@ -12,11 +13,6 @@ export interface WatchFigures {
   /** The rebuild's own time as the line prints it, median. */
   readonly printedMedianMs: number;
   readonly samples: readonly number[];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**

@@ -238,11 +238,7 @@ async function commitGroup(
  */
 async function openCurrent(day: DayFile): Promise<{ fd: number; size: number; created: boolean }> {
   const current = statSync(day.file, { throwIfNoEntry: false });
-  if (current !== undefined && day.identity !== undefined && !sameFile(current, day.identity)) {
-    closeDescriptor(day);
-    forgetIndex(day);
-  }
-  if (current === undefined) {
+  if (current === undefined || (day.identity !== undefined && !sameFile(current, day.identity))) {
     closeDescriptor(day);
     forgetIndex(day);
   }

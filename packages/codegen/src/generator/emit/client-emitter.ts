@@ -1,3 +1,4 @@
+import { perIr } from './per-ir-memo.js';
 import type { Ir, OperationSpec } from '../ir/ir-schema.js';
 import {
   docBlock,
@@ -5,7 +6,6 @@ import {
   tsString,
   importSettingsOf,
   type CodeEmitterOptions,
-  memoizedView,
 } from './code-surface-helpers.js';
 import { fits, indentLines, indentOf, printGroup } from './code-layout.js';
 import {
@@ -267,7 +267,7 @@ function buildClientViewUncached(ir: Ir, domain: string): ClientView {
 }
 
 /** {@link buildClientViewUncached}, built once per IR and domain (the index emitter reads it too). */
-export const buildClientView = memoizedView(buildClientViewUncached);
+export const buildClientView = perIr(buildClientViewUncached);
 
 /** What a `client.ts` may import: contract errors, the transport and its domain's types. */
 function clientImports(options: CodeEmitterOptions, domain: string): ImportCandidate[] {

@@ -133,26 +133,3 @@ export function findEvent(ir: Ir, ref: { key: string; version: string }, by: Spe
     throw new Error(`${specLabel(by)} emits ${specLabel(ref)}, which is not an event spec`);
   return event;
 }
-
-/**
- * `view` memoized per IR object and domain: the index emitter reads the client, handlers, events
- * and registry views to find export collisions, and building them twice doubled their cost.
- */
-export function memoizedView<View>(
-  view: (ir: Ir, domain: string) => View,
-): (ir: Ir, domain: string) => View {
-  const cache = new WeakMap<Ir, Map<string, View>>();
-  return (ir, domain) => {
-    let byDomain = cache.get(ir);
-    if (!byDomain) {
-      byDomain = new Map();
-      cache.set(ir, byDomain);
-    }
-    let built = byDomain.get(domain);
-    if (built === undefined) {
-      built = view(ir, domain);
-      byDomain.set(domain, built);
-    }
-    return built;
-  };
-}

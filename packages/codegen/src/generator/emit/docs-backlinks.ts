@@ -17,14 +17,11 @@ export interface Backlinks {
 
 type Lists = { -readonly [K in keyof Backlinks]: SpecRef[] };
 
-const EMPTY: Backlinks = {
-  emittedBy: [],
-  providedBy: [],
-  requiredBy: [],
-  listedIn: [],
-  dataViews: [],
-  forms: [],
-};
+function emptyLists(): Lists {
+  return { emittedBy: [], providedBy: [], requiredBy: [], listedIn: [], dataViews: [], forms: [] };
+}
+
+const EMPTY: Backlinks = emptyLists();
 
 /** Reverse references of every spec, by `key@version`; built once per emit from `ir.specs`. */
 export interface BacklinkIndex {
@@ -45,14 +42,7 @@ export function createBacklinkIndex(ir: Ir): BacklinkIndex {
       if (version !== undefined && target.version !== version) continue;
       let entry = lists.get(target);
       if (!entry) {
-        entry = {
-          emittedBy: [],
-          providedBy: [],
-          requiredBy: [],
-          listedIn: [],
-          dataViews: [],
-          forms: [],
-        };
+        entry = emptyLists();
         lists.set(target, entry);
       }
       const items = entry[list];

@@ -1,7 +1,7 @@
 import type { Ir, Spec } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
 import type { DocsPages } from './docs-links.js';
-import { keepsEmitMemos } from './emit-memo.js';
+import { keepsEmitMemos, sameList } from './emit-memo.js';
 import { domainOf } from './naming.js';
 
 /** What one spec page was printed from, besides the spec itself and the emitter's options. */
@@ -16,13 +16,6 @@ interface PageInputs {
   readonly backlinks: string;
   /** Every spec the page looked up (`pages.find`, also behind `pages.link`), with what it found. */
   readonly found: readonly { key: string; version: string; spec: Spec | undefined }[];
-}
-
-function sameList(a: readonly object[], b: readonly object[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
-  return true;
 }
 
 /** Each spec's kind, key, version and domain, in IR order: what page paths and links depend on. */

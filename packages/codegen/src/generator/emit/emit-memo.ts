@@ -48,7 +48,10 @@ function partsOf(ir: Ir): IrParts {
   };
 }
 
-function sameList(a: readonly object[] | undefined, b: readonly object[] | undefined): boolean {
+export function sameList(
+  a: readonly object[] | undefined,
+  b: readonly object[] | undefined,
+): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
   for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;

@@ -1,3 +1,4 @@
+import { perIr } from './per-ir-memo.js';
 import type { Ir } from '../ir/ir-schema.js';
 import {
   docBlock,
@@ -7,7 +8,6 @@ import {
   tsString,
   importSettingsOf,
   type CodeEmitterOptions,
-  memoizedView,
 } from './code-surface-helpers.js';
 import { printGroup, printLiteral, printProperty } from './code-layout.js';
 import { eventCatalogName, eventConstName, eventPayloadsTypeName } from './code-surface-names.js';
@@ -123,7 +123,7 @@ function definitionView(event: EventSpecOf, constName: string): EventDefinitionV
 }
 
 /** {@link buildEventsViewUncached}, built once per IR and domain (the index emitter reads it too). */
-export const buildEventsView = memoizedView(buildEventsViewUncached);
+export const buildEventsView = perIr(buildEventsViewUncached);
 
 /** What an `events.ts` may import: the event definition type, its domain's schemas and types. */
 function eventsImports(options: CodeEmitterOptions, domain: string): ImportCandidate[] {

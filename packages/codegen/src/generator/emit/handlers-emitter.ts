@@ -1,3 +1,4 @@
+import { perIr } from './per-ir-memo.js';
 import { errorHttpStatus } from './error-status.js';
 import { compareCodeUnits, compareSemver } from 'contracts-runtime/core';
 import type { Ir } from '../ir/ir-schema.js';
@@ -8,7 +9,6 @@ import {
   importSettingsOf,
   tsString,
   type CodeEmitterOptions,
-  memoizedView,
 } from './code-surface-helpers.js';
 import { indentLines, printGroup, printProperty } from './code-layout.js';
 import { eventConstName, operationNamesOf, type OperationNames } from './code-surface-names.js';
@@ -210,7 +210,7 @@ function buildHandlersViewUncached(ir: Ir, domain: string): HandlersView {
 }
 
 /** {@link buildHandlersViewUncached}, built once per IR and domain (the index emitter reads it too). */
-export const buildHandlersView = memoizedView(buildHandlersViewUncached);
+export const buildHandlersView = perIr(buildHandlersViewUncached);
 
 /**
  * What a `handlers.ts` may import: the router, its domain's schemas, types and events, and the

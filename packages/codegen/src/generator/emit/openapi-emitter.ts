@@ -8,7 +8,8 @@ import {
   type RouteMethod,
 } from 'contracts-runtime/core';
 import type { Ir, Model, OperationSpec } from '../ir/ir-schema.js';
-import { keepsEmitMemos } from './emit-memo.js';
+import { deepFreeze } from './deep-freeze.js';
+import { keepsEmitMemos, sameList } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { modelObjectSchema } from './json-schema-emitter.js';
 import { strictModelNames } from './model-graph.js';
@@ -293,19 +294,6 @@ const PATH_ITEMS = new WeakMap<
   OperationSpec,
   { models: Ir['models']; enums: Ir['enums']; strict: string; methods: string; item: Json }
 >();
-
-/** Freezes `value` and everything in it: a path item is shared by every document built after. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item);
-  }
-  return value;
-}
-
-function sameList(a: readonly object[], b: readonly object[]): boolean {
-  return a === b || (a.length === b.length && a.every((item, index) => item === b[index]));
-}
 
 /** The model and enum lists of the last document, kept as the same arrays while their items are. */
 let lastLists: { models: Ir['models']; enums: Ir['enums'] } = { models: [], enums: [] };

@@ -1,7 +1,8 @@
+import { perIr } from './per-ir-memo.js';
 import type { Ir, Spec } from '../ir/ir-schema.js';
 import { errorHttpStatus } from './error-status.js';
 import { indentOf, printLiteral, type LiteralValue } from './code-layout.js';
-import { compareSpecs, docBlock, domainBanner, memoizedView } from './code-surface-helpers.js';
+import { compareSpecs, docBlock, domainBanner } from './code-surface-helpers.js';
 import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { camelCase, pascalCase, specsOfDomain } from './naming.js';
@@ -166,7 +167,7 @@ function buildRegistryViewUncached(ir: Ir, domain: string): RegistryView {
 }
 
 /** {@link buildRegistryViewUncached}, built once per IR and domain (the index emitter reads it too). */
-export const buildRegistryView = memoizedView(buildRegistryViewUncached);
+export const buildRegistryView = perIr(buildRegistryViewUncached);
 
 /** The `registry` emitter: `<domain>/registry.ts` per domain. No runtime import. */
 export const registryEmitter: Emitter = perDomainEmitter(

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { deepFreeze } from '../../deep-freeze.js';
+
 import type { RunRecord } from './run-record.js';
 
 /** The UTF-8 text of each step and case result already written, by indent and object. */
@@ -99,16 +101,6 @@ function elementText(item: unknown, pad: string): Buffer {
     texts.set(deepFreeze(item), text);
   }
   return text;
-}
-
-/** Freezes `value` and everything in it, so a change in place after its text was kept throws. */
-function deepFreeze(value: object): object {
-  if (Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const inner of Object.values(value)) {
-    if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
-  }
-  return value;
 }
 
 /**

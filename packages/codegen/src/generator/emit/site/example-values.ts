@@ -1,3 +1,4 @@
+import { deepFreeze } from '../deep-freeze.js';
 import type { DataValue, EnumDef, Field, Ir, Model, ScalarName } from '../../ir/ir-schema.js';
 
 /**
@@ -52,14 +53,6 @@ function tablesOf(ir: Ir): ExampleTables {
     tablesOfIr.set(ir, tables);
   }
   return tables;
-}
-
-function deepFreeze(value: DataValue): DataValue {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const item of Object.values(value)) deepFreeze(item as DataValue);
-  }
-  return value;
 }
 
 /**

@@ -42,7 +42,7 @@ const partDigests = new WeakMap<object, string>();
  * changed once built (naming.ts), and a watch session hands the next IR the same objects for the
  * parts that did not change (ir-finisher.ts), so a rebuild digests only what changed.
  */
-function partDigest(part: object): string {
+export function partDigest(part: object): string {
   let found = partDigests.get(part);
   if (found === undefined) {
     found = digest(JSON.stringify(part));

@@ -2,7 +2,7 @@ import type { Ir } from '../../ir/ir-schema.js';
 import { sharedOpenApi, type OpenApiOptions } from '../openapi-emitter.js';
 import { apiParts, type ApiOperation } from './site-api-page.js';
 import type { CatalogPart } from './site-catalog-parts.js';
-import { digest } from './site-fingerprint.js';
+import { digest, partDigest } from './site-fingerprint.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,8 +27,6 @@ export interface SiteApi {
   entryKey(entry: ApiOperation): string;
 }
 
-const operationDigests = new WeakMap<object, string>();
-
 const byIr = new WeakMap<Ir, Map<string, SiteApi>>();
 
 /**
@@ -47,16 +45,14 @@ export function siteApi(ir: Ir, options: OpenApiOptions = {}): SiteApi {
   }
   const known = forIr.get(optionsKey);
   if (known) return known;
-  let document: Json | undefined;
-  let text: string | undefined;
   let parts: CatalogPart<ApiOperation>[] | undefined;
   let overviewKey: string | undefined;
-  const documentOf = () => (document ??= sharedOpenApi(ir, options).document);
+  const documentOf = () => sharedOpenApi(ir, options).document;
   const partsOf = () => (parts ??= apiParts(documentOf()));
   const api: SiteApi = {
     document: documentOf,
     schemas: () => (documentOf()['components'] as { schemas: Record<string, unknown> }).schemas,
-    text: () => (text ??= sharedOpenApi(ir, options).text()),
+    text: () => sharedOpenApi(ir, options).text(),
     parts: partsOf,
     get overviewKey() {
       return (overviewKey ??= digest(
@@ -69,14 +65,7 @@ export function siteApi(ir: Ir, options: OpenApiOptions = {}): SiteApi {
         ),
       ));
     },
-    entryKey(entry) {
-      let found = operationDigests.get(entry.operation);
-      if (found === undefined) {
-        found = digest(JSON.stringify(entry.operation));
-        operationDigests.set(entry.operation, found);
-      }
-      return found;
-    },
+    entryKey: (entry) => partDigest(entry.operation),
   };
   forIr.set(optionsKey, api);
   return api;
