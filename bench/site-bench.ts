@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
-import { median } from './timing.js';
+import { median, timeNodeCommand, type TimedRun } from './timing.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'packages/codegen/dist/generator');
 const RUNS = 5;
+const CLI = join(ROOT, 'packages/codegen/dist/cli/main.js');
 
 interface OutputFile {
   readonly path: string;
@@ -194,6 +195,37 @@ function measure(
   return { ...run(false), ...run(true) } as SiteFigures;
 }
 
+/** What `contracts generate` costs with and without the site surface (medians of 3, alternated). */
+interface GenerateWithSite {
+  readonly on: TimedRun;
+  readonly off: TimedRun;
+}
+
+/**
+ * Runs `contracts generate --no-cache` in a project at `root` holding a copy of `specsDir` (and
+ * the workspace's node_modules, linked), alternately with the site surface on and off, 3 times
+ * each: the wall time the site adds to a whole generation, where it runs beside the other surfaces.
+ */
+function generateWithAndWithoutSite(specsDir: string, root: string): GenerateWithSite {
+  cpSync(specsDir, join(root, 'specs'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  const runs: { on: TimedRun[]; off: TimedRun[] } = { on: [], off: [] };
+  for (let run = 0; run < 3; run++) {
+    for (const site of [true, false]) {
+      const out = site ? 'generated-site' : 'generated';
+      const config = { specs: ['specs/**/*.ts'], out, surfaces: { site } };
+      writeFileSync(join(root, 'contracts.config.json'), JSON.stringify(config));
+      const timed = timeNodeCommand([process.execPath, CLI, 'generate', '--no-cache'], root);
+      runs[site ? 'on' : 'off'].push(timed);
+    }
+  }
+  const middle = (all: TimedRun[]): TimedRun => ({
+    ms: median(all.map((run) => run.ms)),
+    rssMiB: Math.max(...all.map((run) => run.rssMiB)),
+  });
+  return { on: middle(runs.on), off: middle(runs.off) };
+}
+
 /**
  * The site surface's build time (both locales, en and fr) on the shipped specs and on the 1,000-
  * and 2,000-operation synthetic corpora, each in a fresh process, in ms:
@@ -207,6 +239,8 @@ function measure(
  * - `no memo`: an emit with every memo dropped, the code warm;
  * with the files, the bytes, the largest file and the heap in use (after a full collection)
  * after the first emit and after the re-emits (bounded: entries a re-emit does not use are dropped).
+ * Before those, per corpus but the 2,000-operation one: the wall time of a whole `contracts
+ * generate` with the site and without it (where the site emitter runs in a worker thread).
  * Targets: the 1,000-operation site adds < 1000 ms to generate; a re-emit after one description
  * change < 60 ms. Prints only; never fails on a target.
  */
@@ -241,7 +275,15 @@ export async function runSiteBench(): Promise<void> {
     }
     const ms = (value: number) => value.toFixed(0).padStart(6);
     let target: SiteFigures | undefined;
+    let added: GenerateWithSite | undefined;
     for (const [name, specsDir, rootDir, changedRoot, changedKey] of corpora) {
+      if (name !== 'synthetic 2000 operations') {
+        const whole = generateWithAndWithoutSite(specsDir, join(work, `${name}-whole`));
+        if (name === 'synthetic 1000 operations') added = whole;
+        console.log(
+          `  ${name.padEnd(28)} generate with the site ${ms(whole.on.ms)} (${whole.on.rssMiB.toFixed(0)} MiB), without ${ms(whole.off.ms)} (${whole.off.rssMiB.toFixed(0)} MiB): the site adds ${ms(whole.on.ms - whole.off.ms)}`,
+        );
+      }
       const row = measure(specsDir, rootDir, changedRoot, changedKey);
       if (name === 'synthetic 1000 operations') target = row;
       console.log(
@@ -251,9 +293,10 @@ export async function runSiteBench(): Promise<void> {
         `  ${''.padEnd(28)} ${row.files} files ${(row.bytes / 1e6).toFixed(1)} MB, largest ${row.largest.path} ${(row.largest.bytes / 1e3).toFixed(0)} kB; heap ${row.rssAfterFirst.toFixed(0)} MB after the first emit, ${row.rssAfterReEmits.toFixed(0)} MB after ${2 * RUNS} re-emits`,
       );
     }
-    if (target) {
+    if (target && added) {
+      const adds = added.on.ms - added.off.ms;
       console.log(
-        `  target: the 1,000-operation site adds < 1000 ms to generate: ${target.cold < 1000 ? 'met' : 'MISSED'} (${target.cold.toFixed(0)} ms)`,
+        `  target: the 1,000-operation site adds < 1000 ms to generate: ${adds < 1000 ? 'met' : 'MISSED'} (${adds.toFixed(0)} ms of wall time; the site emitter alone takes ${target.cold.toFixed(0)} ms on one thread)`,
       );
       console.log(
         `  target: a re-emit after one description change < 60 ms: ${target.reEmit < 60 ? 'met' : 'MISSED'} (${target.reEmit.toFixed(0)} ms; ${target.reEmitWithoutDocument.toFixed(0)} ms without the OpenAPI document)`,

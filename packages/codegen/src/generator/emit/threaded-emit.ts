@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Ir } from '../ir/ir-schema.js';
@@ -11,11 +12,16 @@ export type ThreadAnswer = { readonly files: OutputFile[] } | { readonly error: 
 const THREAD_MODULE = new URL('./emitter-thread.js', import.meta.url);
 
 /**
- * True when `emitter` can run in a worker thread: it has a recipe, and this module runs from the
- * built package (a test running the TypeScript sources has no `emitter-thread.js` to start).
+ * True when `emitter` can run in a worker thread: it has a recipe, this module runs from the built
+ * package (a test running the TypeScript sources has no `emitter-thread.js` to start), and the
+ * process may use more than one CPU (on one, a thread would cost memory and gain nothing).
  */
 export function canThread(emitter: Emitter): boolean {
-  return emitter.recipe !== undefined && existsSync(fileURLToPath(THREAD_MODULE));
+  return (
+    emitter.recipe !== undefined &&
+    availableParallelism() > 1 &&
+    existsSync(fileURLToPath(THREAD_MODULE))
+  );
 }
 
 /** A thread started by {@link emitInThread}. */
