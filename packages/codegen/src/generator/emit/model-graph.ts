@@ -1,7 +1,20 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
-import type { EnumDef, Ir, Model } from '../ir/ir-schema.js';
-import { reachableModels, rootModelsOfDomain, specsOfDomain } from './naming.js';
+import type { EnumDef, Ir, Model, Spec } from '../ir/ir-schema.js';
+import { reachableModels, specsOfDomain } from './naming.js';
 import { perIr } from './per-ir-memo.js';
+
+/**
+ * The schema model names a spec names directly, in this order: an operation's input (none when
+ * `io.input` is null) and output, an event's payload, a form's model; none for the other kinds
+ * (the spec kinds of ir-schema.ts). Names are not checked: the validator reports unknown ones.
+ */
+export function modelRefsOf(spec: Spec): string[] {
+  if (spec.kind === 'operation')
+    return spec.io.input === null ? [spec.io.output] : [spec.io.input, spec.io.output];
+  if (spec.kind === 'event') return [spec.payload];
+  if (spec.kind === 'form') return [spec.model];
+  return [];
+}
 
 /** The schema models and enums one domain's data surfaces declare, each sorted by name. */
 export interface DomainModels {
@@ -10,8 +23,8 @@ export interface DomainModels {
 }
 
 /**
- * Every model reachable from the domain's operation io, event payloads and form models
- * (`rootModelsOfDomain` + `reachableModels`), and every enum their fields use; both sorted by name.
+ * Every model reachable from the models the domain's specs name ({@link modelRefsOf} +
+ * `reachableModels`), and every enum their fields use; both sorted by name.
  * Unknown names are skipped: the validator has reported them already.
  */
 export function domainModels(ir: Ir, domain: string): DomainModels {
@@ -19,7 +32,8 @@ export function domainModels(ir: Ir, domain: string): DomainModels {
 }
 
 const domainModelsOnce = perIr((ir: Ir, domain: string): DomainModels => {
-  const names = new Set(reachableModels(ir, rootModelsOfDomain(ir, domain)));
+  const roots = specsOfDomain(ir, domain).flatMap(modelRefsOf);
+  const names = new Set(reachableModels(ir, roots));
   const models = ir.models
     .filter((model) => names.has(model.name))
     .sort((a, b) => compareCodeUnits(a.name, b.name));

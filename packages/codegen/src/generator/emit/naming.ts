@@ -1,5 +1,5 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
-import type { Ir, Model, Spec } from '../ir/ir-schema.js';
+import type { EnumDef, Ir, Model, Spec } from '../ir/ir-schema.js';
 
 /** The domain a spec belongs to: `meta.domain`, else the first key segment. */
 export function domainOf(spec: Spec): string {
@@ -67,20 +67,16 @@ export function modelsByName(ir: Ir): ReadonlyMap<string, Model> {
   return index;
 }
 
-/** The model names a domain's specs use directly: operation io, event payloads, form models. */
-export function rootModelsOfDomain(ir: Ir, domain: string): string[] {
-  const roots: string[] = [];
-  for (const spec of specsOfDomain(ir, domain)) {
-    if (spec.kind === 'operation') {
-      if (spec.io.input) roots.push(spec.io.input);
-      roots.push(spec.io.output);
-    } else if (spec.kind === 'event') {
-      roots.push(spec.payload);
-    } else if (spec.kind === 'form') {
-      roots.push(spec.model);
-    }
+const enumIndexes = new WeakMap<Ir, ReadonlyMap<string, EnumDef>>();
+
+/** The enums of `ir` by name, built once per IR object, as {@link modelsByName} is. */
+export function enumsByName(ir: Ir): ReadonlyMap<string, EnumDef> {
+  let index = enumIndexes.get(ir);
+  if (!index) {
+    index = new Map(ir.enums.map((def) => [def.name, def]));
+    enumIndexes.set(ir, index);
   }
-  return roots;
+  return index;
 }
 
 /** The one banner line every generated source file starts with (no timestamps, no absolute paths). */

@@ -84,10 +84,12 @@ export class ParseSession {
     });
     const needed = new Set<string>();
     for (const file of files) for (const path of file.dependencies.keys()) needed.add(path);
+    // The store keeps just the files the extractions depend on: its existing ones are the inputs.
     for (const path of this.store.paths()) if (!needed.has(path)) this.store.forget(path);
-    const others = [...needed]
-      .filter((path) => !kept.has(path) && this.store.text(path) !== undefined)
-      .sort();
-    return { ir: mergeExtractions(files, origin), inputs: [...paths, ...others], extracted };
+    return {
+      ir: mergeExtractions(files, origin),
+      inputs: this.store.existingPaths(paths),
+      extracted,
+    };
   }
 }

@@ -1,5 +1,7 @@
+import type { DataValue, Field, Ir, Model, ScalarName } from '../../ir/ir-schema.js';
 import { deepFreeze } from '../deep-freeze.js';
-import type { DataValue, EnumDef, Field, Ir, Model, ScalarName } from '../../ir/ir-schema.js';
+import { enumsByName, modelsByName } from '../naming.js';
+import { perIr } from '../per-ir-memo.js';
 
 /**
  * One fixed example value per scalar, valid against the scalar's JSON Schema
@@ -33,28 +35,6 @@ function stringOfLength(value: string, min: number | undefined): string {
   return min !== undefined && value.length < min ? value.padEnd(min, 'x') : value;
 }
 
-/** The IR's models and enums by name, and the examples already built, kept once per IR. */
-interface ExampleTables {
-  readonly models: ReadonlyMap<string, Model>;
-  readonly enums: ReadonlyMap<string, EnumDef>;
-  readonly built: Map<string, DataValue>;
-}
-
-const tablesOfIr = new WeakMap<Ir, ExampleTables>();
-
-function tablesOf(ir: Ir): ExampleTables {
-  let tables = tablesOfIr.get(ir);
-  if (!tables) {
-    tables = {
-      models: new Map(ir.models.map((model) => [model.name, model])),
-      enums: new Map(ir.enums.map((def) => [def.name, def])),
-      built: new Map(),
-    };
-    tablesOfIr.set(ir, tables);
-  }
-  return tables;
-}
-
 /**
  * An example object for schema model `name`, built from its fields in declaration order: every
  * field, optional ones included, a scalar by {@link SCALAR_EXAMPLES} (strings padded to a `min`
@@ -65,16 +45,14 @@ function tablesOf(ir: Ir): ExampleTables {
  * shared by every caller; an unknown `name` gives `{}`.
  */
 export function exampleOfModel(ir: Ir, name: string): DataValue {
-  const tables = tablesOf(ir);
-  let example = tables.built.get(name);
-  if (example === undefined) {
-    example = deepFreeze(buildExample(tables, name));
-    tables.built.set(name, example);
-  }
-  return example;
+  return exampleOnce(ir, name);
 }
 
-function buildExample({ models, enums }: ExampleTables, name: string): DataValue {
+const exampleOnce = perIr((ir: Ir, name: string): DataValue => deepFreeze(buildExample(ir, name)));
+
+function buildExample(ir: Ir, name: string): DataValue {
+  const models = modelsByName(ir);
+  const enums = enumsByName(ir);
   const building = new Set<string>();
 
   const single = (field: Field): DataValue | undefined => {

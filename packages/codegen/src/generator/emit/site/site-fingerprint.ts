@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Ir, Spec } from '../../ir/ir-schema.js';
 import { titleOf } from '../docs-spec-parts.js';
+import { modelRefsOf } from '../model-graph.js';
 import { domainOf } from '../naming.js';
 
 /** SHA-256 of the parts joined by NUL, as base64url: the key of one memoized page. */
@@ -8,15 +9,6 @@ export function digest(...parts: readonly string[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\u0000');
   return hash.digest('base64url');
-}
-
-/** The models a spec names: an operation's input and output, an event's payload, a form's model. */
-export function modelRefsOf(spec: Spec): string[] {
-  if (spec.kind === 'operation')
-    return spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output];
-  if (spec.kind === 'event') return [spec.payload];
-  if (spec.kind === 'form') return [spec.model];
-  return [];
 }
 
 /**

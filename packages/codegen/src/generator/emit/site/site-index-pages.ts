@@ -2,6 +2,7 @@ import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Field, Ir, Model, Spec, SpecRef } from '../../ir/ir-schema.js';
 import type { DocsContext } from '../docs-context.js';
 import { githubSlug } from '../docs-markdown.js';
+import { modelRefsOf } from '../model-graph.js';
 import { domainOf, domainsOf, reachableModels } from '../naming.js';
 import {
   catalogParts,
@@ -9,7 +10,6 @@ import {
   partTitle,
   type CatalogPart,
 } from './site-catalog-parts.js';
-import { modelRefsOf } from './site-fingerprint.js';
 import { tableBlock as tableText, type SiteBlock } from './site-markdown.js';
 import { sitePathOfDocsPage } from './site-paths.js';
 

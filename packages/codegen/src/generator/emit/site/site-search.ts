@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Spec } from '../../ir/ir-schema.js';
 import type { DocsContext } from '../docs-context.js';
 import { titleOf, uniqueTags } from '../docs-spec-parts.js';
+import { modelRefsOf } from '../model-graph.js';
 
 /**
  * One searchable page: what is matched (key, title, description, tags, field names, error codes)
@@ -33,15 +34,7 @@ export const SEARCH_OPTIONS = {
 export const SEARCH_SHARD_SIZE = 100;
 
 function fieldNames(ctx: DocsContext, spec: Spec): string[] {
-  const models =
-    spec.kind === 'operation'
-      ? [spec.io.input, spec.io.output].filter((name): name is string => name !== null)
-      : spec.kind === 'event'
-        ? [spec.payload]
-        : spec.kind === 'form'
-          ? [spec.model]
-          : [];
-  return models.flatMap((name) => ctx.model(name).fields.map((field) => field.name));
+  return modelRefsOf(spec).flatMap((name) => ctx.model(name).fields.map((field) => field.name));
 }
 
 /** The search document of one spec page; `id` is the spec's index in the IR. */

@@ -15,7 +15,7 @@ export type SpecExtra =
 const texts = new WeakMap<object, string>();
 
 /** `JSON.stringify(value, null, 2)`, once per object (a schema is shown in every locale). */
-function jsonText(value: unknown): string {
+function prettyJsonOnce(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value, null, 2);
   let text = texts.get(value);
   if (text === undefined) {
@@ -40,7 +40,7 @@ export function specExtras(
   const code = (headingKey: string, value: unknown): SpecExtra => ({
     level: 3,
     headingKey,
-    json: jsonText(value),
+    json: prettyJsonOnce(value),
   });
   const heading = (headingKey: string): SpecExtra => ({ level: 2, headingKey });
   const schemaOf = (name: string) => schemas[name] ?? { $comment: `no schema for ${name}` };
