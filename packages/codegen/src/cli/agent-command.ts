@@ -1,32 +1,6 @@
 import { Command } from 'commander';
-import {
-  createAgentServices,
-  DEFAULT_IDLE_EXIT_MS,
-  drainQueue,
-  resolveConcurrency,
-} from 'contracts-runtime/agent';
-import { resolveRuntimeOptions } from 'contracts-runtime/app';
-import { Timeline } from 'contracts-runtime/timeline';
-import { CliError, ExitCode } from './exit-codes.js';
-
-interface WorkFlags {
-  cwd?: string;
-  stateDir?: string;
-  agentsDir?: string;
-  concurrency?: string;
-  idleExitMs?: string;
-}
-
-function count(flag: string, text: string, minimum: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
-    throw new CliError(
-      `${flag} must be an integer >= ${minimum}, got ${JSON.stringify(text)}`,
-      ExitCode.Usage,
-    );
-  }
-  return value;
-}
+import type { WorkFlags } from './agent-work-action.js';
+import { DEFAULT_IDLE_EXIT_MS } from './runtime-defaults.js';
 
 /**
  * `contracts agent work [--cwd DIR] [--state-dir DIR] [--agents-dir DIR] [--concurrency N]
@@ -34,7 +8,8 @@ function count(flag: string, text: string, minimum: number): number {
  * the state directory and exits once idle for `--idle-exit-ms`. Prints `<runId> <status>` per
  * finished run on stdout (never a prompt or an error message: pii). Exits 0 at once, with a note
  * on stderr, when another live worker holds the worker lock. SIGTERM/SIGINT stop it: runs in
- * flight end failed, reason `interrupted`.
+ * flight end failed, reason `interrupted`. The action (agent-work-action.ts) and the runtime load
+ * only when the command runs, so `--help` and every other command skip them.
  */
 export function agentCommand(): Command {
   const agent = new Command('agent')
@@ -79,48 +54,8 @@ Examples:
 Exit codes: 0 the queue is drained (or another worker drains it), 2 usage error.`,
     )
     .action(async (flags: WorkFlags) => {
-      const concurrency = resolveConcurrency(
-        flags.concurrency === undefined
-          ? {}
-          : { concurrency: count('--concurrency', flags.concurrency, 1) },
-      );
-      const idleExitMs = count(
-        '--idle-exit-ms',
-        flags.idleExitMs ?? String(DEFAULT_IDLE_EXIT_MS),
-        0,
-      );
-      const options = resolveRuntimeOptions({
-        ...(flags.cwd === undefined ? {} : { cwd: flags.cwd }),
-        ...(flags.stateDir === undefined ? {} : { stateDir: flags.stateDir }),
-        ...(flags.agentsDir === undefined ? {} : { agentsDir: flags.agentsDir }),
-        agentWorker: 'none',
-      });
-      const services = createAgentServices(options, new Timeline(options.stateDir));
-      const stop = new AbortController();
-      const onSignal = () => stop.abort();
-      process.once('SIGTERM', onSignal);
-      process.once('SIGINT', onSignal);
-      try {
-        const outcome = await drainQueue(
-          services,
-          {
-            concurrency,
-            pollMs: Math.min(500, Math.max(50, idleExitMs)),
-            idleExitMs,
-            onFinished: (record) => process.stdout.write(`${record.runId} ${record.status}\n`),
-          },
-          stop.signal,
-        );
-        if ('busyWorker' in outcome) {
-          process.stderr.write(
-            `contracts agent work: worker ${outcome.busyWorker} already drains this queue\n`,
-          );
-        }
-        process.exitCode = ExitCode.Ok;
-      } finally {
-        process.off('SIGTERM', onSignal);
-        process.off('SIGINT', onSignal);
-      }
+      const { agentWork } = await import('./agent-work-action.js');
+      process.exitCode = await agentWork(flags);
     });
   return agent;
 }

@@ -1,38 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import {
-  createAppRuntime,
-  resolveRuntimeOptions,
-  sandboxPolicyProblems,
-  SERVER_RUN_LIMITS,
-} from 'contracts-runtime/app';
-import {
-  createHttpApp,
-  DEFAULT_BODY_LIMIT,
-  loadTokens,
-  routeOverridesFromOpenApi,
-  startHttpServer,
-} from 'contracts-runtime/server';
-import { CliError, ExitCode } from './exit-codes.js';
-
-interface ServeOptions {
-  host: string;
-  port: number;
-  cwd?: string;
-  stateDir?: string;
-  agentsDir?: string;
-  executorsDir?: string;
-  bodyLimit: number;
-  tokensFile?: string;
-  agentConcurrency?: number;
-  allowInlineExecutors?: boolean;
-  sandbox: 'optional' | 'required';
-  maxCaptureBytes: number;
-  maxConcurrency: number;
-  childEnv: string[];
-  shutdownGraceMs: number;
-}
+import type { ServeOptions } from './serve-action.js';
+import { DEFAULT_BODY_LIMIT, SERVER_RUN_LIMITS } from './runtime-defaults.js';
 
 /** How long SIGTERM lets runs in flight finish before they are stopped: 10 s. */
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -76,108 +44,6 @@ function parseBytes(text: string): number {
 }
 
 /**
- * The OpenAPI document of the harness and agent domains that the runtime package ships
- * (`contracts-runtime/openapi.json`), or undefined when it cannot be read; the server reads
- * `transport.rest` routes from it and serves it at `/openapi.json`.
- */
-function readOpenApi(): unknown {
-  try {
-    const path = createRequire(import.meta.url).resolve('contracts-runtime/openapi.json');
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function waitForSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      process.once('SIGINT', () => process.exit(130));
-      process.once('SIGTERM', () => process.exit(143));
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
-
-async function runServe(options: ServeOptions): Promise<void> {
-  let tokens;
-  try {
-    tokens = loadTokens(options.tokensFile);
-  } catch (error) {
-    throw new CliError((error as Error).message, ExitCode.Usage);
-  }
-  const runtimeOptions = resolveRuntimeOptions({
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-    ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
-    ...(options.agentsDir === undefined ? {} : { agentsDir: options.agentsDir }),
-    ...(options.executorsDir === undefined ? {} : { executorsDir: options.executorsDir }),
-    ...(options.agentConcurrency === undefined
-      ? {}
-      : { agentConcurrency: options.agentConcurrency }),
-    agentWorker: 'in-process',
-    inlineExecutors: options.allowInlineExecutors === true,
-    suitesOnly: true,
-    sandbox: options.sandbox,
-    limits: { maxCaptureBytes: options.maxCaptureBytes, maxConcurrency: options.maxConcurrency },
-    childEnv: options.childEnv,
-    secretPaths: options.tokensFile === undefined ? [] : [options.tokensFile],
-  });
-  const refused = await sandboxPolicyProblems(runtimeOptions);
-  if (refused.length > 0) {
-    throw new CliError(`--sandbox required: ${refused.join('; ')}`, ExitCode.Usage);
-  }
-  const runtime = await createAppRuntime(runtimeOptions);
-  const openapi = readOpenApi();
-  const app = createHttpApp({
-    target: runtime,
-    tokens,
-    bodyLimit: options.bodyLimit,
-    routes: routeOverridesFromOpenApi(openapi),
-    openapi,
-  });
-  let server;
-  try {
-    server = await startHttpServer(app, { host: options.host, port: options.port });
-  } catch (error) {
-    await runtime.close();
-    throw new CliError(
-      `cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`,
-      ExitCode.Failure,
-    );
-  }
-  const keepUp = (reason: unknown) =>
-    process.stderr.write(
-      `contracts serve: unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}\n`,
-    );
-  process.on('unhandledRejection', keepUp);
-  process.stderr.write(
-    `contracts serve: ${tokens.size} bearer token(s); state in ${runtime.options.stateDir}\n`,
-  );
-  if (options.allowInlineExecutors) {
-    process.stderr.write(
-      "contracts serve: WARNING --allow-inline-executors: every caller with a user token can run any command as this server's user\n",
-    );
-  }
-  process.stdout.write(`contracts serve: listening on ${server.url}\n`);
-  const signal = await waitForSignal();
-  process.stderr.write(
-    `contracts serve: ${signal}, stopping (runs in flight get ${options.shutdownGraceMs} ms)\n`,
-  );
-  // Stop accepting at once; requests waiting on a run end when shutdown stops that run.
-  await Promise.all([
-    server.close(options.shutdownGraceMs + 5_000),
-    runtime.shutdown(options.shutdownGraceMs),
-  ]);
-  await runtime.close();
-  process.off('unhandledRejection', keepUp);
-  process.stderr.write('contracts serve: stopped\n');
-}
-
-/**
  * `contracts serve [--host 127.0.0.1] [--port 8787] [--cwd] [--state-dir] [--agents-dir]
  * [--executors-dir] [--body-limit 1m] [--tokens-file] [--agent-concurrency N] [--sandbox optional]
  * [--max-capture-bytes 8m] [--max-concurrency 4] [--child-env NAME]… [--shutdown-grace-ms 10000]
@@ -185,7 +51,9 @@ async function runServe(options: ServeOptions): Promise<void> {
  * in this process. Runs name executors the operator defined; suites come from `<cwd>/suites`;
  * children get a clean environment. Prints `contracts serve: listening on <url>` on stdout; on
  * SIGINT/SIGTERM it stops accepting, lets runs finish for the grace period, stops the rest as
- * `interrupted`, and exits 0. Tokens: `--tokens-file`, else `CONTRACTS_TOKENS`.
+ * `interrupted`, and exits 0. Tokens: `--tokens-file`, else `CONTRACTS_TOKENS`. The action
+ * (serve-action.ts) and the runtime load only when it runs; the defaults shown come from
+ * runtime-defaults.ts.
  */
 export function serveCommand(): Command {
   return new Command('serve')
@@ -263,6 +131,7 @@ Examples:
 Exit codes: 0 stopped by SIGINT or SIGTERM, 1 cannot listen or start, 2 usage error.`,
     )
     .action(async (options: ServeOptions) => {
-      await runServe(options);
+      const { serve } = await import('./serve-action.js');
+      await serve(options);
     });
 }

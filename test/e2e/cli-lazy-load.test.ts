@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, PROJECT_ROOT } from '../support/cli.js';
+
+const PRELOAD = new URL('./scripts/record-loaded-modules.mjs', import.meta.url).href;
+const RUNTIME_PACKAGE = pathToFileURL(join(PROJECT_ROOT, 'packages/runtime/')).href;
+const scratch = mkdtempSync(join(tmpdir(), 'cli-lazy-load-'));
+let runs = 0;
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Runs `contracts <args>` and returns its exit code and every module URL it loaded, in order. */
+function loadedModulesOf(args: readonly string[]): { status: number | null; loaded: string[] } {
+  runs += 1;
+  const log = join(scratch, `loaded-${runs}.txt`);
+  const result = spawnSync(process.execPath, ['--import', PRELOAD, CLI, ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', LOADED_MODULES_LOG: log },
+    input: '',
+  });
+  return { status: result.status, loaded: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+/** The loaded contracts-runtime files, relative to the package (`dist/app.js`). */
+function runtimeFilesOf(loaded: readonly string[]): string[] {
+  return loaded
+    .filter((url) => url.startsWith(RUNTIME_PACKAGE))
+    .map((url) => url.slice(RUNTIME_PACKAGE.length));
+}
+
+describe('the contracts CLI loads only what the command it runs needs', () => {
+  it('the module log sees the runtime a command action loads (harness verify)', () => {
+    const { status, loaded } = loadedModulesOf([
+      'harness',
+      'verify',
+      '--suite',
+      'examples/harness/suite.json',
+    ]);
+    expect(status).toBe(0);
+    expect(loaded).toContain(pathToFileURL(CLI).href);
+    expect(runtimeFilesOf(loaded)).toContain('dist/harness/index.js');
+  });
+
+  it.each([
+    [[]],
+    [['init']],
+    [['generate']],
+    [['ir']],
+    [['agent']],
+    [['agent', 'work']],
+    [['serve']],
+    [['harness']],
+    [['harness', 'run']],
+    [['harness', 'verify']],
+    [['call']],
+    [['docs']],
+    [['docs', 'serve']],
+  ])('`contracts %j --help` loads no contracts-runtime module', (command) => {
+    const { status, loaded } = loadedModulesOf([...command, '--help']);
+    expect(status).toBe(0);
+    expect(loaded).toContain(pathToFileURL(CLI).href);
+    expect(runtimeFilesOf(loaded)).toStrictEqual([]);
+  });
+
+  it('`contracts generate` loads no runtime module beyond contracts-runtime/core', () => {
+    const out = join(scratch, 'generated');
+    const { status, loaded } = loadedModulesOf(['generate', '--out', out, '--no-cache']);
+    expect(status).toBe(0);
+    expect(runtimeFilesOf(loaded).filter((file) => !file.startsWith('dist/core/'))).toStrictEqual(
+      [],
+    );
+  });
+});
