@@ -20,6 +20,16 @@ describe('docs markdown helpers', () => {
     expect(githubSlug('Émission été')).toBe('émission-été');
   });
 
+  it('escapes a cell with a tab, runs of spaces and a pipe, trimmed', () => {
+    expect(escapeCell('  a\tb |c ')).toBe('a b \\|c');
+    expect(escapeCell('plain words')).toBe('plain words');
+  });
+
+  it('numbers a slug taken by a suffixed one past it', () => {
+    const slug = createSlugger();
+    expect(['a', 'a-1', 'a', 'a'].map(slug)).toStrictEqual(['a', 'a-1', 'a-2', 'a-3']);
+  });
+
   it('suffixes repeated slugs in page order', () => {
     const slug = createSlugger();
     expect(['Input', 'input', 'Input', 'input-1'].map(slug)).toStrictEqual([

@@ -42,6 +42,9 @@ const LINE_LOCAL: { code: string; lang: string }[] = [
     code: '{\n  "a": "b: c",\n  "d": [\n    1,\n    -2.5e-3,\n    "//",\n    true\n  ]\n}',
   },
   { lang: 'json', code: '{\n  "quote \\" inside": "and \\\\ backslash",\n  "x": null\n}' },
+  { lang: 'ts', code: "const a = 'x'; // it's 'y'\nf(/ 'a' /, 'b/c', \"d\");" },
+  { lang: 'ts', code: "const a = 'x';\nconst a = 'y & z';\nconst a = \"it's\";" },
+  { lang: 'json', code: '{\n  "k": "v & <w>",\n  "n": "it\'s",\n  "k": "other"\n}' },
 ];
 
 /**

@@ -47,12 +47,17 @@ export function fits(used: number, text: string): boolean {
  * double quotes; the chosen quote escaped, the other not, other escapes as JSON writes them.
  */
 export function tsQuote(text: string): string {
+  if (!QUOTE_ESCAPES.test(text)) return `'${text}'`;
   const json = JSON.stringify(text).slice(1, -1);
   const singles = (text.match(/'/g) ?? []).length;
   const doubles = (text.match(/"/g) ?? []).length;
   if (singles > doubles) return `"${json}"`;
   return `'${json.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
+
+/** Characters a quoted literal must escape or count: quotes, and what JSON.stringify escapes. */
+// eslint-disable-next-line no-control-regex
+const QUOTE_ESCAPES = /['"\\\x00-\x1f\ud800-\udfff]/;
 
 /** A plain-data value as generated code writes it: JSON without `undefined`. */
 export type LiteralValue =
@@ -69,13 +74,37 @@ function propertyKey(name: string): string {
 
 /** The one-line form of a value: `{ a: 1, b: ['x'] }`, `[]`, `{}`. */
 export function flatLiteral(value: LiteralValue): string {
+  return flatWithin(value, Infinity)!;
+}
+
+/** {@link flatLiteral} of `value`, or null as soon as it grows longer than `limit` code units. */
+function flatWithin(value: LiteralValue, limit: number): string | null {
   if (value === null || typeof value !== 'object') {
-    return typeof value === 'string' ? tsQuote(value) : String(value);
+    const text = typeof value === 'string' ? tsQuote(value) : String(value);
+    return text.length > limit ? null : text;
   }
-  if (Array.isArray(value)) return `[${value.map(flatLiteral).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, LiteralValue>);
-  if (entries.length === 0) return '{}';
-  return `{ ${entries.map(([key, item]) => `${propertyKey(key)}: ${flatLiteral(item)}`).join(', ')} }`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let at = 0; at < value.length; at++) {
+      const separator = at === 0 ? '' : ', ';
+      const item = flatWithin(value[at]!, limit - text.length - separator.length - 1);
+      if (item === null) return null;
+      text += separator + item;
+    }
+    return text.length + 1 > limit ? null : `${text}]`;
+  }
+  const record = value as Record<string, LiteralValue>;
+  const keys = Object.keys(record);
+  if (keys.length === 0) return limit < 2 ? null : '{}';
+  let text = '{ ';
+  for (let at = 0; at < keys.length; at++) {
+    const key = keys[at]!;
+    const head = `${at === 0 ? '' : ', '}${propertyKey(key)}: `;
+    const item = flatWithin(record[key]!, limit - text.length - head.length - 2);
+    if (item === null) return null;
+    text += head + item;
+  }
+  return text.length + 2 > limit ? null : `${text} }`;
 }
 
 /** prettier breaks an array of several objects (or arrays) with more than one entry each. */
@@ -109,14 +138,17 @@ export function printLiteral(
   used: number,
   suffix: string,
 ): string {
-  const flat = flatLiteral(value);
   const isGroup = value !== null && typeof value === 'object';
-  if (!isGroup) return flat;
+  if (!isGroup) return flatLiteral(value);
+  if (!(Array.isArray(value) && forcesBreak(value))) {
+    // A text of n code units is at least n/2 columns wide, so a longer one cannot fit.
+    const flat = flatWithin(value, 2 * (PRINT_WIDTH - used));
+    if (flat !== null && fits(used, flat + suffix)) return flat;
+  }
   const items: [string | null, LiteralValue][] = Array.isArray(value)
     ? value.map((item) => [null, item] as [null, LiteralValue])
     : Object.entries(value as Record<string, LiteralValue>);
-  if (items.length === 0) return flat;
-  if (!(Array.isArray(value) && forcesBreak(value)) && fits(used, flat + suffix)) return flat;
+  if (items.length === 0) return flatLiteral(value);
   const inner = indentOf(level + 1);
   const lines = items.map(([key, item]) =>
     key === null
@@ -133,8 +165,9 @@ export function printLiteral(
  */
 export function printProperty(level: number, key: string, value: LiteralValue): string {
   const head = `${indentOf(level)}${propertyKey(key)}:`;
-  if (typeof value === 'string' && !fits(head.length + 1, `${tsQuote(value)},`)) {
-    return `${head}\n${indentOf(level + 1)}${tsQuote(value)},`;
+  if (typeof value === 'string') {
+    const quoted = tsQuote(value);
+    if (!fits(head.length + 1, `${quoted},`)) return `${head}\n${indentOf(level + 1)}${quoted},`;
   }
   return `${head} ${printLiteral(value, level, head.length + 1, ',')},`;
 }

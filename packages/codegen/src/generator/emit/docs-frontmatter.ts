@@ -13,12 +13,16 @@ export interface Frontmatter {
 
 /** `text` as one YAML quoted scalar on one line (runs of whitespace become one space). */
 export function yamlString(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = SPACING.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  if (!flat.includes("'")) return `'${flat}'`;
   const singles = flat.split("'").length - 1;
   const doubles = flat.split('"').length - 1;
   if (singles > doubles) return JSON.stringify(flat);
   return `'${flat.replace(/'/g, "''")}'`;
 }
+
+/** White space (`\s`) that {@link yamlString} changes: any but one space between words. */
+const SPACING = /[\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
 
 /** The frontmatter block, `---` lines included, ending with a newline. */
 export function frontmatterText(front: Frontmatter): string {

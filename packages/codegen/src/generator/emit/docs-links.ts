@@ -32,10 +32,27 @@ function fileNames(ir: Ir): Map<Spec, string> {
 /** Builds the {@link DocsPages} of an IR. Pure; reads only `ir.specs`. */
 export function createDocsPages(ir: Ir): DocsPages {
   const names = fileNames(ir);
-  const byRef = new Map(ir.specs.map((spec) => [`${spec.key}@${spec.version}`, spec]));
-  const find = (key: string, version: string) => byRef.get(`${key}@${version}`);
+  // By key, then version: looked up without building a `key@version` text each time.
+  const byKey = new Map<string, Map<string, Spec>>();
+  for (const spec of ir.specs) {
+    let versions = byKey.get(spec.key);
+    if (versions === undefined) {
+      versions = new Map();
+      byKey.set(spec.key, versions);
+    }
+    versions.set(spec.version, spec);
+  }
+  const find = (key: string, version: string) => byKey.get(key)?.get(version);
+  const paths = new Map<Spec, string>();
   return {
-    pathOf: (spec) => `docs/${domainOf(spec)}/${names.get(spec)!}`,
+    pathOf: (spec) => {
+      let path = paths.get(spec);
+      if (path === undefined) {
+        path = `docs/${domainOf(spec)}/${names.get(spec)!}`;
+        paths.set(spec, path);
+      }
+      return path;
+    },
     find,
     link(key, version, fromDomain) {
       const target = find(key, version);

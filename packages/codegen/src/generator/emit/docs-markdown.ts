@@ -47,7 +47,30 @@ export interface DocsPageView {
  * becomes `\|` (GFM requires it even inside code spans).
  */
 export function escapeCell(text: string): string {
+  if (!CELL_ESCAPES.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+}
+
+/** What {@link escapeCell} changes: `|`, white space (`\s`) other than one space between words. */
+const CELL_ESCAPES =
+  /[\t-\r|\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]| {2}|^ | $/;
+
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7f]/;
+const widthsOfWideText = new Map<string, number>();
+
+/**
+ * prettier's `getStringWidth` of a cell, in columns: its length when it is printable ASCII (as
+ * prettier counts it), else prettier's count, kept by text (a table repeats the same labels).
+ */
+function cellWidth(cell: string): number {
+  if (!NOT_PRINTABLE_ASCII.test(cell)) return cell.length;
+  let width = widthsOfWideText.get(cell);
+  if (width === undefined) {
+    width = prettierUtil.getStringWidth(cell);
+    if (widthsOfWideText.size >= 10_000) widthsOfWideText.clear();
+    widthsOfWideText.set(cell, width);
+  }
+  return width;
 }
 
 /**
@@ -57,35 +80,44 @@ export function escapeCell(text: string): string {
  */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): DocsTable {
   const escapedHeader = header.map(escapeCell);
+  const headerWidths = escapedHeader.map(cellWidth);
+  const widths = headerWidths.map((width) => Math.max(3, width));
   const escapedRows = rows.map((row) => row.map(escapeCell));
-  const widths = escapedHeader.map((cell, column) =>
-    Math.max(
-      3,
-      prettierUtil.getStringWidth(cell),
-      ...escapedRows.map((row) => prettierUtil.getStringWidth(row[column] ?? '')),
-    ),
-  );
-  const pad = (cell: string, column: number) =>
-    cell + ' '.repeat(widths[column]! - prettierUtil.getStringWidth(cell));
+  const rowWidths = escapedRows.map((row) => row.map(cellWidth));
+  for (const cellWidths of rowWidths) {
+    for (let column = 0; column < widths.length && column < cellWidths.length; column++) {
+      if (cellWidths[column]! > widths[column]!) widths[column] = cellWidths[column]!;
+    }
+  }
+  // A cell past the header's columns stays as it is.
+  const pad = (cell: string, width: number, column: number) =>
+    column < widths.length ? cell + ' '.repeat(widths[column]! - width) : cell;
   return {
-    header: escapedHeader.map(pad),
+    header: escapedHeader.map((cell, column) => pad(cell, headerWidths[column]!, column)),
     delimiters: widths.map((width) => '-'.repeat(width)),
-    rows: escapedRows.map((row) => row.map(pad)),
+    rows: escapedRows.map((row, at) =>
+      row.map((cell, column) => pad(cell, rowWidths[at]![column]!, column)),
+    ),
   };
 }
 
 /** A fenced block for `text` kept verbatim: the fence outgrows any backtick run in the text. */
 export function codeBlock(lang: string, text: string): DocsCode {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  return { fence: '`'.repeat(Math.max(3, longestRun + 1)), lang, text };
+  return { fence: '`'.repeat(Math.max(3, longestBacktickRun(text) + 1)), lang, text };
 }
 
 /** `text` as an inline code span, with a fence longer than any backtick run inside it (CommonMark). */
 export function inlineCode(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
+  const fence = '`'.repeat(longestBacktickRun(text) + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+function longestBacktickRun(text: string): number {
+  if (!text.includes('`')) return 0;
+  let longest = 0;
+  for (const run of text.match(/`+/g)!) if (run.length > longest) longest = run.length;
+  return longest;
 }
 
 /**
@@ -94,10 +126,11 @@ export function inlineCode(text: string): string {
  * `harness.run.start` -> `harnessrunstart`, `Source Definition` -> `source-definition`.
  */
 export function githubSlug(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-    .replace(/ /g, '-');
+  const lower = heading.toLowerCase();
+  // In ASCII the letters, numbers and connectors are `a-z`, `0-9` and `_`.
+  if (/^[a-z0-9_-]*$/.test(lower)) return lower;
+  if (!/[^\x00-\x7f]/.test(lower)) return lower.replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-');
+  return lower.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
 }
 
 /**
@@ -106,10 +139,16 @@ export function githubSlug(heading: string): string {
  */
 export function createSlugger(): (heading: string) => string {
   const taken = new Set<string>();
+  // Per slug, a suffix below which every `slug-n` is taken: the search resumes there.
+  const nextSuffix = new Map<string, number>();
   return (heading) => {
     const base = githubSlug(heading);
     let slug = base;
-    for (let n = 1; taken.has(slug); n++) slug = `${base}-${n}`;
+    if (taken.has(slug)) {
+      let n = nextSuffix.get(base) ?? 1;
+      for (slug = `${base}-${n}`; taken.has(slug); slug = `${base}-${n}`) n++;
+      nextSuffix.set(base, n + 1);
+    }
     taken.add(slug);
     return slug;
   };

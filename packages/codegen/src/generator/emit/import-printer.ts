@@ -22,6 +22,20 @@ function isIdentifierPart(code: number): boolean {
   return isIdentifierStart(code) || (code >= 48 && code <= 57);
 }
 
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const BACKSLASH = 0x5c;
+const BACKTICK = 0x60;
+const DOLLAR = 0x24;
+const DOT = 0x2e;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const LINE_FEED = 0x0a;
+
+/** What the scanner last read, as far as a following name cares: a member access `.` or not. */
+const AFTER_DOT = 1;
+const AFTER_OTHER = 0;
+
 /**
  * The identifiers a TypeScript text uses as code: comments, string literals and the text of
  * template literals are skipped, and so is a name after `.` (a member access). A hand-written
@@ -31,71 +45,108 @@ function isIdentifierPart(code: number): boolean {
  * too few).
  */
 export function usedIdentifiers(code: string): Set<string> {
+  return scanIdentifiers(code, null);
+}
+
+/** Names looked for by {@link scanIdentifiers}, with each one's length and first code unit. */
+interface WantedNames {
+  readonly names: ReadonlySet<string>;
+  /** `length * 0x10000 + first code unit` of each name: most identifiers are ruled out by it. */
+  readonly keys: ReadonlySet<number>;
+}
+
+function wantedNames(names: readonly string[]): WantedNames {
+  return {
+    names: new Set(names),
+    keys: new Set(names.map((name) => name.length * 0x10000 + name.charCodeAt(0))),
+  };
+}
+
+/**
+ * The names `code` uses as {@link usedIdentifiers} finds them: all of them, or only those of
+ * `wanted` (a file's import candidates are a few of its many identifiers).
+ */
+function scanIdentifiers(code: string, wanted: WantedNames | null): Set<string> {
   const used = new Set<string>();
-  // Open `{` of code and `${` of template literals, so `}` knows whether a template resumes.
-  const braces: ('code' | 'template')[] = [];
-  let previous = '';
+  const length = code.length;
+  // Open `{` of code (false) and `${` of template literals (true), so `}` knows whether a
+  // template resumes.
+  const braces: boolean[] = [];
+  let previous = AFTER_OTHER;
   let index = 0;
   const skipTemplate = () => {
     // From inside a template literal to just after its closing backtick or its next `${`.
-    while (index < code.length) {
-      const char = code[index]!;
-      if (char === '\\') index += 2;
-      else if (char === '`') {
+    while (index < length) {
+      const char = code.charCodeAt(index);
+      if (char === BACKSLASH) index += 2;
+      else if (char === BACKTICK) {
         index += 1;
         return;
-      } else if (char === '$' && code[index + 1] === '{') {
+      } else if (char === DOLLAR && code.charCodeAt(index + 1) === OPEN_BRACE) {
         index += 2;
-        braces.push('template');
+        braces.push(true);
         return;
       } else index += 1;
     }
   };
-  while (index < code.length) {
-    const char = code[index]!;
-    const next = code[index + 1];
-    if (char === '/' && next === '/') {
-      const end = code.indexOf('\n', index);
-      index = end < 0 ? code.length : end;
-    } else if (char === '/' && next === '*') {
-      const end = code.indexOf('*/', index + 2);
-      index = end < 0 ? code.length : end + 2;
-    } else if (char === "'" || char === '"') {
+  while (index < length) {
+    const char = code.charCodeAt(index);
+    if (isIdentifierStart(char)) {
+      let end = index + 1;
+      while (end < length && isIdentifierPart(code.charCodeAt(end))) end += 1;
+      if (previous !== AFTER_DOT) {
+        if (wanted === null) used.add(code.slice(index, end));
+        else if (wanted.keys.has((end - index) * 0x10000 + char)) {
+          const name = code.slice(index, end);
+          if (wanted.names.has(name)) used.add(name);
+        }
+      }
+      index = end;
+      previous = AFTER_OTHER;
+    } else if (char === 0x20 || char === LINE_FEED || char === 0x09 || char === 0x0d) {
       index += 1;
-      while (index < code.length && code[index] !== char && code[index] !== '\n') {
-        index += code[index] === '\\' ? 2 : 1;
+    } else if (char >= 0x30 && char <= 0x39) {
+      let end = index + 1;
+      while (end < length && isIdentifierPart(code.charCodeAt(end))) end += 1;
+      index = end;
+      previous = AFTER_OTHER;
+    } else if (char === SLASH && code.charCodeAt(index + 1) === SLASH) {
+      const end = code.indexOf('\n', index);
+      index = end < 0 ? length : end;
+    } else if (char === SLASH && code.charCodeAt(index + 1) === STAR) {
+      const end = code.indexOf('*/', index + 2);
+      index = end < 0 ? length : end + 2;
+    } else if (char === 0x27 || char === 0x22) {
+      index += 1;
+      for (let at = code.charCodeAt(index); index < length; at = code.charCodeAt(index)) {
+        if (at === char || at === LINE_FEED) break;
+        index += at === BACKSLASH ? 2 : 1;
       }
       index += 1;
-      previous = 'string';
-    } else if (char === '`') {
+      previous = AFTER_OTHER;
+    } else if (char === BACKTICK) {
       index += 1;
       skipTemplate();
-      previous = 'string';
-    } else if (char === '.' && next === '.' && code[index + 2] === '.') {
-      index += 3;
-      previous = '...';
-    } else if (char === '{') {
-      braces.push('code');
+      previous = AFTER_OTHER;
+    } else if (char === DOT) {
+      if (code.charCodeAt(index + 1) === DOT && code.charCodeAt(index + 2) === DOT) {
+        index += 3;
+        previous = AFTER_OTHER;
+      } else {
+        index += 1;
+        previous = AFTER_DOT;
+      }
+    } else if (char === OPEN_BRACE) {
+      braces.push(false);
       index += 1;
-      previous = char;
-    } else if (char === '}') {
+      previous = AFTER_OTHER;
+    } else if (char === CLOSE_BRACE) {
       index += 1;
-      if (braces.pop() === 'template') skipTemplate();
-      previous = char;
-    } else if (isIdentifierStart(code.charCodeAt(index))) {
-      let end = index + 1;
-      while (end < code.length && isIdentifierPart(code.charCodeAt(end))) end += 1;
-      if (previous !== '.') used.add(code.slice(index, end));
-      index = end;
-      previous = 'identifier';
-    } else if (char >= '0' && char <= '9') {
-      let end = index + 1;
-      while (end < code.length && isIdentifierPart(code.charCodeAt(end))) end += 1;
-      index = end;
-      previous = 'number';
+      if (braces.pop() === true) skipTemplate();
+      previous = AFTER_OTHER;
     } else {
       index += 1;
-      if (char !== ' ' && char !== '\n' && char !== '\t' && char !== '\r') previous = char;
+      previous = AFTER_OTHER;
     }
   }
   return used;
@@ -117,7 +168,13 @@ function compareSpecifiers(a: string, b: string): number {
  * type names is `import type { … }`. Returns '' when nothing is used.
  */
 export function printImports(code: string, candidates: readonly ImportCandidate[]): string {
-  return printImportsOf(usedIdentifiers(code), candidates);
+  return printImportsOf(usedCandidates(code, candidates), candidates);
+}
+
+/** The names of `candidates` that `code` uses, as {@link usedIdentifiers} finds them. */
+function usedCandidates(code: string, candidates: readonly ImportCandidate[]): Set<string> {
+  if (candidates.length === 0) return new Set();
+  return scanIdentifiers(code, wantedNames(candidates.map((candidate) => candidate.name)));
 }
 
 /**
@@ -170,7 +227,7 @@ export function withImports(
   code: string,
   candidates: readonly ImportCandidate[],
 ): string {
-  return withImportsOf(banner, code, usedIdentifiers(code), candidates);
+  return withImportsOf(banner, code, usedCandidates(code, candidates), candidates);
 }
 
 /** {@link withImports} with the identifiers `code` uses already found (see {@link printImportsOf}). */

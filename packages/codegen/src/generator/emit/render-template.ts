@@ -35,14 +35,20 @@ export const TEMPLATE_OPTIONS = {
 /**
  * Renders `templates/<name>` with a view model whose text is already resolved. Handlebars runs with
  * `strict`, `noEscape` and `knownHelpersOnly` (shared/design.md), so a missing field throws instead
- * of printing nothing. Registered helpers: `json` (JSON.stringify) and `eq`.
+ * of printing nothing; a template without `@` is compiled with `data: false` (no `@index` frames).
+ * Registered helpers: `json` (JSON.stringify) and `eq`.
  * @throws Error when the template is missing, does not compile, or reads a missing field.
  */
 export function renderTemplate(name: string, view: object): string {
   let template = cache.get(name);
   if (!template) {
     const text = readFileSync(TEMPLATES_DIR + name, 'utf8');
-    template = templateRuntime.compile(text, TEMPLATE_OPTIONS);
+    // A template that reads no `@` variable renders the same without them; then Handlebars'
+    // `each` builds no data frame per block (a docs page has a block per table row).
+    template = templateRuntime.compile(
+      text,
+      text.includes('@') ? TEMPLATE_OPTIONS : { ...TEMPLATE_OPTIONS, data: false },
+    );
     cache.set(name, template);
   }
   return template(view);

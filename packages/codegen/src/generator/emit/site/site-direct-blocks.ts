@@ -47,16 +47,23 @@ function escapedSplit(text: string): string[] {
 }
 
 /**
- * The cells markdown-it reads from `cells` printed as one row (`| a | b |`), untrimmed: the row
+ * The cells markdown-it reads from `cells` printed as one row (`| a | b |`), untrimmed, or null
+ * when a cell holds text its normalize rule changes or a line break ({@link UNSAFE_TEXT}): the row
  * line split by {@link rowCells}, or, when no cell holds `|` or `\`, the cells themselves (the
  * split of such a line gives each cell back between its two padding spaces).
  */
-function cellsOfRow(cells: readonly string[]): readonly string[] {
+function cellsOfRow(cells: readonly string[]): readonly string[] | null {
+  let split = false;
   for (const cell of cells) {
-    if (cell.includes('|') || cell.includes('\\')) return rowCells(tableRowLine(cells));
+    if (!SPECIAL_CELL_TEXT.test(cell)) continue;
+    if (UNSAFE_TEXT.test(cell)) return null;
+    split ||= cell.includes('|') || cell.includes('\\');
   }
-  return cells;
+  return split ? rowCells(tableRowLine(cells)) : cells;
 }
+
+/** What a cell may hold that {@link cellsOfRow} must look at: {@link UNSAFE_TEXT}, `|`, `\`. */
+const SPECIAL_CELL_TEXT = /[\r\n\0|\\]/;
 
 /** The trimmed cells of a header or body row line, outer empty cells dropped (the table rule). */
 function rowCells(line: string): string[] {
@@ -108,7 +115,9 @@ const UNSAFE_TEXT = /[\r\n\0]/;
 
 const MAX_AUTOCOMPLETED_CELLS = 0x10000;
 
-/** A table ready for {@link tableHtml}: trimmed cells, `null` when markdown-it must parse it. */
+/**
+ * A table ready for {@link wrappedTableHtml}: trimmed cells, `null` when markdown-it must parse it.
+ */
 export interface DirectTable {
   readonly aligns: readonly string[];
   readonly header: readonly string[];
@@ -123,14 +132,14 @@ export interface DirectTable {
 export function directTable(table: DocsTable): DirectTable | null {
   if (!cellsSafe(table.header) || !cellsSafe(table.delimiters)) return null;
   const aligns = cachedAligns(tableRowLine(table.delimiters));
-  const header = cellsOfRow(table.header);
+  const header = cellsOfRow(table.header)!;
   const width = header.length;
   if (aligns === null || width === 0 || width !== aligns.length) return null;
   let autocompleted = 0;
   const rows: string[][] = [];
   for (const row of table.rows) {
-    if (!cellsSafe(row)) return null;
     const cells = cellsOfRow(row);
+    if (cells === null) return null;
     autocompleted += width - cells.length;
     if (autocompleted > MAX_AUTOCOMPLETED_CELLS) return null;
     const trimmed = new Array<string>(width);
@@ -149,34 +158,39 @@ function cellsSafe(cells: readonly string[]): boolean {
 const INLINE_SYNTAX = /[\n\\`~*_[!<&]/;
 
 /**
- * The HTML of a {@link DirectTable}, as markdown-it's renderer prints the table tokens; a cell with
- * no inline syntax is its escaped text, any other cell goes through `renderInline` (the page's
+ * The HTML of a {@link DirectTable} inside the site's wrapper for horizontal scrolling
+ * (`<div class="table-wrap">`), as markdown-it's renderer prints the table tokens; a cell with no
+ * inline syntax is its escaped text, any other cell goes through `renderInline` (the page's
  * markdown-it with the page's `env`, so link references resolve as on the whole page).
  */
-export function tableHtml(
+export function wrappedTableHtml(
   table: DirectTable,
   escapeHtml: EscapeHtml,
   renderInline: (text: string) => string,
 ): string {
-  const cell = (tag: string, text: string, align: string) => {
-    const open = align ? `<${tag} style="text-align:${align}">` : `<${tag}>`;
-    const inner =
-      text === '' ? '' : INLINE_SYNTAX.test(text) ? renderInline(text) : escapeHtml(text);
-    return `${open}${inner}</${tag}>\n`;
-  };
-  let html = '<table>\n<thead>\n<tr>\n';
-  table.header.forEach((text, i) => (html += cell('th', text, table.aligns[i]!)));
+  const inner = (text: string) =>
+    text === '' ? '' : INLINE_SYNTAX.test(text) ? renderInline(text) : escapeHtml(text);
+  const opens = (tag: string) =>
+    table.aligns.map((align) => (align ? `<${tag} style="text-align:${align}">` : `<${tag}>`));
+  const headOpens = opens('th');
+  let html = '<div class="table-wrap"><table>\n<thead>\n<tr>\n';
+  for (let at = 0; at < table.header.length; at++) {
+    html += `${headOpens[at]!}${inner(table.header[at]!)}</th>\n`;
+  }
   html += '</tr>\n</thead>\n';
   if (table.rows.length > 0) {
+    const cellOpens = opens('td');
     html += '<tbody>\n';
     for (const row of table.rows) {
       html += '<tr>\n';
-      row.forEach((text, i) => (html += cell('td', text, table.aligns[i]!)));
+      for (let at = 0; at < row.length; at++) {
+        html += `${cellOpens[at]!}${inner(row[at]!)}</td>\n`;
+      }
       html += '</tr>\n';
     }
     html += '</tbody>\n';
   }
-  return html + '</table>\n';
+  return html + '</table></div>\n';
 }
 
 /**
@@ -204,18 +218,18 @@ function closingLine(fence: string): RegExp {
 }
 
 /**
- * The HTML markdown-it's fence renderer gives a {@link isDirectFence} block: the renderer's
- * `highlight` option called as markdown-it calls it (the content with its last line break, the
- * language name), inside `<pre><code class="language-…">`, or the escaped content when it returns
- * nothing.
+ * The HTML markdown-it's fence renderer gives a {@link isDirectFence} block: its `highlight`
+ * option's output inside `<pre><code class="language-…">`, or the escaped content (`code.text` and
+ * a line break) when it returns nothing. markdown-it calls the option on the content and the
+ * language name; `highlight` is the site's option given `code.text`, the content without the last
+ * line break, which the site's option drops before highlighting.
  */
 export function fenceHtml(
   code: DocsCode,
   escapeHtml: EscapeHtml,
-  highlight: (content: string, lang: string) => string,
+  highlight: (text: string, lang: string) => string,
 ): string {
-  const content = code.text + '\n';
-  const highlighted = highlight(content, code.lang) || escapeHtml(content);
+  const highlighted = highlight(code.text, code.lang) || escapeHtml(code.text + '\n');
   if (highlighted.startsWith('<pre')) return highlighted + '\n';
   const open = code.lang
     ? `<pre><code class="${escapeHtml(`language-${code.lang}`)}">`

@@ -10,13 +10,26 @@ hljs.registerLanguage('json', json);
  * Build-time highlighting with highlight.js 11 (`ts` and `json`), memoized by language and text
  * across locales and emits. highlight.js costs about 1 µs per character, so a 1,000-operation site
  * (1 MB of Source Definition, 0.7 MB of JSON) is highlighted line by line where that gives the
- * very bytes of highlighting the whole text: every distinct line once, all of them in one call.
+ * very bytes of highlighting the whole text: every distinct line once, all of them in one call,
+ * and lines that differ only in the text of their string literals as one line.
  */
 
-const blocks = new SweptMemo<string>();
-const lines = new SweptMemo<string>();
+/** A memo per language, keyed by the text itself (a key built of language and text is copied). */
+class MemoByLanguage {
+  private readonly memos = new Map<string, SweptMemo<string>>();
 
-const key = (lang: string, text: string) => `${lang}\u0000${text}`;
+  of(lang: string): SweptMemo<string> {
+    let memo = this.memos.get(lang);
+    if (memo === undefined) {
+      memo = new SweptMemo<string>();
+      this.memos.set(lang, memo);
+    }
+    return memo;
+  }
+}
+
+const blocks = new MemoByLanguage();
+const lines = new MemoByLanguage();
 
 function escapeHtml(text: string): string {
   return text
@@ -74,28 +87,137 @@ function balanced(html: string): boolean {
  * one highlight.js call on the lines joined by line breaks. The joined text is line-local too (each
  * line starts in the top mode whatever precedes it), so its output splits into the lines' outputs;
  * if a line's output does not balance its spans, nothing is stored and false is returned.
+ * Lines that differ only in the text of their string literals are highlighted once, as one
+ * {@link LiteralShape}.
  */
 function highlightLines(texts: readonly string[], lang: string): boolean {
+  const memo = lines.of(lang);
   const wanted = new Set<string>();
   for (const text of texts) {
     for (const line of text.split('\n')) {
-      if (line !== '' && lines.get(key(lang, line)) === undefined) wanted.add(line);
+      if (line !== '' && memo.get(line) === undefined) wanted.add(line);
     }
   }
   if (wanted.size === 0) return true;
   const distinct = [...wanted];
-  const output = highlightWhole(distinct.join('\n'), lang).split('\n');
-  if (output.length !== distinct.length || !output.every(balanced)) return false;
-  distinct.forEach((line, at) => lines.set(key(lang, line), output[at]!));
+  const spans = LITERAL_SPANS[lang];
+  const shapes = distinct.map((line) => (spans ? literalShape(line) : null));
+  const shapeAt = new Map<string, number>();
+  const shapeTexts: string[] = [];
+  for (let at = 0; at < distinct.length; at++) {
+    const text = shapes[at]?.text ?? distinct[at]!;
+    if (!shapeAt.has(text)) {
+      shapeAt.set(text, shapeTexts.length);
+      shapeTexts.push(text);
+    }
+  }
+  const output = highlightWhole(shapeTexts.join('\n'), lang).split('\n');
+  if (output.length !== shapeTexts.length || !output.every(balanced)) return false;
+  const made = new Map<string, string>();
+  const unfilled: string[] = [];
+  for (let at = 0; at < distinct.length; at++) {
+    const line = distinct[at]!;
+    const shape = shapes[at]!;
+    const html = output[shapeAt.get(shape?.text ?? line)!]!;
+    const filled = shape === null ? html : fillShape(html, shape, spans!);
+    if (filled === null) unfilled.push(line);
+    else made.set(line, filled);
+  }
+  if (unfilled.length > 0) {
+    const rest = highlightWhole(unfilled.join('\n'), lang).split('\n');
+    if (rest.length !== unfilled.length || !rest.every(balanced)) return false;
+    unfilled.forEach((line, at) => made.set(line, rest[at]!));
+  }
+  for (const [line, html] of made) memo.set(line, html);
   return true;
 }
 
+/** A line with the text of its plain string literals taken out, in order. */
+interface LiteralShape {
+  /** The line with each such literal's text replaced by {@link HOLE}. */
+  readonly text: string;
+  readonly quotes: readonly string[];
+  readonly contents: readonly string[];
+}
+
+/** Stands for a string literal's text in a {@link LiteralShape}; no line it is used on holds it. */
+const HOLE = '\u0001';
+
+/**
+ * A quoted string with no escape, line break, `/` or {@link HOLE}. Within such a text the grammars
+ * of highlight.js 11 match nothing but the string's end, and no rule that starts before the
+ * string reads its text, so a line highlights as its shape does, with each literal's text, escaped,
+ * in its hole:
+ * - TypeScript (`languages/typescript` and the JavaScript rules it extends): the rules that look
+ *   past a quote are the regular expression's `(?=[^/\n]*\/)`, which the text cannot answer
+ *   without a `/`, and the `=>`, `) {` and `use strict` rules, which {@link isLineLocal} keeps off
+ *   the line;
+ * - JSON (`languages/json`): a key is one match of the whole string with `(?=\s*:)` after it,
+ *   a value a string mode; no other rule reaches into a string.
+ */
+const PLAIN_LITERAL = /'[^'\\\r\n/\u0001]*'|"[^"\\\r\n/\u0001]*"/g;
+
+/** The spans a plain literal of each language may be highlighted as (`attr`: a JSON key). */
+const LITERAL_SPANS: Readonly<Record<string, readonly string[]>> = {
+  ts: ['<span class="hljs-string">'],
+  json: ['<span class="hljs-string">', '<span class="hljs-attr">'],
+};
+
+/** The {@link LiteralShape} of `line`, or null when it has no plain literal or holds a hole. */
+function literalShape(line: string): LiteralShape | null {
+  if (!line.includes("'") && !line.includes('"')) return null;
+  if (line.includes(HOLE)) return null;
+  const quotes: string[] = [];
+  const contents: string[] = [];
+  const text = line.replace(PLAIN_LITERAL, (literal) => {
+    const quote = literal[0]!;
+    quotes.push(quote);
+    contents.push(literal.slice(1, -1));
+    return `${quote}${HOLE}${quote}`;
+  });
+  return contents.length === 0 ? null : { text, quotes, contents };
+}
+
+const QUOTE_HTML: Readonly<Record<string, string>> = { "'": '&#x27;', '"': '&quot;' };
+
+/**
+ * The highlighted line of a shape: `html`, the shape's highlighting, with each hole given its
+ * literal's text escaped as highlight.js escapes it; null unless every hole sits alone between its
+ * quotes in one of the `spans` (then highlight.js read the literal as a string, as the reasoning
+ * of {@link PLAIN_LITERAL} assumes).
+ */
+function fillShape(html: string, shape: LiteralShape, spans: readonly string[]): string | null {
+  const parts = html.split(HOLE);
+  if (parts.length !== shape.contents.length + 1) return null;
+  let filled = parts[0]!;
+  for (let at = 0; at < shape.contents.length; at++) {
+    const quote = QUOTE_HTML[shape.quotes[at]!]!;
+    const before = parts[at]!;
+    if (!spans.some((span) => before.endsWith(span + quote))) return null;
+    if (!parts[at + 1]!.startsWith(`${quote}</span>`)) return null;
+    filled += escapeHljs(shape.contents[at]!) + parts[at + 1]!;
+  }
+  return filled;
+}
+
+/** highlight.js's own `escapeHTML` (`lib/core.js`): `&`, `<`, `>`, `"`, `'`. */
+function escapeHljs(text: string): string {
+  if (!/[&<>"']/.test(text)) return text;
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;');
+}
+
 function fromLines(text: string, lang: string): string | undefined {
+  const memo = lines.of(lang);
   let html = '';
   const parts = text.split('\n');
   for (let at = 0; at < parts.length; at++) {
     const line = parts[at]!;
-    const lineHtml = line === '' ? '' : lines.get(key(lang, line));
+    const lineHtml = line === '' ? '' : memo.get(line);
     if (lineHtml === undefined) return undefined;
     html += at === 0 ? lineHtml : `\n${lineHtml}`;
   }
@@ -113,7 +235,7 @@ export function highlightBlocks(
 ): void {
   const byLang = new Map<string, string[]>();
   for (const { code, lang } of items) {
-    if (blocks.get(key(lang, code)) !== undefined) continue;
+    if (blocks.of(lang).get(code) !== undefined) continue;
     if (!isLineLocal(code, lang)) continue;
     const list = byLang.get(lang) ?? [];
     list.push(code);
@@ -123,7 +245,7 @@ export function highlightBlocks(
     if (!highlightLines(texts, lang)) continue;
     for (const text of texts) {
       const html = fromLines(text, lang);
-      if (html !== undefined) blocks.set(key(lang, text), html);
+      if (html !== undefined) blocks.of(lang).set(text, html);
     }
   }
 }
@@ -134,5 +256,5 @@ export function highlightBlocks(
  * source shown in every locale, or again in the next watch-mode emit, is highlighted once.
  */
 export function highlight(code: string, lang: string): string {
-  return blocks.getOrMake(key(lang, code), () => highlightWhole(code, lang));
+  return blocks.of(lang).getOrMake(code, () => highlightWhole(code, lang));
 }

@@ -15,8 +15,8 @@ import {
   listHtml,
   paragraphHtml,
   paragraphShape,
-  tableHtml,
   tableRowLine,
+  wrappedTableHtml,
   type ParagraphShape,
 } from './site-direct-blocks.js';
 import { highlight } from './site-highlight.js';
@@ -31,7 +31,7 @@ const DOCS_LINK = /^((?:\.\.?\/)[^#]*?|[^:/#][^:#]*?)\.md(#.*)?$/;
  */
 function createRenderer(): ReturnType<typeof MarkdownIt> {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  md.options.highlight = (code, lang) => highlight(code.replace(/\n$/, ''), lang || 'text');
+  md.options.highlight = (code, lang) => highlightFence(code.replace(/\n$/, ''), lang);
   md.core.ruler.push('contracts_site', (state) => {
     const slug = createSlugger();
     const tokens = state.tokens;
@@ -51,6 +51,11 @@ function createRenderer(): ReturnType<typeof MarkdownIt> {
 }
 
 const renderer = createRenderer();
+
+/** A fence's text (without the line break markdown-it ends its content with), highlighted. */
+function highlightFence(text: string, lang: string): string {
+  return highlight(text, lang || 'text');
+}
 
 /** The site's wrapper around every table, for horizontal scrolling. */
 function wrapTables(html: string): string {
@@ -178,7 +183,6 @@ const BLANK_LINES = /\n(?:[ \t]*\n)+/;
  */
 function directHtml(blocks: readonly PageBlock[]): string | null {
   const escapeHtml = renderer.utils.escapeHtml;
-  const highlightOption = renderer.options.highlight!;
   const slug = createSlugger();
   let html = '';
   let before: ParagraphShape | null = null;
@@ -215,12 +219,10 @@ function directHtml(blocks: readonly PageBlock[]): string | null {
     } else if ('table' in block) {
       const table = directTable(block.table);
       if (table === null) return null;
-      html += `<div class="table-wrap">${tableHtml(table, escapeHtml, cachedInline).slice(0, -1)}</div>\n`;
+      html += wrappedTableHtml(table, escapeHtml, cachedInline);
     } else {
       if (!isDirectFence(block.code)) return null;
-      html += fenceHtml(block.code, escapeHtml, (content, lang) =>
-        highlightOption(content, lang, ''),
-      );
+      html += fenceHtml(block.code, escapeHtml, highlightFence);
     }
   }
   return html;
