@@ -1,4 +1,5 @@
-import { util as prettierUtil } from 'prettier';
+import { createRequire } from 'node:module';
+import type * as Prettier from 'prettier';
 
 /**
  * Markdown building blocks of the docs pages: the page view model the template lays out, table-cell
@@ -58,6 +59,17 @@ const CELL_ESCAPES =
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7f]/;
 const widthsOfWideText = new Map<string, number>();
 
+let prettierUtil: typeof Prettier.util | undefined;
+
+/**
+ * prettier's `util`, from its CommonJS entry, on first need: loading it costs ~12 ms, the ES
+ * module entry ~50 ms, which a site thread (that never formats) would pay for `getStringWidth`.
+ */
+function prettierUtilities(): typeof Prettier.util {
+  prettierUtil ??= (createRequire(import.meta.url)('prettier') as typeof Prettier).util;
+  return prettierUtil;
+}
+
 /**
  * prettier's `getStringWidth` of a cell, in columns: its length when it is printable ASCII (as
  * prettier counts it), else prettier's count, kept by text (a table repeats the same labels).
@@ -66,7 +78,7 @@ function cellWidth(cell: string): number {
   if (!NOT_PRINTABLE_ASCII.test(cell)) return cell.length;
   let width = widthsOfWideText.get(cell);
   if (width === undefined) {
-    width = prettierUtil.getStringWidth(cell);
+    width = prettierUtilities().getStringWidth(cell);
     if (widthsOfWideText.size >= 10_000) widthsOfWideText.clear();
     widthsOfWideText.set(cell, width);
   }
