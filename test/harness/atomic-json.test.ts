@@ -6,13 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, test } from 'vitest';
 
+import { readJson, writeJsonAtomic } from '../../packages/runtime/src/store/atomic-json.js';
 import {
   appendJsonl,
-  readJson,
   readJsonl,
   timelineFileFor,
-  writeJsonAtomic,
-} from '../../packages/runtime/src/store/atomic-json.js';
+} from '../../packages/runtime/src/store/jsonl-append.js';
 import { compileStore } from './compiled-store.js';
 
 const writer = fileURLToPath(new URL('./scripts/store-writer.mjs', import.meta.url));

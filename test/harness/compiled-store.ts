@@ -8,8 +8,8 @@ const storeDir = fileURLToPath(new URL('../../packages/runtime/src/store/', impo
 
 /**
  * Transpiles `runtime/store/*.ts` to ES modules under `outDir`, so a plain `node` child process
- * (which cannot load TypeScript) can run the real store code. Returns the path of
- * `atomic-json.js`.
+ * (which cannot load TypeScript) can run the real store code. Returns the path of `index.js`,
+ * which exports all of it.
  */
 export function compileStore(outDir: string): string {
   mkdirSync(outDir, { recursive: true });
@@ -21,5 +21,5 @@ export function compileStore(outDir: string): string {
     });
     writeFileSync(path.join(outDir, name.replace(/\.ts$/, '.js')), output.outputText);
   }
-  return path.join(outDir, 'atomic-json.js');
+  return path.join(outDir, 'index.js');
 }

@@ -140,6 +140,25 @@ describe('JsonFileCache', () => {
     expect([validated, await cache.read(file)]).toStrictEqual([{ n: 1 }, { n: 2 }]);
   });
 
+  test('kept answers a kept parse without reading the file, and nothing for one that changed', async () => {
+    const file = tempFile();
+    await writeJsonAtomic(file, { n: 1 });
+    age(file);
+    const cache = new JsonFileCache();
+    const beforeRead = cache.kept(file);
+    const read = await cache.read(file);
+    const kept = cache.kept(file);
+    await new Promise((resolve) => setImmediate(resolve));
+    replaceSettled(file, { n: 2 });
+    const changed = cache.kept(file);
+    expect([beforeRead, kept === read, changed, await cache.read(file)]).toStrictEqual([
+      undefined,
+      true,
+      undefined,
+      { n: 2 },
+    ]);
+  });
+
   test('a missing or removed file reads undefined; invalid JSON throws CorruptRecordError', async () => {
     const file = tempFile();
     const cache = new JsonFileCache();

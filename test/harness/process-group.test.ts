@@ -34,4 +34,26 @@ describe('signalGroup and isGroupAlive', () => {
       isGroupAlive(1),
     ]).toStrictEqual([true, true, 'SIGTERM', false, false, false, false, false]);
   });
+
+  test('leave the stack trace limit as it was, for a signal sent and for one that failed', async () => {
+    const child = spawn('sleep', ['30'], { detached: true, stdio: 'ignore' });
+    children.push(child.pid!);
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const saved = Error.stackTraceLimit;
+    Error.stackTraceLimit = 7;
+    try {
+      const sent = signalGroup(child.pid!, 'SIGKILL');
+      const limitAfterSent = Error.stackTraceLimit;
+      await exited;
+      const gone = signalGroup(child.pid!, 'SIGKILL');
+      expect([sent, limitAfterSent, gone, Error.stackTraceLimit]).toStrictEqual([
+        true,
+        7,
+        false,
+        7,
+      ]);
+    } finally {
+      Error.stackTraceLimit = saved;
+    }
+  });
 });

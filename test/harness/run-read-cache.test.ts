@@ -53,19 +53,36 @@ describe('the harness read path over cached records', () => {
     expect([third.run.status, third === first]).toStrictEqual(['cancelled', false]);
   });
 
+  test('run.get answers a record whose parse is kept at once, and another user NOT_FOUND', async () => {
+    workspace = createWorkspace();
+    workspace.writeSuite('one', SUITE);
+    harness = pinnedHarness(workspace);
+    await harness.client.run.start({ suiteKey: 'one', metadata: { executor: respondExecutor() } });
+    age(path.join(workspace.stateDir, 'harness-runs', 'hr-1.json'));
+    const get = (actor: { kind: 'user'; id?: string }) =>
+      harness.handlers.runGet({ runId: 'hr-1' }, { actor } as never);
+    const read = get({ kind: 'user' });
+    const first = await read;
+    const kept = get({ kind: 'user' });
+    const other = await Promise.resolve()
+      .then(() => get({ kind: 'user', id: 'someone-else' }))
+      .catch((error: { code?: string }) => error.code);
+    expect([read instanceof Promise, kept instanceof Promise, kept === first, other]).toStrictEqual(
+      [true, false, true, 'NOT_FOUND'],
+    );
+  });
+
   test('evaluation.get and evidence.get answer deeply frozen values', async () => {
     workspace = createWorkspace();
     workspace.writeSuite('one', SUITE);
     harness = pinnedHarness(workspace);
     await harness.client.run.start({ suiteKey: 'one', metadata: { executor: respondExecutor() } });
-    const { evaluation } = await harness.handlers.evaluationGet(
-      { evaluationId: 'he-1' },
-      { actor: { kind: 'user' } } as never,
-    );
-    const { artifact } = await harness.handlers.evidenceGet(
-      { artifactId: 'hr-1:ok:stdout' },
-      { actor: { kind: 'user' } } as never,
-    );
+    const { evaluation } = await harness.handlers.evaluationGet({ evaluationId: 'he-1' }, {
+      actor: { kind: 'user' },
+    } as never);
+    const { artifact } = await harness.handlers.evidenceGet({ artifactId: 'hr-1:ok:stdout' }, {
+      actor: { kind: 'user' },
+    } as never);
     expect([
       evaluation.status,
       artifact.kind,

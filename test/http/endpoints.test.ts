@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ContractError } from '../../packages/runtime/src/errors.js';
 import { outputAnswer, refusalAnswer, textAnswer } from '../../packages/runtime/src/http/answer.js';
-import { buildEndpoints } from '../../packages/runtime/src/http/endpoints.js';
+import {
+  buildEndpoints,
+  type OperationRequest,
+} from '../../packages/runtime/src/http/endpoints.js';
 import { buildRoutes } from '../../packages/runtime/src/http/routes.js';
 import { bindOperation, Router } from '../../packages/runtime/src/router.js';
 import { createDemoRouter } from './demo-server.js';
@@ -142,6 +145,39 @@ describe('answers', () => {
         '164',
       ],
       ['Allow', 'POST', 'Content-Type', 'text/plain', 'Content-Length', '3'],
+    ]);
+  });
+});
+
+describe('a failure that is not a contract error', () => {
+  it('is logged with its method, path and stack, and answered 500 INTERNAL without them', async () => {
+    const logged: string[] = [];
+    const failure = new TypeError('resolver broke');
+    const table = buildEndpoints(buildRoutes([createDemoRouter()]), {
+      ...context,
+      actorOf: () => {
+        throw failure;
+      },
+      log: (line) => logged.push(line),
+    });
+    const request: OperationRequest = {
+      method: 'POST',
+      path: '/demo/ping/v1.0.0',
+      url: '/demo/ping/v1.0.0',
+      authorization: undefined,
+      connection: undefined,
+      header: () => undefined,
+      readBody: async () => '{}',
+    };
+    const answer = await table.get('/demo/ping/v1.0.0')!.byMethod.get('POST')!(request);
+    expect([
+      logged,
+      answer.status,
+      JSON.parse(Buffer.from(answer.body).toString('utf8')).code,
+    ]).toStrictEqual([
+      [`contracts serve: POST /demo/ping/v1.0.0 failed: ${failure.stack}`],
+      500,
+      'INTERNAL',
     ]);
   });
 });

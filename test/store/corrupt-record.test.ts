@@ -5,7 +5,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 
 import { readJson } from '../../packages/runtime/src/store/atomic-json.js';
-import { jsonErrorOffset } from '../../packages/runtime/src/store/json-error-offset.js';
+import {
+  jsonErrorLocation,
+  jsonErrorOffset,
+} from '../../packages/runtime/src/store/json-error-offset.js';
 import { JsonFileCache } from '../../packages/runtime/src/store/json-file-cache.js';
 import { CorruptRecordError } from '../../packages/runtime/src/store/store-errors.js';
 
@@ -105,6 +108,16 @@ describe('jsonErrorOffset', () => {
     ['"abc', 4],
   ])('%j breaks at offset %i', (text, offset) => {
     expect(jsonErrorOffset(text)).toBe(offset);
+  });
+
+  test('jsonErrorLocation gives the offset with its line and column, the end when it ends early', () => {
+    expect(
+      ['{\n  "a": 1,\n  "b": }', '{\n  "a": [\n', '{}'].map((text) => jsonErrorLocation(text)),
+    ).toStrictEqual([
+      { offset: 19, line: 3, column: 8 },
+      { offset: 11, line: 3, column: 1 },
+      { offset: 0, line: 1, column: 1 },
+    ]);
   });
 
   test('-1 for valid JSON, deep nesting included', () => {

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { agentRegistry } from './generated/agent/registry.js';
 import { harnessRegistry } from './generated/harness/registry.js';
-import { appendJsonl, readJsonl } from './store/atomic-json.js';
+import { appendJsonl, readJsonl } from './store/jsonl-append.js';
 
 /** One line of the event timeline, `events/<YYYY-MM-DD>.jsonl` under the state directory. */
 export interface TimelineEvent {
@@ -65,19 +65,28 @@ export class Timeline {
   /**
    * Appends an event, masking its pii fields first. Give a deterministic `id` where a retry could
    * write the same event again; otherwise a random UUID is used.
-   * @returns the event as written, and whether it was new.
+   * @returns the event as written, and whether it was new; rejects with what `piiOf` or the
+   *   append throws (nothing is written then).
    */
-  async append(event: Omit<TimelineEvent, 'id'> & { readonly id?: string }): Promise<{
+  append(event: Omit<TimelineEvent, 'id'> & { readonly id?: string }): Promise<{
     event: TimelineEvent;
     written: boolean;
   }> {
-    const written: TimelineEvent = {
-      ...event,
-      id: event.id ?? randomUUID(),
-      payload: redactPii(event.payload, this.piiOf(event.key, event.version)),
-    };
-    const outcome = await appendJsonl(this.eventsDir, { ...written }, { root: this.stateDir });
-    return { event: written, written: outcome === 'written' };
+    let written: TimelineEvent;
+    try {
+      written = {
+        ...event,
+        id: event.id ?? randomUUID(),
+        payload: redactPii(event.payload, this.piiOf(event.key, event.version)),
+      };
+    } catch (error) {
+      // A throwing `piiOf` rejects, as it did when this method was async.
+      return Promise.reject(error);
+    }
+    return appendJsonl(this.eventsDir, { ...written }, { root: this.stateDir }).then((outcome) => ({
+      event: written,
+      written: outcome === 'written',
+    }));
   }
 
   /** Every event, oldest day first and in file order within a day; optional key / payload.runId filter. */

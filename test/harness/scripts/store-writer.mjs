@@ -1,4 +1,4 @@
-// Test script: argv[2] compiled atomic-json.js, argv[3] state dir, argv[4] mode.
+// Test script: argv[2] compiled store index.js, argv[3] state dir, argv[4] mode.
 // mode 'records': rewrites one large run record and appends timeline events until killed.
 // mode 'events:<from>:<to>': appends events with ids ev-<from>..ev-<to>, then exits.
 const [store, stateDir, mode] = process.argv.slice(2);

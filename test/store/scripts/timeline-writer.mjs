@@ -1,4 +1,4 @@
-// Test script: argv[2] compiled atomic-json.js, argv[3] events dir. Appends ev-0, ev-1, … one at
+// Test script: argv[2] compiled store index.js, argv[3] events dir. Appends ev-0, ev-1, … one at
 // a time through appendJsonl (whose day file stays open between appends) and prints each id once
 // its append has resolved, until killed.
 const [store, eventsDir] = process.argv.slice(2);

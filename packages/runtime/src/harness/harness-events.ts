@@ -40,9 +40,12 @@ export function watchHarnessEvents(timeline: Timeline, listener: HarnessEventLis
  * happen while a run executes, outside `ctx.emit`): the payload is validated against the generated
  * zod schema of the event first, and `id` must be deterministic (see `eventIdOf`) so the timeline
  * keeps it once even when written again, by this process or another.
- * @throws ContractError OUTPUT_INVALID for a payload that breaks the event's contract.
+ * Resolves once the event is on stable storage (see Timeline.append); a run appends four per case,
+ * so this is one promise over the timeline's, not an async function awaiting it.
+ * @throws ContractError OUTPUT_INVALID for a payload that breaks the event's contract (as the
+ *   rejection; nothing is appended).
  */
-export async function appendHarnessEvent<K extends keyof DirectHarnessEvents>(
+export function appendHarnessEvent<K extends keyof DirectHarnessEvents>(
   timeline: Timeline,
   key: K,
   id: string,
@@ -50,22 +53,28 @@ export async function appendHarnessEvent<K extends keyof DirectHarnessEvents>(
   occurredAt: string,
 ): Promise<void> {
   const definition = harnessEvents.find((event) => event.key === key);
-  if (!definition) throw new ContractError('UNDECLARED_EVENT', `no harness event ${key}`);
+  if (!definition) {
+    return Promise.reject(new ContractError('UNDECLARED_EVENT', `no harness event ${key}`));
+  }
   const parsed = definition.payload.safeParse(payload, { reportInput: true });
   if (!parsed.success) {
     const issues = validationIssues('payload', parsed.error.issues);
-    throw new ContractError(
-      'OUTPUT_INVALID',
-      `invalid ${key}@${definition.version} payload: ${describeIssues(issues)}`,
-      { details: issues },
+    return Promise.reject(
+      new ContractError(
+        'OUTPUT_INVALID',
+        `invalid ${key}@${definition.version} payload: ${describeIssues(issues)}`,
+        { details: issues },
+      ),
     );
   }
-  const { event, written } = await timeline.append({
+  const appended = timeline.append({
     id,
     key,
     version: definition.version,
     occurredAt,
     payload: parsed.data as Record<string, unknown>,
   });
-  if (written) for (const listener of listeners.get(timeline) ?? []) listener(event);
+  return appended.then(({ event, written }) => {
+    if (written) for (const listener of listeners.get(timeline) ?? []) listener(event);
+  });
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Answer } from './answer.js';
 import { answerOperation, type OperationRequest, type PathEndpoints } from './endpoints.js';
+import { failureLine } from './failure-line.js';
 import { incomingBodyText } from './request-body.js';
 
 /**
@@ -167,9 +168,7 @@ export function directListener(
     answer.then(
       (done) => write(outgoing, done, head),
       (error: unknown) => {
-        log(
-          `contracts serve: ${request.method} ${path} failed: ${(error as Error)?.stack ?? String(error)}`,
-        );
+        log(failureLine(request.method, path, error));
         if (!outgoing.headersSent) outgoing.writeHead(500);
         outgoing.end();
       },

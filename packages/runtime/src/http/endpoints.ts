@@ -3,6 +3,7 @@ import { cutEcho } from '../core/echo-limit.js';
 import { ContractError, isContractError } from '../errors.js';
 import type { EventSink } from '../events.js';
 import { outputAnswer, problemAnswer, refusalAnswer, type Answer } from './answer.js';
+import { failureLine } from './failure-line.js';
 import { httpError } from './problem.js';
 import { queryInputReader, queryParamsOf } from './query-input.js';
 import { bodyInput } from './request-body.js';
@@ -84,9 +85,7 @@ function endpointOf(route: HttpRoute, method: 'GET' | 'POST', context: EndpointC
       return outputAnswer(await invoke(input, { actor, onEvent }));
     } catch (error) {
       if (!isContractError(error)) {
-        log(
-          `contracts serve: ${request.method} ${request.path} failed: ${(error as Error)?.stack ?? String(error)}`,
-        );
+        log(failureLine(request.method, request.path, error));
         return problemAnswer(new ContractError('INTERNAL', 'internal error'), request.path);
       }
       if (error.status >= 500) {

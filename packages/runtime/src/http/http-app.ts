@@ -10,6 +10,7 @@ import { JSON_TYPE, problemAnswer, textAnswer, type Answer } from './answer.js';
 import { directListener } from './direct-listener.js';
 import { answerOperation, buildEndpoints, type OperationRequest } from './endpoints.js';
 import { streamEvents } from './events-route.js';
+import { failureLine } from './failure-line.js';
 import { bodyTextReader } from './request-body.js';
 import { buildRoutes, type RouteOverrides } from './routes.js';
 import { TimelineWatcher, type TimelineSource } from './timeline-watcher.js';
@@ -84,9 +85,16 @@ function honoResponse(c: Context, answer: Answer): Response {
 }
 
 /**
- * The request of Hono context `c` as an operation endpoint reads it. Served by Hono's Node
- * adapter, `c.env` holds the Node request (`HttpBindings`), whose socket is the connection; an
- * in-process `fetch` has none. Header values come from the Fetch `Headers` in both cases.
+ * The connection (socket) of Hono context `c`: served by Hono's Node adapter, `c.env` holds the
+ * Node request, whose socket it is; an in-process `fetch` has none (undefined).
+ */
+function connectionOf(c: Context): object | undefined {
+  return (c.env as Partial<NodeBindings> | undefined)?.incoming?.socket;
+}
+
+/**
+ * The request of Hono context `c` as an operation endpoint reads it, on the connection
+ * {@link connectionOf} finds. Header values come from the Fetch `Headers` whichever way it came.
  */
 function operationRequestOf(
   c: Context,
@@ -97,7 +105,7 @@ function operationRequestOf(
     path: c.req.path,
     url: c.req.url,
     authorization: c.req.header('authorization'),
-    connection: (c.env as Partial<NodeBindings> | undefined)?.incoming?.socket,
+    connection: connectionOf(c),
     header: (name) => c.req.header(name),
     readBody: () => readBodyText(c),
   };
@@ -163,9 +171,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
 
   app.onError((error, c) => {
     if (isContractError(error)) return honoResponse(c, problemAnswer(error, c.req.path));
-    log(
-      `contracts serve: ${c.req.method} ${c.req.path} failed: ${(error as Error)?.stack ?? String(error)}`,
-    );
+    log(failureLine(c.req.method, c.req.path, error));
     return honoResponse(
       c,
       problemAnswer(new ContractError('INTERNAL', 'internal error'), c.req.path),
@@ -179,10 +185,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   );
 
   app.get('/events', (c) => {
-    const actor = actorOf(
-      c.req.header('authorization'),
-      (c.env as Partial<NodeBindings> | undefined)?.incoming?.socket,
-    );
+    const actor = actorOf(c.req.header('authorization'), connectionOf(c));
     authorize(actor, 'user', 'GET /events');
     if (c.req.method === 'HEAD') return c.body(null, 200, EVENT_STREAM_HEADERS);
     const runId = c.req.query('runId');

@@ -59,12 +59,18 @@ export function isSameProcessAlive(pid: number, startTicks: number | undefined):
  * negated errno (`-ESRCH` when no process is there), from the ErrnoException `process.kill` throws.
  */
 function kill(pid: number, signal: NodeJS.Signals | 0): number {
+  // Only the error's code is read, so no stack is captured for it: every case ends with a SIGKILL
+  // to its group that finds the group gone (ESRCH), and the stack was most of what that call cost.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     process.kill(pid, signal);
     return 0;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code as keyof typeof osConstants.errno;
     return -(osConstants.errno[code] ?? osConstants.errno.ESRCH);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 

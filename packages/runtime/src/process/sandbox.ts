@@ -26,6 +26,11 @@ export interface SandboxSpec {
   readonly hidden: readonly string[];
   /** Whether the child keeps the host's network; default none (`--unshare-net`). */
   readonly network: boolean;
+  /**
+   * The bwrap binary (absolute), as {@link locateBwrap} found it once for many children (a harness
+   * run looks it up when it starts); default looked up on `PATH` for this child.
+   */
+  readonly bwrap?: string;
 }
 
 /** Why a sandboxed child cannot start; its message says what to install. */
@@ -37,8 +42,8 @@ export class SandboxUnavailableError extends Error {
 }
 
 /**
- * The absolute path of `bwrap` on `PATH` (of `env`), or undefined. Looked up on each call, so an
- * install while a server runs is seen.
+ * The absolute path of `bwrap` on `PATH` (of `env`), or undefined. Looked up on each call (one
+ * access(2) per `PATH` entry), so an install while a server runs is seen by the next run.
  */
 export function locateBwrap(env: NodeJS.ProcessEnv = process.env): string | undefined {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
@@ -61,7 +66,7 @@ export function locateBwrap(env: NodeJS.ProcessEnv = process.env): string | unde
  *   unsandboxed.
  */
 export function sandboxedArgv(spec: SandboxSpec, argv: readonly string[]): string[] {
-  const bwrap = locateBwrap();
+  const bwrap = spec.bwrap ?? locateBwrap();
   if (bwrap === undefined) {
     throw new SandboxUnavailableError(
       'sandbox "bwrap" requested but bubblewrap is not installed (no bwrap on PATH); install the Debian package bubblewrap',

@@ -6,14 +6,6 @@ import { CommitQueue, sharedCommits } from './commit-queue.js';
 import { asStoreWriteError, parseRecord } from './store-errors.js';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from './store-fs.js';
 
-export {
-  appendJsonl,
-  readJsonl,
-  timelineFileFor,
-  type AppendOptions,
-  type TimelineEntry,
-} from './jsonl-append.js';
-
 /** Options of {@link AtomicJsonWriter} and {@link writeJsonAtomic}. */
 export interface AtomicJsonWriterOptions {
   /** The file system (default `node:fs/promises`); tests pass one that logs calls or fails. */
@@ -74,6 +66,48 @@ export class AtomicJsonWriter {
     } catch (error) {
       throw asStoreWriteError(error, 'writing', filePath, this.root);
     }
+  }
+
+  /**
+   * {@link write} of several files at once, sharing directory fsyncs: the temp files are written,
+   * fsynced and renamed concurrently, and each directory is fsynced once, after the last of its
+   * renames (separate writes whose renames land apart queue a second directory fsync behind the
+   * first). Returns one promise per file, in order, each resolving once that file and its
+   * directory are on stable storage. Each rejects as {@link write} does: StoreWriteError naming
+   * its file (relative to `root`) on an I/O error, JSON.stringify's TypeError for a value it
+   * cannot serialise (that file is not written); the other files are written all the same.
+   */
+  writeAll(files: readonly { readonly path: string; readonly value: unknown }[]): Promise<void>[] {
+    const renamed = files.map(async (file) => {
+      const text = `${JSON.stringify(file.value, null, 2)}\n`;
+      await this.replace(path.dirname(file.path), file.path, text);
+    });
+    const renamesOf = new Map<string, Promise<void>[]>();
+    files.forEach((file, index) => {
+      const directory = path.dirname(file.path);
+      const renames = renamesOf.get(directory);
+      if (renames === undefined) renamesOf.set(directory, [renamed[index]!]);
+      else renames.push(renamed[index]!);
+    });
+    const synced = new Map<string, Promise<void>>();
+    for (const [directory, renames] of renamesOf) {
+      const sync = Promise.allSettled(renames).then((outcomes) =>
+        outcomes.some((outcome) => outcome.status === 'fulfilled')
+          ? this.commits.syncDirectory(directory)
+          : undefined,
+      );
+      // Awaited below by every file renamed into `directory`; none may be when all failed.
+      sync.catch(() => undefined);
+      synced.set(directory, sync);
+    }
+    return files.map(async (file, index) => {
+      try {
+        await renamed[index];
+        await synced.get(path.dirname(file.path));
+      } catch (error) {
+        throw asStoreWriteError(error, 'writing', file.path, this.root);
+      }
+    });
   }
 
   private async replace(

@@ -5,19 +5,21 @@
  * file locks, and the errors they throw.
  */
 export {
-  appendJsonl,
   AtomicJsonWriter,
   readJson,
-  readJsonl,
-  timelineFileFor,
   writeJsonAtomic,
-  type AppendOptions,
   type AtomicJsonWriterOptions,
   type StoreReadOptions,
-  type TimelineEntry,
 } from './atomic-json.js';
 export { STALE_LOCK_MS, withFileLock, type FileLockOptions } from './file-lock.js';
-export { DAY_FILE_IDLE_MS } from './jsonl-append.js';
+export {
+  appendJsonl,
+  DAY_FILE_IDLE_MS,
+  readJsonl,
+  timelineFileFor,
+  type AppendOptions,
+  type TimelineEntry,
+} from './jsonl-append.js';
 export { jsonErrorLocation, jsonErrorOffset } from './json-error-offset.js';
 export {
   CorruptRecordError,

@@ -133,11 +133,13 @@ export function jsonErrorOffset(text: string): number {
 }
 
 /**
- * Where {@link jsonErrorOffset} stops on `text`, as a 1-based `line` and `column` (UTF-16 code
+ * Where {@link jsonErrorOffset} stops on `text`: its `offset` (UTF-16 code units; 0 for valid
+ * JSON, `text.length` when the text ends early) and, 1-based, its `line` and `column` (UTF-16 code
  * units): what the corrupt-record message, a suite file's error and the CLI's `--input` report.
+ * Scans `text` once.
  */
-export function jsonErrorLocation(text: string): { line: number; column: number } {
+export function jsonErrorLocation(text: string): { offset: number; line: number; column: number } {
   const offset = Math.max(0, jsonErrorOffset(text));
   const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+  return { offset, line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

@@ -88,16 +88,38 @@ export class JsonFileCache {
   async read(filePath: string): Promise<unknown> {
     const entry = this.entries.get(filePath);
     if (entry !== undefined) {
-      if (this.validatedThisTurn.has(filePath)) return entry.value;
-      const current = statSync(filePath, STAT_OPTIONS);
-      if (current !== undefined && sameFile(current, entry)) {
-        this.markValidated(filePath);
-        return entry.value;
-      }
-      this.forget(filePath);
-      if (current === undefined) return undefined;
+      const state = this.check(filePath, entry);
+      if (state === 'kept') return entry.value;
+      if (state === 'missing') return undefined;
     }
     return this.load(filePath);
+  }
+
+  /**
+   * The kept parse of `filePath` when the file is still the one it was parsed from (validated as
+   * {@link read} validates it: a stat, at most once per event-loop turn), else undefined; never
+   * reads the file. So a caller answers at once, without a promise, when the parse is kept, and
+   * falls back to {@link read} when it is not.
+   * @throws the I/O error of a failed stat other than ENOENT.
+   */
+  kept(filePath: string): unknown {
+    const entry = this.entries.get(filePath);
+    return entry !== undefined && this.check(filePath, entry) === 'kept' ? entry.value : undefined;
+  }
+
+  /**
+   * Whether `entry` still describes the file at `filePath` (`kept`), or the file changed or is
+   * gone; an entry that no longer describes it is forgotten.
+   */
+  private check(filePath: string, entry: Entry): 'kept' | 'changed' | 'missing' {
+    if (this.validatedThisTurn.has(filePath)) return 'kept';
+    const current = statSync(filePath, STAT_OPTIONS);
+    if (current !== undefined && sameFile(current, entry)) {
+      this.markValidated(filePath);
+      return 'kept';
+    }
+    this.forget(filePath);
+    return current === undefined ? 'missing' : 'changed';
   }
 
   /** Drops the entry of `filePath`, if any; writers in this process call it after each write. */

@@ -1,21 +1,17 @@
-import {
-  closeSync,
-  existsSync,
-  fdatasync,
-  fstatSync,
-  ftruncate,
-  open,
-  read,
-  statSync,
-  type Stats,
-} from 'node:fs';
+import { closeSync, existsSync, fstatSync, statSync, type Stats } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { sharedCommits } from './commit-queue.js';
 import { withFileLock } from './file-lock.js';
 import { asStoreWriteError } from './store-errors.js';
-import { writeText } from './store-fs.js';
+import {
+  openDescriptor,
+  readAt,
+  syncDescriptorData,
+  truncateDescriptor,
+  writeText,
+} from './store-fs.js';
 
 /** A timeline entry: `id` unique across the timeline, `occurredAt` an ISO 8601 instant. */
 export interface TimelineEntry {
@@ -243,7 +239,8 @@ async function openCurrent(day: DayFile): Promise<{ fd: number; size: number; cr
     forgetIndex(day);
   }
   if (day.fd === undefined) {
-    const fd = await openAppend(day.file);
+    // a+: appends go to the end whatever the position; reads (of other writers' lines) anywhere.
+    const fd = await openDescriptor(day.file, 'a+');
     const opened = fstatSync(fd);
     if (day.identity !== undefined && !sameFile(opened, day.identity)) forgetIndex(day);
     day.fd = fd;
@@ -265,13 +262,6 @@ function sameFile(stats: Stats, identity: FileIdentity): boolean {
   );
 }
 
-/** `open(file, 'a+')` from the thread pool: append-only writes, reads at any position. */
-function openAppend(file: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    open(file, 'a+', 0o666, (error, fd) => (error ? reject(error) : resolve(fd)));
-  });
-}
-
 /**
  * Indexes the lines appended to the day file since the last call (by another process, or before
  * this process opened it), up to `size` bytes. Returns true when the file ends in an incomplete
@@ -286,11 +276,7 @@ async function indexNewLines(day: DayFile, fd: number, size: number): Promise<bo
   const fresh = Buffer.alloc(size - day.size);
   let at = 0;
   while (at < fresh.length) {
-    const got = await new Promise<number>((resolve, reject) => {
-      read(fd, fresh, at, fresh.length - at, day.size + at, (error, bytesRead) =>
-        error ? reject(error) : resolve(bytesRead),
-      );
-    });
+    const got = await readAt(fd, fresh, at, fresh.length - at, day.size + at);
     if (got === 0) break;
     at += got;
   }
@@ -309,11 +295,9 @@ async function indexNewLines(day: DayFile, fd: number, size: number): Promise<bo
 async function appendDurably(fd: number, text: string, sizeBefore: number): Promise<void> {
   try {
     await writeText(fd, text);
-    await new Promise<void>((resolve, reject) => {
-      fdatasync(fd, (error) => (error ? reject(error) : resolve()));
-    });
+    await syncDescriptorData(fd);
   } catch (error) {
-    await new Promise<void>((resolve) => ftruncate(fd, sizeBefore, () => resolve()));
+    await truncateDescriptor(fd, sizeBefore).catch(() => undefined);
     throw error;
   }
 }

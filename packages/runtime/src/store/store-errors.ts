@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 
-import { jsonErrorLocation, jsonErrorOffset } from './json-error-offset.js';
+import { jsonErrorLocation } from './json-error-offset.js';
 
 /**
  * The brand runtime/errors.ts's `isContractError` recognises (a global `Symbol.for` key), so the
@@ -116,8 +116,8 @@ export class CorruptRecordError extends SyntaxError {
   readonly endsEarly: boolean;
 
   constructor(shownPath: string, text: string, cause: unknown) {
-    const { line, column } = jsonErrorLocation(text);
-    const endsEarly = Math.max(0, jsonErrorOffset(text)) >= text.length;
+    const { offset, line, column } = jsonErrorLocation(text);
+    const endsEarly = offset >= text.length;
     const what = endsEarly ? 'JSON ends early' : 'invalid JSON';
     super(`corrupt record ${shownPath}: ${what} at ${line}:${column}`, { cause });
     this.name = 'CorruptRecordError';

@@ -13,15 +13,26 @@ export function noSuchHarnessRun(runId: string): ContractError {
 
 /**
  * The record of `runId` as `actor` may see it: recovered first when its runner died (see
- * recoverHarnessRun), so no caller ever reads a `running` run that nothing executes.
+ * recoverHarnessRun), so no caller ever reads a `running` run that nothing executes. A record
+ * whose parse the store keeps (unchanged since it was read) is answered at once, not as a
+ * promise: the path of a `harness.run.get` repeated on one run.
  * @throws ContractError NOT_FOUND when there is no such run, or it belongs to another user (so
  *   existence does not leak); what the store throws for a corrupt record.
  */
-export async function readVisibleRun(
+export function readVisibleRun(
   deps: HarnessDeps,
   runId: string,
   actor: Actor,
-): Promise<RunRecord> {
+): RunRecord | Promise<RunRecord> {
+  const kept = deps.runs.readKept(runId);
+  if (kept !== undefined && canActorSee(actor, kept.actor) && !isOrphanedRun(deps, kept)) {
+    return kept;
+  }
+  return readRecovered(deps, runId, actor);
+}
+
+/** {@link readVisibleRun} from the file. */
+async function readRecovered(deps: HarnessDeps, runId: string, actor: Actor): Promise<RunRecord> {
   let record = await deps.runs.read(runId);
   if (!record || !canActorSee(actor, record.actor)) throw noSuchHarnessRun(runId);
   if (isOrphanedRun(deps, record)) record = (await recoverHarnessRun(deps, runId)) ?? record;

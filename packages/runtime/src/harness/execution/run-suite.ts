@@ -3,7 +3,7 @@ import path from 'node:path';
 import { caseDocument } from '../suite/case-document.js';
 import { childEnvironment } from '../../process/child-env.js';
 import { runCommand, type CommandRunResult } from '../../process/run-command.js';
-import type { SandboxSpec } from '../../process/sandbox.js';
+import { locateBwrap, type SandboxSpec } from '../../process/sandbox.js';
 import { caseStatusOf, evaluateCase, needlesOf, type Check } from './evaluator.js';
 import { excerptOfAsync } from './excerpt.js';
 import { maskSecrets } from '../../secrets/mask-secrets.js';
@@ -68,7 +68,10 @@ export interface RunSuiteOptions {
   killGraceMs?: number;
   /** Variables of this process passed to cases beyond the default allowlist (child-env.ts). */
   childEnv?: readonly string[];
-  /** Run every case under bubblewrap (runtime/process/sandbox.ts). */
+  /**
+   * Run every case under bubblewrap (runtime/process/sandbox.ts). Unless `bwrap` is given, it is
+   * looked up on `PATH` once, when the run starts, for all its cases.
+   */
   sandbox?: Omit<SandboxSpec, 'scratch' | 'emptyFile'>;
   /** Aborting kills running cases (`errored`) and skips the rest. */
   signal?: AbortSignal;
@@ -124,6 +127,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
   const literals = Object.values(options.executor.env ?? {});
   const env = childEnvironment(process.env, options.childEnv ?? [], options.executor.env);
   const cwd = path.resolve(options.baseDir ?? process.cwd(), options.executor.cwd ?? '.');
+  const sandbox = options.sandbox && withBwrap(options.sandbox);
   const results: CaseResult[] = new Array<CaseResult>(plans.length);
 
   const runOne = async (position: number): Promise<CaseResult> => {
@@ -136,7 +140,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
       argv: options.executor.argv,
       cwd,
       env,
-      ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+      ...(sandbox === undefined ? {} : { sandbox }),
       stdin: plan.stdin,
       timeoutMs: options.executor.timeoutMs,
       captureLimitBytes: options.captureLimitBytes,
@@ -145,7 +149,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
       signal: options.signal,
       onSpawn: (pid) => options.onCaseSpawn?.(caseId, pid, position),
     });
-    return await resultOf(caseId, plan.sources, run, literals);
+    return resultOf(caseId, plan.sources, run, literals);
   };
 
   let next = 0;
@@ -163,15 +167,19 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
   return { summary: summarize(results), caseResults: results };
 }
 
-async function resultOf(
+/**
+ * The result of a case from what its command did: at once when both streams are empty (nothing to
+ * mask into an excerpt), else once the excerpts are masked, stdout's then stderr's.
+ */
+function resultOf(
   caseId: string,
   sources: readonly RuleSource[],
   run: CommandRunResult,
   literals: readonly string[],
-): Promise<CaseResult> {
+): CaseResult | Promise<CaseResult> {
   // A command that never started produced nothing to evaluate.
   const checks = run.outcome === 'spawn-error' ? [] : evaluateCase(sources, run);
-  return {
+  const result = (stdoutExcerpt: string, stderrExcerpt: string): CaseResult => ({
     caseId,
     status: caseStatusOf(checks, run.outcome !== 'exited'),
     exitCode: run.exitCode,
@@ -180,12 +188,34 @@ async function resultOf(
     truncated: { stdout: run.stdout.truncated, stderr: run.stderr.truncated },
     bytes: { stdout: run.stdout.totalBytes, stderr: run.stderr.totalBytes },
     checks: checks.map((check) => ({ ...check, message: maskSecrets(check.message, literals) })),
-    stdoutExcerpt: await excerptOfCapture(run.stdout.captured, literals),
-    stderrExcerpt: await excerptOfCapture(run.stderr.captured, literals),
+    stdoutExcerpt,
+    stderrExcerpt,
     stdoutSha256: run.stdout.sha256,
     stderrSha256: run.stderr.sha256,
     error: run.error === null ? null : maskSecrets(run.error, literals),
+  });
+  const stderrAfter = (stdoutExcerpt: string): CaseResult | Promise<CaseResult> => {
+    const stderrExcerpt = excerptOfCapture(run.stderr.captured, literals);
+    return typeof stderrExcerpt === 'string'
+      ? result(stdoutExcerpt, stderrExcerpt)
+      : stderrExcerpt.then((excerpt) => result(stdoutExcerpt, excerpt));
   };
+  const stdoutExcerpt = excerptOfCapture(run.stdout.captured, literals);
+  return typeof stdoutExcerpt === 'string'
+    ? stderrAfter(stdoutExcerpt)
+    : stdoutExcerpt.then(stderrAfter);
+}
+
+/**
+ * `sandbox` with the bwrap binary found on `PATH` now, so its cases skip the lookup; as it is
+ * when bwrap is missing (each case then fails to spawn, naming what to install).
+ */
+function withBwrap(
+  sandbox: Omit<SandboxSpec, 'scratch' | 'emptyFile'>,
+): Omit<SandboxSpec, 'scratch' | 'emptyFile'> {
+  if (sandbox.bwrap !== undefined) return sandbox;
+  const bwrap = locateBwrap();
+  return bwrap === undefined ? sandbox : { ...sandbox, bwrap };
 }
 
 /** The masked excerpt of a capture (see excerptOfAsync); an empty capture's is empty at once. */

@@ -26,7 +26,9 @@ export function evidenceHandlers(
     },
     evidenceGet: async ({ artifactId }, ctx) => {
       const artifact = await deps.evidence.get(artifactId);
-      const owner = artifact ? await deps.runs.read(artifact.runId).catch(() => undefined) : undefined;
+      const owner = artifact
+        ? await deps.runs.read(artifact.runId).catch(() => undefined)
+        : undefined;
       if (!artifact || !owner || !canActorSee(ctx.actor, owner.actor)) {
         throw notFound('evidence artifact', artifactId);
       }

@@ -23,7 +23,8 @@ import type { HarnessRunService } from '../run-service.js';
  * A user sees and cancels only their own runs (another user's answers NOT_FOUND); a `running`
  * run whose runner died is recovered as `failed`, `interrupted`, before it is answered.
  * `run.get` answers one frozen output object per (deeply frozen, cached) record, so the router
- * validates the output of an unchanged record once (see `Router.call`).
+ * validates the output of an unchanged record once (see `Router.call`), and answers it at once,
+ * not as a promise, while the store keeps that record's parse (see `readVisibleRun`).
  */
 export function runHandlers(
   deps: HarnessDeps,
@@ -31,6 +32,14 @@ export function runHandlers(
   options: RuntimeOptions,
 ): Pick<HarnessHandlers, 'runStart' | 'runGet' | 'runCancel'> {
   const outputs = new WeakMap<RunRecord, HarnessRunGetOutput>();
+  const outputOf = (record: RunRecord): HarnessRunGetOutput => {
+    let output = outputs.get(record);
+    if (output === undefined) {
+      output = Object.freeze({ run: record.run });
+      outputs.set(record, output);
+    }
+    return output;
+  };
   return {
     runStart: async (input, ctx) => {
       const plan = await planRun(input, options, 'harness.run.start');
@@ -45,14 +54,9 @@ export function runHandlers(
       if (plan.background) return { run: started.record.run };
       return { run: (await started.done).run };
     },
-    runGet: async ({ runId }, ctx) => {
-      const record = await readVisibleRun(deps, runId, ctx.actor);
-      let output = outputs.get(record);
-      if (output === undefined) {
-        output = Object.freeze({ run: record.run });
-        outputs.set(record, output);
-      }
-      return output;
+    runGet: ({ runId }, ctx) => {
+      const record = readVisibleRun(deps, runId, ctx.actor);
+      return record instanceof Promise ? record.then(outputOf) : outputOf(record);
     },
     runCancel: (input, ctx) => cancelHarnessRun(deps, input, ctx.actor),
   };

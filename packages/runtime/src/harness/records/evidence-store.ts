@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 
 import type { EvidenceArtifact } from '../../generated/harness/types.js';
 import { compareCodeUnits } from '../../core/code-units.js';
-import { writeJsonAtomic } from '../../store/atomic-json.js';
+import { AtomicJsonWriter } from '../../store/atomic-json.js';
 import { isStoreId, parseArtifactId } from './harness-ids.js';
 import { JsonFileCache } from '../../store/json-file-cache.js';
 import type { HarnessStateLayout } from './state-layout.js';
@@ -10,6 +10,14 @@ import type { HarnessStateLayout } from './state-layout.js';
 /** What one case's evidence file holds. */
 interface CaseEvidenceFile {
   artifacts: EvidenceArtifact[];
+}
+
+/** A {@link EvidenceStore.putCase} waiting for the write of its turn. */
+interface PendingCase {
+  readonly filePath: string;
+  readonly file: CaseEvidenceFile;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
 }
 
 /**
@@ -21,21 +29,41 @@ interface CaseEvidenceFile {
  */
 export class EvidenceStore {
   private readonly cache: JsonFileCache;
+  private readonly writer: AtomicJsonWriter;
+  private pending: PendingCase[] = [];
 
   constructor(private readonly layout: HarnessStateLayout) {
     this.cache = new JsonFileCache({ root: layout.stateDir });
+    this.writer = new AtomicJsonWriter({ root: layout.stateDir });
   }
 
-  /** Writes the artifacts of one case (all of one run and case). */
-  async putCase(
-    runId: string,
-    caseId: string,
-    artifacts: readonly EvidenceArtifact[],
-  ): Promise<void> {
+  /**
+   * Writes the artifacts of one case (all of one run and case) atomically (AtomicJsonWriter).
+   * The cases put in one event-loop turn (a run's write queue starts a batch's files at once) are
+   * written together, sharing their directory's fsync (AtomicJsonWriter.writeAll).
+   * @throws StoreWriteError naming the evidence file on an I/O error.
+   */
+  putCase(runId: string, caseId: string, artifacts: readonly EvidenceArtifact[]): Promise<void> {
     const file: CaseEvidenceFile = { artifacts: [...artifacts] };
     const filePath = this.layout.absolute(this.layout.evidenceRelative(runId, caseId));
-    await writeJsonAtomic(filePath, file, { root: this.layout.stateDir });
-    this.cache.forget(filePath);
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) queueMicrotask(() => this.writePending());
+      this.pending.push({ filePath, file, resolve, reject });
+    });
+  }
+
+  private writePending(): void {
+    const cases = this.pending;
+    this.pending = [];
+    const written = this.writer.writeAll(
+      cases.map(({ filePath, file }) => ({ path: filePath, value: file })),
+    );
+    cases.forEach(({ filePath, resolve, reject }, index) => {
+      written[index]!.then(() => {
+        this.cache.forget(filePath);
+        resolve();
+      }, reject);
+    });
   }
 
   /** The artifact with this id (`<runId>:<caseId>:<part>`), deeply frozen, or undefined. */

@@ -4,8 +4,8 @@ import { deepFreeze } from '../../deep-freeze.js';
 
 import type { RunRecord } from './run-record.js';
 
-/** The UTF-8 text of each step and case result already written, by indent and object. */
-const elementTexts = new Map<string, WeakMap<object, Buffer>>();
+/** The UTF-8 text of each step and case result already written, by indent (spaces) and object. */
+const elementTexts = new Map<number, WeakMap<object, Buffer>>();
 
 /**
  * Stands in for the two arrays in the record's shell; the random part keeps any string of the
@@ -65,39 +65,34 @@ function holeIn(
 
 /**
  * Pushes onto `chunks` the text of `items` as JSON.stringify(items, null, 2) writes it on a line
- * indented `indent` spaces.
+ * indented `indent` spaces (even, as every indent of that text is).
  */
 function pushArray(chunks: Buffer[], items: readonly unknown[], indent: number): void {
   if (items.length === 0) {
     chunks.push(EMPTY);
     return;
   }
-  const pad = ' '.repeat(indent + 2);
   chunks.push(OPEN);
   items.forEach((item, index) => {
     if (index > 0) chunks.push(SEPARATOR);
-    chunks.push(elementText(item, pad));
+    chunks.push(elementText(item, indent + 2));
   });
   chunks.push(Buffer.from(`\n${' '.repeat(indent)}]`));
 }
 
-/** `pad` and the pretty-printed `item`, each of its lines after the first indented by `pad`. */
-function elementText(item: unknown, pad: string): Buffer {
+/** `item` as an array element at `indent` spaces (even): pretty-printed, every line indented. */
+function elementText(item: unknown, indent: number): Buffer {
   if (typeof item !== 'object' || item === null) {
-    return Buffer.from(`${pad}${JSON.stringify(item) ?? 'null'}`);
+    return Buffer.from(`${' '.repeat(indent)}${JSON.stringify(item) ?? 'null'}`);
   }
-  let texts = elementTexts.get(pad);
+  let texts = elementTexts.get(indent);
   if (texts === undefined) {
     texts = new WeakMap();
-    elementTexts.set(pad, texts);
+    elementTexts.set(indent, texts);
   }
   let text = texts.get(item);
   if (text === undefined) {
-    text = Buffer.from(
-      pad.length % 2 === 0
-        ? nestedText(item, pad.length)
-        : `${pad}${(JSON.stringify(item, null, 2) ?? 'null').replaceAll('\n', `\n${pad}`)}`,
-    );
+    text = Buffer.from(nestedText(item, indent));
     texts.set(deepFreeze(item), text);
   }
   return text;

@@ -55,6 +55,17 @@ export class RunStore {
   }
 
   /**
+   * The record of `runId` when its kept parse is still current (see JsonFileCache.kept): what
+   * {@link read} would answer, at once; undefined when {@link read} has to read the file (or there
+   * is no such record).
+   * @throws the I/O error of a failed stat other than ENOENT.
+   */
+  readKept(runId: string): RunRecord | undefined {
+    if (!isStoreId(runId)) return undefined;
+    return this.cache.kept(this.recordPath(runId)) as RunRecord | undefined;
+  }
+
+  /**
    * Writes `record` whole, atomically (the caller holds the lock when others may write), as
    * `runRecordChunks` serialises it: the text `JSON.stringify(record, null, 2)` would give.
    */
