@@ -56,8 +56,7 @@ export const LOCAL_RUN_LIMITS: RunLimits = {
   maxConcurrency: 256,
 };
 
-/** The limits of `contracts serve` unless its flags say otherwise. */
-export const SERVER_RUN_LIMITS: RunLimits = { maxCaptureBytes: 8 * 1024 * 1024, maxConcurrency: 4 };
+export { SERVER_RUN_LIMITS } from './defaults.js';
 
 /**
  * Resolves the options of a runtime command from its flags and the environment.

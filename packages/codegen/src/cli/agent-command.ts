@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { WorkFlags } from './agent-work-action.js';
-import { DEFAULT_IDLE_EXIT_MS } from './runtime-defaults.js';
+import { DEFAULT_IDLE_EXIT_MS } from 'contracts-runtime/defaults';
 
 /**
  * `contracts agent work [--cwd DIR] [--state-dir DIR] [--agents-dir DIR] [--concurrency N]

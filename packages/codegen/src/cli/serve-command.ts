@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { ServeOptions } from './serve-action.js';
-import { DEFAULT_BODY_LIMIT, SERVER_RUN_LIMITS } from './runtime-defaults.js';
+import { DEFAULT_BODY_LIMIT, SERVER_RUN_LIMITS } from 'contracts-runtime/defaults';
 
 /** How long SIGTERM lets runs in flight finish before they are stopped: 10 s. */
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -53,7 +53,7 @@ function parseBytes(text: string): number {
  * SIGINT/SIGTERM it stops accepting, lets runs finish for the grace period, stops the rest as
  * `interrupted`, and exits 0. Tokens: `--tokens-file`, else `CONTRACTS_TOKENS`. The action
  * (serve-action.ts) and the runtime load only when it runs; the defaults shown come from
- * runtime-defaults.ts.
+ * contracts-runtime/defaults, which imports nothing.
  */
 export function serveCommand(): Command {
   return new Command('serve')

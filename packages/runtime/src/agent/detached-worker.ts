@@ -7,8 +7,7 @@ import { AgentWorker, type AgentWorkerSettings } from './agent-worker.js';
 import type { AgentServices } from './agent-services.js';
 import { releaseWorkerLock, tryAcquireWorkerLock, workerLockHolder } from './worker-lock.js';
 
-/** How long `contracts agent work` stays without work before it exits, in milliseconds. */
-export const DEFAULT_IDLE_EXIT_MS = 2_000;
+export { DEFAULT_IDLE_EXIT_MS } from '../defaults.js';
 
 /**
  * The compiled worker script (`agent/worker-main.js`) that a detached worker runs: next to this

@@ -16,8 +16,9 @@ import { buildRoutes, type RouteOverrides } from './routes.js';
 import { TimelineWatcher, type TimelineSource } from './timeline-watcher.js';
 import { connectionActorResolver, parseTokens, type TokenTable } from './tokens.js';
 
-/** Default request body limit: 1 MiB. */
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+import { DEFAULT_BODY_LIMIT } from '../defaults.js';
+
+export { DEFAULT_BODY_LIMIT };
 
 /**
  * What the server serves: the routers (one per domain), where emitted events go and the timeline
