@@ -17,8 +17,8 @@ export interface WatchFigures {
 
 /**
  * Starts `contracts generate --watch --specs specs --out <out>` in `project`, edits `spec` (a path
- * relative to `project`) `edits` times, one edit after the previous rebuild's line, and stops the
- * watcher by its pid with SIGINT.
+ * relative to `project`) `edits` times, one edit after the previous rebuild's line, then puts the
+ * spec's text back and stops the watcher by its pid with SIGINT.
  * @throws Error when the watcher exits early or a rebuild fails.
  */
 export async function measureWatchRebuilds(
@@ -27,20 +27,30 @@ export async function measureWatchRebuilds(
   spec: string,
   edits: number,
 ): Promise<WatchFigures> {
+  const path = join(project, spec);
+  const original = readFileSync(path, 'utf8');
   const child = spawn(
     process.execPath,
     [CLI, 'generate', '--watch', '--no-cache', '--specs', 'specs', '--out', out],
     { cwd: project, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let buffer = '';
-  let waiting: { pattern: RegExp; done: (line: string) => void } | undefined;
+  let waiting:
+    { pattern: RegExp; done: (line: string) => void; fail: (error: Error) => void } | undefined;
+  // A failed rebuild or an early exit rejects the wait, so the watcher is still stopped below.
+  let failure: Error | undefined;
+  const fail = (error: Error) => {
+    failure ??= error;
+    waiting?.fail(failure);
+    waiting = undefined;
+  };
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     buffer += chunk;
     const lines = buffer.split('\n');
     buffer = lines.pop()!;
     for (const line of lines) {
-      if (/rebuild failed/.test(line)) throw new Error(`watch rebuild failed: ${line}`);
-      if (waiting?.pattern.test(line)) {
+      if (/rebuild failed/.test(line)) fail(new Error(`watch rebuild failed: ${line}`));
+      else if (waiting?.pattern.test(line)) {
         const { done } = waiting;
         waiting = undefined;
         done(line);
@@ -48,14 +58,19 @@ export async function measureWatchRebuilds(
     }
   });
   const next = (pattern: RegExp) =>
-    new Promise<string>((resolve) => {
-      waiting = { pattern, done: resolve };
+    new Promise<string>((resolve, reject) => {
+      if (failure) reject(failure);
+      else waiting = { pattern, done: resolve, fail: reject };
     });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopping = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      if (!stopping) fail(new Error(`the watcher exited early (code ${code})`));
+      resolve();
+    }),
+  );
   try {
     await next(/^contracts: watching /);
-    const path = join(project, spec);
-    const original = readFileSync(path, 'utf8');
     const samples: number[] = [];
     const printed: number[] = [];
     for (let edit = 0; edit < edits; edit += 1) {
@@ -66,10 +81,11 @@ export async function measureWatchRebuilds(
       samples.push(performance.now() - started);
       printed.push(Number(/in (\d+) ms/.exec(text)![1]));
     }
-    writeFileSync(path, original);
     return { medianMs: median(samples), printedMedianMs: median(printed), samples };
   } finally {
-    process.kill(child.pid!, 'SIGINT');
+    writeFileSync(path, original);
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) process.kill(child.pid!, 'SIGINT');
     await exited;
   }
 }

@@ -179,6 +179,25 @@ describe('contracts generate --watch', () => {
     expect(generated('bench/registry.ts')).not.toContain('bench.op0900.run');
   });
 
+  it('a spec file added to a spec folder is built', async () => {
+    const w = await started();
+    const page = join(project, 'generated/docs/bench/bench.op0901.run.md');
+    expect(existsSync(page)).toBe(false);
+    const op = readFileSync(join(project, 'specs/bench/ops/op-0900.ts'), 'utf8');
+    await edit(w, 'specs/bench/ops/op-0901.ts', op.replaceAll('0900', '0901'));
+    expect(existsSync(page)).toBe(true);
+    expect(generated('bench/registry.ts')).toContain("key: 'bench.op0901.run',");
+    // The new file is watched too: an edit to it rebuilds.
+    await edit(
+      w,
+      'specs/bench/ops/op-0901.ts',
+      op
+        .replaceAll('0900', '0901')
+        .replace(/description: '[^']*'/, "description: 'Edited new spec.'"),
+    );
+    expect(generated('bench/registry.ts')).toContain("description: 'Edited new spec.',");
+  });
+
   it('a config change rebuilds everything', async () => {
     const w = await started();
     expect(generated('bench/index.ts')).toContain("export * from './client.js';");

@@ -25,10 +25,15 @@ interface WrittenTree {
   readonly files: ReadonlyMap<string, string>;
 }
 
-/** What is watched for one settings: the inputs, their folders (new specs) and the config. */
-function watchedPaths(settings: GenerateSettings, inputs: readonly string[]): string[] {
+/** What is watched for one settings: the files (inputs, specs, config) and the spec folders. */
+function watchedPaths(
+  settings: GenerateSettings,
+  inputs: readonly string[],
+): { files: string[]; folders: string[] } {
+  const files = new Set([...inputs, ...settings.specFiles]);
+  if (settings.configPath) files.add(settings.configPath);
   const folders = new Set(settings.specFiles.map((path) => dirname(path)));
-  return [...inputs, ...folders, ...(settings.configPath ? [settings.configPath] : [])];
+  return { files: [...files], folders: [...folders] };
 }
 
 /**
@@ -49,13 +54,15 @@ export async function watchGenerate(options: GenerateOptions): Promise<number> {
 
 /**
  * The watch loop of `contracts generate --watch` and `contracts docs serve`: one generation (with
- * the cache, like `generate`), then a rebuild
- * (incremental: generator/session/generation-session.ts) after every burst of changes to a spec file, a file a spec imports, a spec folder (a new or
- * deleted spec) or the config file, watched with chokidar. Each rebuild prints one line on stderr,
- * `contracts: rebuilt: N files changed in T ms`, and writes only the files that changed (deleting
- * those no longer generated). A rebuild with error diagnostics prints them and
- * `contracts: rebuild failed: …`, and leaves the last good tree as it is. Resolves once `stopped`
- * has resolved and the rebuild under way (if any) has finished, after closing the watcher.
+ * the cache, like `generate`), then a rebuild (incremental: generator/session/
+ * generation-session.ts) after every burst of changes to a spec file, a file a spec imports, a
+ * spec folder (a new spec) or the config file, all watched with chokidar. The settings are resolved again only after a burst that added or removed a
+ * path or changed the config file. Each
+ * rebuild prints one line on stderr, `contracts: rebuilt: N files changed in T ms`, and writes only
+ * the files that changed (deleting those no longer generated). A rebuild with error diagnostics
+ * prints them and `contracts: rebuild failed: …`, and leaves the last good tree as it is. Resolves
+ * once `stopped` has resolved and the rebuild under way (if any) has finished, after closing the
+ * watcher.
  * @throws CliError (exit 2) when the settings cannot be resolved at start.
  */
 export async function watchLoop(options: GenerateOptions, stopped: Promise<void>): Promise<void> {
@@ -63,18 +70,27 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
   let written: WrittenTree | undefined;
   let watcher: FSWatcher | undefined;
   let watched = new Set<string>();
+  let folders: string[] = [];
+  // Settings are a function of the config file and of which spec files exist, so a burst that only
+  // changed the contents of specs (or of files they import) keeps them: resolving them again globs
+  // every spec folder (15-40 ms at 1,000 specs).
+  let settingsStale = false;
   const session = new GenerationSession();
 
   const rebuild = async (first: boolean): Promise<void> => {
     const started = performance.now();
     const took = () => `${Math.round(performance.now() - started)} ms`;
-    try {
-      settings = await generateSettingsOf(options);
-    } catch (error) {
-      progressLine(
-        `rebuild failed: ${(error as Error).message}; the last good tree is kept (${took()})`,
-      );
-      return;
+    if (settingsStale) {
+      settingsStale = false;
+      try {
+        settings = await generateSettingsOf(options);
+      } catch (error) {
+        settingsStale = true;
+        progressLine(
+          `rebuild failed: ${(error as Error).message}; the last good tree is kept (${took()})`,
+        );
+        return;
+      }
     }
     const out = relative(process.cwd(), settings.outDir) || '.';
     // The first build may be answered by the disk cache; rebuilds keep their state in memory.
@@ -83,14 +99,21 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
       ? await generateWithCache(settings, cache)
       : await session.generate(settings);
     const paths = watchedPaths(settings, generation.inputs);
-    const next = new Set(paths);
-    const added = paths.filter((path) => !watched.has(path));
+    const next = new Set(paths.files);
+    const added = paths.files.filter((path) => !watched.has(path));
     const removed = [...watched].filter((path) => !next.has(path));
     if (watcher) {
       if (added.length > 0) watcher.add(added);
       if (removed.length > 0) watcher.unwatch(removed);
     }
+    if (watcher) {
+      const addedFolders = paths.folders.filter((folder) => !folders.includes(folder));
+      const removedFolders = folders.filter((folder) => !paths.folders.includes(folder));
+      if (addedFolders.length > 0) watcher.add(addedFolders);
+      if (removedFolders.length > 0) watcher.unwatch(removedFolders);
+    }
     watched = next;
+    folders = paths.folders;
     printDiagnostics(generation, settings.rootDir);
     const files = generation.files;
     if (generation.cached) {
@@ -125,15 +148,6 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
     );
   };
 
-  await rebuild(true);
-  watcher = watch([...watched], {
-    ignoreInitial: true,
-    depth: 0,
-    ignored: (path) => path.startsWith(settings.outDir) || path.includes('/node_modules/'),
-  });
-  await new Promise<void>((ready) => watcher!.once('ready', () => ready()));
-  progressLine(`watching ${plural(watched.size, 'path')} for changes; Ctrl-C to stop`);
-
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -152,10 +166,25 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
         }
       });
   };
-  watcher.on('all', (_event, path) => {
-    if (!path.endsWith('.ts') && !path.endsWith('.mts') && !watched.has(path)) return;
+  const schedule = () => {
     clearTimeout(timer);
     timer = setTimeout(run, DEBOUNCE_MS);
+  };
+  await rebuild(true);
+  watcher = watch([...watched, ...folders], {
+    ignoreInitial: true,
+    depth: 0,
+    ignored: (path) => path.startsWith(settings.outDir) || path.includes('/node_modules/'),
+  });
+  await new Promise<void>((ready) => watcher!.once('ready', () => ready()));
+  progressLine(
+    `watching ${plural(watched.size + folders.length, 'path')} for changes; Ctrl-C to stop`,
+  );
+
+  watcher.on('all', (event, path) => {
+    if (!path.endsWith('.ts') && !path.endsWith('.mts') && !watched.has(path)) return;
+    if (event !== 'change' || path === settings.configPath) settingsStale = true;
+    schedule();
   });
 
   await stopped;

@@ -14,11 +14,13 @@ import {
   type ClientNode,
   type OperationNames,
 } from './code-surface-names.js';
+import { keepsEmitMemos, sameList } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { pascalCase } from './naming.js';
 import type { ImportCandidate } from './import-printer.js';
 import { generatedNamespace, runtimeSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
+import { JoinedText } from './segmented-template.js';
 import { ViewMemo } from './view-memo.js';
 
 /** One declared-error set: codes const, code union type and type guard of one operation. */
@@ -60,24 +62,25 @@ export interface ClientView {
   readonly createDocBlock: string;
   readonly hasMembers: boolean;
   readonly members: readonly ClientMemberView[];
-  /** The members of the client interface, laid out at indent 1. */
-  readonly interfaceBody: string;
-  /** The members of the object `create<Domain>Client` returns, laid out at indent 2. */
-  readonly implementationBody: string;
+  /** The members of the client interface, laid out at indent 1, one part per member. */
+  readonly interfaceBody: JoinedText;
+  /** The members of the object `create<Domain>Client` returns, laid out at indent 2, likewise. */
+  readonly implementationBody: JoinedText;
 }
 
+/** The client interface's members at indent `level`, one text per member (a group's whole). */
 function interfaceLines(members: readonly ClientMemberView[], level: number): string[] {
-  const indent = indentOf(level);
-  return members.flatMap((member) => {
-    if (member.isGroup) {
-      return [
-        `${indent}readonly ${member.name}: {`,
-        ...interfaceLines(member.children, level + 1),
-        `${indent}};`,
-      ];
-    }
-    return [interfaceLinesMemo.of(member, String(level), () => interfaceLine(member, level))];
-  });
+  return members.map((member) =>
+    interfaceLinesMemo.of(member, String(level), () =>
+      member.isGroup
+        ? [
+            `${indentOf(level)}readonly ${member.name}: {`,
+            ...interfaceLines(member.children, level + 1),
+            `${indentOf(level)}};`,
+          ].join('\n')
+        : interfaceLine(member, level),
+    ),
+  );
 }
 
 /** A method's JSDoc and signature in the client interface, at indent `level`. */
@@ -94,20 +97,18 @@ const implementationLinesMemo = new ViewMemo<ClientMemberView, string>();
 const errorSetMemo = new ViewMemo<OperationNames, ClientErrorSetView | undefined>();
 const memberMemo = new ViewMemo<OperationNames, ClientMemberView>();
 
+/** The returned object's members at indent `level`, one text per member (a group's whole). */
 function implementationLines(members: readonly ClientMemberView[], level: number): string[] {
-  const indent = indentOf(level);
-  return members.flatMap((member) =>
-    member.isGroup
-      ? [
-          `${indent}${member.name}: {`,
-          ...implementationLines(member.children, level + 1),
-          `${indent}},`,
-        ]
-      : [
-          implementationLinesMemo.of(member, String(level), () =>
-            implementationLine(member, level),
-          ),
-        ],
+  return members.map((member) =>
+    implementationLinesMemo.of(member, String(level), () =>
+      member.isGroup
+        ? [
+            `${indentOf(level)}${member.name}: {`,
+            ...implementationLines(member.children, level + 1),
+            `${indentOf(level)}},`,
+          ].join('\n')
+        : implementationLine(member, level),
+    ),
   );
 }
 
@@ -188,22 +189,40 @@ function memberView(
 ): ClientMemberView {
   const names = node.operation;
   if (!names) {
-    const children = node.children.map((child) => memberView(child, errorSets));
-    return {
-      name: node.name,
-      isGroup: true,
-      children,
-      docBlock: '',
-      params: '',
-      argument: '',
-      outputType: '',
-      callArguments: '',
-    };
+    return groupView(
+      node.name,
+      node.children.map((child) => memberView(child, errorSets)),
+    );
   }
   const errorSet = errorSets.get(names.label);
   return memberMemo.of(names, `${node.name} ${errorSet?.guardName ?? ''}`, () =>
     leafView(node, names, errorSet),
   );
+}
+
+/** Each group's view by its first member's view, in watch mode (see {@link groupView}). */
+const GROUP_VIEWS = new WeakMap<ClientMemberView, ClientMemberView>();
+
+/**
+ * The view of a group of members; in watch mode the same object while its name and its members'
+ * views are, so that its lines are printed once (member views are kept per operation).
+ */
+function groupView(name: string, children: readonly ClientMemberView[]): ClientMemberView {
+  const first = children[0];
+  const last = first && keepsEmitMemos() ? GROUP_VIEWS.get(first) : undefined;
+  if (last && last.name === name && sameList(last.children, children)) return last;
+  const view = {
+    name,
+    isGroup: true,
+    children,
+    docBlock: '',
+    params: '',
+    argument: '',
+    outputType: '',
+    callArguments: '',
+  };
+  if (first && keepsEmitMemos()) GROUP_VIEWS.set(first, view);
+  return view;
 }
 
 function leafView(
@@ -261,8 +280,8 @@ function buildClientViewUncached(ir: Ir, domain: string): ClientView {
     ]),
     hasMembers: names.length > 0,
     members,
-    interfaceBody: interfaceLines(members, 1).join('\n'),
-    implementationBody: implementationLines(members, 2).join('\n'),
+    interfaceBody: new JoinedText(interfaceLines(members, 1), '\n'),
+    implementationBody: new JoinedText(implementationLines(members, 2), '\n'),
   };
 }
 

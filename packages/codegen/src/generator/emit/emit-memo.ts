@@ -48,10 +48,11 @@ function partsOf(ir: Ir): IrParts {
   };
 }
 
-export function sameList(
-  a: readonly object[] | undefined,
-  b: readonly object[] | undefined,
-): boolean {
+/**
+ * True when `a` and `b` hold the same items in the same order, compared with `===` (objects by
+ * identity, strings by text); two undefined lists are the same.
+ */
+export function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
   for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;

@@ -1,8 +1,9 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Field, Ir, Model } from '../ir/ir-schema.js';
+import { keepsEmitMemos, sameList } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { strictModelNames } from './model-graph.js';
-import { domainsOf, modelsByName, reachableModels, specsOfDomain } from './naming.js';
+import { domainsOf, enumsByName, modelsByName, reachableModels, specsOfDomain } from './naming.js';
 import type { OutputFile } from './output-file.js';
 import { SCALAR_WIRE_TYPES, type JsonSchema } from './scalar-wire-types.js';
 
@@ -122,15 +123,50 @@ export function rootDocument(ir: Ir, entry: SchemaEntry, strict: ReadonlySet<str
   };
 }
 
-const enumIndexes = new WeakMap<Ir, ReadonlyMap<string, EnumDef>>();
+/**
+ * What a schema of the models `roots` reaches reads of the IR: every model reached through nested
+ * model fields (undefined for a name the IR lacks) and every enum their fields name (likewise), in
+ * the order of one deterministic walk, and whether each model reached is strict. Two results with
+ * the same parts (by identity) and the same flags give the same schemas, and a watch session keeps
+ * unchanged models and enums as the same objects, so documents are memoized on it.
+ */
+export interface SchemaInputs {
+  readonly parts: readonly (Model | EnumDef | undefined)[];
+  /** `1` (strict) or `0` per model reached, in walk order. */
+  readonly strict: string;
+}
 
-function enumsByName(ir: Ir): ReadonlyMap<string, EnumDef> {
-  let index = enumIndexes.get(ir);
-  if (!index) {
-    index = new Map(ir.enums.map((def) => [def.name, def]));
-    enumIndexes.set(ir, index);
+/** The {@link SchemaInputs} of the models `roots` in `ir`, with `strict` the strict model names. */
+export function schemaInputsOf(
+  ir: Ir,
+  roots: readonly string[],
+  strict: ReadonlySet<string>,
+): SchemaInputs {
+  const models = modelsByName(ir);
+  const enums = enumsByName(ir);
+  const parts: (Model | EnumDef | undefined)[] = [];
+  let flags = '';
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const model = models.get(name);
+    parts.push(model);
+    if (!model) continue;
+    flags += strict.has(name) ? '1' : '0';
+    for (const field of model.fields) {
+      if (field.type.type === 'model') stack.push(field.type.name);
+      else if (field.type.type === 'enum') parts.push(enums.get(field.type.name));
+    }
   }
-  return index;
+  return { parts, strict: flags };
+}
+
+/** True when `a` and `b` hold the same parts (by identity) and strict flags. */
+export function sameSchemaInputs(a: SchemaInputs, b: SchemaInputs): boolean {
+  return a.strict === b.strict && sameList(a.parts, b.parts);
 }
 
 function jsonFile(path: string, value: unknown): OutputFile {
@@ -141,12 +177,22 @@ function jsonFile(path: string, value: unknown): OutputFile {
  * Emits `<domain>/json-schema/<key>.<input|output|payload>.schema.json` for every operation input
  * and output and event payload, and `<domain>/json-schema/index.json`
  * listing them. Scalars come from the shared scalar table; unknown keys follow the zod emitter's
- * rule, so each document accepts exactly what the model's zod schema accepts.
+ * rule, so each document accepts exactly what the model's zod schema accepts. In a watch session
+ * (emit-memo.ts) a document whose entry and {@link SchemaInputs} are those of the last emit, and
+ * an index whose entries are, is the last emit's file object: not printed again, and compared by
+ * identity downstream.
  */
 export function createJsonSchemaEmitter(options: JsonSchemaOptions = {}): Emitter {
+  let last: LastEmit | undefined;
   return {
     name: 'json-schema',
-    emit: (ir) => emitJsonSchemas(ir, options.idBase),
+    emit: (ir) => {
+      if (!keepsEmitMemos()) return emitJsonSchemas(ir, options.idBase, undefined);
+      const memo = memoAfter(last, ir);
+      const files = emitJsonSchemas(ir, options.idBase, memo);
+      last = { files: memo.next, models: ir.models, enums: ir.enums, strict: memo.strict };
+      return files;
+    },
   };
 }
 
@@ -158,16 +204,90 @@ export interface JsonSchemaOptions {
 /** The JSON Schema emitter with URN ids. */
 export const jsonSchemaEmitter: Emitter = createJsonSchemaEmitter();
 
-function emitJsonSchemas(ir: Ir, idBase: string | undefined): OutputFile[] {
+/** A file of the last emit, with what it was printed from: its entry's text and IR parts. */
+interface KnownFile {
+  readonly key: string;
+  readonly inputs: readonly unknown[];
+  readonly file: OutputFile;
+}
+
+/** What an emit in watch mode keeps for the next one. */
+interface LastEmit {
+  readonly files: ReadonlyMap<string, KnownFile>;
+  readonly models: Ir['models'];
+  readonly enums: Ir['enums'];
+  readonly strict: ReadonlySet<string>;
+}
+
+/** The files of the last emit, and the {@link KnownFile}s of this one as they are found. */
+interface EmitFiles {
+  readonly known: ReadonlyMap<string, KnownFile>;
+  readonly next: Map<string, KnownFile>;
+  readonly strict: ReadonlySet<string>;
+  /**
+   * True when the IR's models, enums and strict set are the last emit's: every schema's inputs
+   * are then what they were, and are not walked again.
+   */
+  readonly stable: boolean;
+}
+
+function memoAfter(last: LastEmit | undefined, ir: Ir): EmitFiles {
   const strict = strictModelNames(ir);
+  const stable =
+    last !== undefined &&
+    sameList(last.models, ir.models) &&
+    sameList(last.enums, ir.enums) &&
+    last.strict.size === strict.size &&
+    [...strict].every((name) => last.strict.has(name));
+  return { known: last?.files ?? new Map(), next: new Map(), strict, stable };
+}
+
+/**
+ * The file at `path` printing `value()`, or, in watch mode (`memo`), the last emit's file at
+ * `path` when it was printed from the same `key` and the same `inputs()` (compared item by item:
+ * strings by text, IR parts by identity). Inputs that are read from the models (`fromModels`) are
+ * not read again when the models are the last emit's ({@link EmitFiles.stable}).
+ */
+function fileOf(
+  path: string,
+  key: string,
+  inputs: { read(): readonly unknown[]; fromModels: boolean },
+  value: () => unknown,
+  memo: EmitFiles | undefined,
+): OutputFile {
+  if (!memo) return jsonFile(path, value());
+  const last = memo.known.get(path);
+  let known: KnownFile;
+  if (last && last.key === key && inputs.fromModels && memo.stable) {
+    known = last;
+  } else {
+    const items = inputs.read();
+    const same = last !== undefined && last.key === key && sameList(last.inputs, items);
+    known = same ? last : { key, inputs: items, file: jsonFile(path, value()) };
+  }
+  memo.next.set(path, known);
+  return known.file;
+}
+
+function emitJsonSchemas(ir: Ir, idBase: string | undefined, memo?: EmitFiles): OutputFile[] {
+  const strict = memo?.strict ?? strictModelNames(ir);
   const files: OutputFile[] = [];
   for (const domain of domainsOf(ir)) {
     const entries = schemaEntries(ir, domain, idBase);
     for (const entry of entries) {
-      files.push(jsonFile(`${domain}/json-schema/${entry.file}`, rootDocument(ir, entry, strict)));
+      const inputs = {
+        read: () => {
+          const read = schemaInputsOf(ir, [entry.model], strict);
+          return [read.strict, ...read.parts];
+        },
+        fromModels: true,
+      };
+      const document = () => rootDocument(ir, entry, strict);
+      const path = `${domain}/json-schema/${entry.file}`;
+      files.push(fileOf(path, `${entry.id} ${entry.model}`, inputs, document, memo));
     }
     if (entries.length > 0) {
-      const schemas = entries.map(({ key, version, role, model, id, file }) => ({
+      const rows = entries.map(({ key, version, role, model, id, file }) => ({
         key,
         version,
         role,
@@ -175,7 +295,18 @@ function emitJsonSchemas(ir: Ir, idBase: string | undefined): OutputFile[] {
         id,
         file,
       }));
-      files.push(jsonFile(`${domain}/json-schema/index.json`, { domain, schemas }));
+      const inputs = {
+        read: () => {
+          const fields: string[] = [];
+          for (const { key, version, role, model, id, file } of rows) {
+            fields.push(key, version, role, model, id, file);
+          }
+          return fields;
+        },
+        fromModels: false,
+      };
+      const index = () => ({ domain, schemas: rows });
+      files.push(fileOf(`${domain}/json-schema/index.json`, '', inputs, index, memo));
     }
   }
   return files;

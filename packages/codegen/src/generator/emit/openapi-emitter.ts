@@ -7,13 +7,18 @@ import {
   STANDARD_ERRORS,
   type RouteMethod,
 } from 'contracts-runtime/core';
-import type { Ir, Model, OperationSpec } from '../ir/ir-schema.js';
+import type { EnumDef, Ir, Model, OperationSpec } from '../ir/ir-schema.js';
 import { deepFreeze } from './deep-freeze.js';
 import { keepsEmitMemos, sameList } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
-import { modelObjectSchema } from './json-schema-emitter.js';
+import {
+  modelObjectSchema,
+  sameSchemaInputs,
+  schemaInputsOf,
+  type SchemaInputs,
+} from './json-schema-emitter.js';
 import { strictModelNames } from './model-graph.js';
-import { camelCase, domainOf, reachableModels } from './naming.js';
+import { camelCase, domainOf, enumsByName, modelsByName, reachableModels } from './naming.js';
 import type { OutputFile } from './output-file.js';
 import { holdsKeptJson, jsonText, keepJsonText } from './json-text.js';
 import type { JsonSchema } from './scalar-wire-types.js';
@@ -69,6 +74,14 @@ function problemSchemas(): Record<string, JsonSchema> {
     },
   };
 }
+
+/** {@link problemSchemas} shared by every document of a watch session: frozen, printed once. */
+const KEPT_PROBLEM_SCHEMAS: Readonly<Record<string, JsonSchema>> = Object.fromEntries(
+  Object.entries(problemSchemas()).map(([name, schema]) => [
+    name,
+    keepJsonText(deepFreeze(schema)),
+  ]),
+);
 
 /** Every error an operation may answer with over `method`, by status, codes sorted. */
 function errorsByStatus(
@@ -206,8 +219,7 @@ function operationObject(
     meta.context ? `Context: ${meta.context}` : undefined,
     `\`${spec.key}@${spec.version}\` (${spec.operationKind}, auth ${spec.policy.auth ?? 'anonymous'})`,
   ].filter((line): line is string => line !== undefined);
-  const input =
-    spec.io.input === null ? undefined : ir.models.find((m) => m.name === spec.io.input);
+  const input = spec.io.input === null ? undefined : modelsByName(ir).get(spec.io.input);
   const bearer = { bearerAuth: [] as string[] };
   const auth = spec.policy.auth ?? 'anonymous';
   return {
@@ -242,7 +254,7 @@ function operationObject(
   };
 }
 
-const EVENTS_PATH: Json = {
+const EVENTS_PATH: Json = keepJsonText({
   get: {
     operationId: 'events',
     summary: 'Stream the event timeline',
@@ -264,86 +276,128 @@ const EVENTS_PATH: Json = {
       },
     },
   },
-};
+});
 
-/** Each model's component schema with the strict set and enums it was built from. */
+/** Each model's component schema, with whether the model was strict and the enums it named. */
 const COMPONENT_SCHEMAS = new WeakMap<
   Model,
-  { strict: string; enums: Ir['enums']; schema: JsonSchema }
+  { strict: boolean; enums: readonly (EnumDef | undefined)[]; schema: JsonSchema }
 >();
 
-/** `modelObjectSchema` with component refs, the same frozen object while its inputs are. */
+/**
+ * `modelObjectSchema` with component refs; in watch mode, the same frozen object while the model,
+ * its strictness and the enums its fields name are (nested models are only referenced by name).
+ */
 function componentSchemaOf(
   model: Model,
   strict: ReadonlySet<string>,
-  strictText: string,
-  enums: ReadonlyMap<string, Ir['enums'][number]>,
-  enumList: Ir['enums'],
+  enums: ReadonlyMap<string, EnumDef>,
 ): JsonSchema {
+  const build = () => toComponentRefs(modelObjectSchema(model, strict, enums, '')) as JsonSchema;
+  if (!keepsEmitMemos()) return build();
+  const isStrict = strict.has(model.name);
+  const named = model.fields.flatMap((field) =>
+    field.type.type === 'enum' ? [enums.get(field.type.name)] : [],
+  );
   const last = COMPONENT_SCHEMAS.get(model);
-  if (last && last.strict === strictText && last.enums === enumList) return last.schema;
-  const schema = toComponentRefs(modelObjectSchema(model, strict, enums, '')) as JsonSchema;
-  if (!keepsEmitMemos()) return schema;
-  keepJsonText(deepFreeze(schema));
-  COMPONENT_SCHEMAS.set(model, { strict: strictText, enums: enumList, schema });
+  if (last && last.strict === isStrict && sameList(last.enums, named)) return last.schema;
+  const schema = keepJsonText(deepFreeze(build()));
+  COMPONENT_SCHEMAS.set(model, { strict: isStrict, enums: named, schema });
   return schema;
 }
 
-/** Each operation's path item with what it was built from (operationObject reads no other spec). */
-const PATH_ITEMS = new WeakMap<
-  OperationSpec,
-  { models: Ir['models']; enums: Ir['enums']; strict: string; methods: string; item: Json }
->();
+/** Where an operation is served: its path, its methods and the method of its primary id. */
+interface Route {
+  readonly path: string;
+  readonly methods: readonly RouteMethod[];
+  readonly primary: RouteMethod;
+}
 
-/** The model and enum lists of the last document, kept as the same arrays while their items are. */
-let lastLists: { models: Ir['models']; enums: Ir['enums'] } = { models: [], enums: [] };
+/** Each operation's route, in watch mode (a function of the spec object alone). */
+const ROUTES = new WeakMap<OperationSpec, Route>();
 
-/** `ir`'s lists as {@link lastLists} when they hold the same objects, so later checks are `===`. */
-function stableLists(ir: Ir): { models: Ir['models']; enums: Ir['enums'] } {
-  const models = sameList(lastLists.models, ir.models) ? lastLists.models : ir.models;
-  const enums = sameList(lastLists.enums, ir.enums) ? lastLists.enums : ir.enums;
-  lastLists = { models, enums };
-  return lastLists;
+/** `transport.rest` or the default path and methods (core/operation-path.ts of the runtime). */
+function routeOf(spec: OperationSpec): Route {
+  const known = ROUTES.get(spec);
+  if (known) return known;
+  const rest = spec.transport?.rest;
+  const route = {
+    path: rest?.path ?? operationPath(spec.key, spec.version),
+    methods: operationMethods(spec.operationKind, rest?.method),
+    primary: rest?.method ?? (spec.operationKind === 'query' ? 'GET' : 'POST'),
+  };
+  if (keepsEmitMemos()) ROUTES.set(spec, route);
+  return route;
 }
 
 /**
- * The path item of `spec` (one operation object per method), the same object as last time when
- * the spec, the models, the enums and the strict model set are: it is then printed once.
+ * Each operation's path item with the models and enums its input and output reach, which it was
+ * built from besides the spec (operationObject reads no other spec; the component schema of a
+ * GET input and the examples are functions of those).
+ */
+const PATH_ITEMS = new WeakMap<OperationSpec, { inputs: SchemaInputs; item: Json }>();
+
+/**
+ * The path item of `spec` (one operation object per method of its route); in watch mode, the same
+ * frozen object as last time while the spec and its {@link SchemaInputs} are: it is then printed
+ * once.
  */
 function pathItemOf(
   ir: Ir,
   spec: OperationSpec,
-  methods: readonly RouteMethod[],
-  primary: RouteMethod,
+  route: Route,
   schemas: Readonly<Record<string, JsonSchema>>,
-  strictText: string,
-  lists: { models: Ir['models']; enums: Ir['enums'] },
+  strict: ReadonlySet<string>,
 ): Json {
-  const methodsText = `${methods.join(' ')} ${primary}`;
+  const build = () => {
+    const item: Json = {};
+    for (const method of route.methods) {
+      item[method.toLowerCase()] = operationObject(
+        ir,
+        spec,
+        method,
+        method === route.primary,
+        schemas,
+      );
+    }
+    return item;
+  };
+  if (!keepsEmitMemos()) return build();
+  const roots = spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output];
+  const inputs = schemaInputsOf(ir, roots, strict);
   const last = PATH_ITEMS.get(spec);
-  if (
-    last &&
-    last.strict === strictText &&
-    last.methods === methodsText &&
-    last.models === lists.models &&
-    last.enums === lists.enums
-  ) {
-    return last.item;
-  }
-  const item: Json = {};
-  for (const method of methods) {
-    item[method.toLowerCase()] = operationObject(ir, spec, method, method === primary, schemas);
-  }
-  if (!keepsEmitMemos()) return item;
-  keepJsonText(deepFreeze(item));
-  PATH_ITEMS.set(spec, {
-    models: lists.models,
-    enums: lists.enums,
-    strict: strictText,
-    methods: methodsText,
-    item,
-  });
+  if (last && sameSchemaInputs(last.inputs, inputs)) return last.item;
+  const item = keepJsonText(deepFreeze(build()));
+  PATH_ITEMS.set(spec, { inputs, item });
   return item;
+}
+
+/** What {@link sortedRecord} gave last for each record name, in watch mode. */
+const LAST_SORTED = new Map<
+  string,
+  { keys: readonly string[]; order: readonly string[]; values: readonly unknown[]; sorted: Json }
+>();
+
+/**
+ * `record`'s entries sorted by key (code units), as a new object, so the bytes are deterministic.
+ * In watch mode `name` ('paths', 'schemas') finds the last sorted form: the same keys in the same
+ * insertion order are not sorted again, and with the same values too the last object itself is
+ * returned, marked to keep its printed text (json-text.ts).
+ */
+function sortedRecord(name: string, record: Record<string, unknown>): Json {
+  const keys = Object.keys(record);
+  const memo = keepsEmitMemos();
+  const last = memo ? LAST_SORTED.get(name) : undefined;
+  const sameKeys = last !== undefined && sameList(last.keys, keys);
+  const values = keys.map((key) => record[key]);
+  if (sameKeys && sameList(last.values, values)) {
+    return keepJsonText(last.sorted);
+  }
+  const order = sameKeys ? last.order : [...keys].sort(compareCodeUnits);
+  const sorted: Json = {};
+  for (const key of order) sorted[key] = record[key];
+  if (memo) LAST_SORTED.set(name, { keys, order, values, sorted: holdsKeptJson(sorted) });
+  return sorted;
 }
 
 /**
@@ -360,28 +414,23 @@ function pathItemOf(
 export function openApiDocument(ir: Ir, options: OpenApiOptions = {}): Json {
   const operations = ir.specs.filter((spec): spec is OperationSpec => spec.kind === 'operation');
   const strict = strictModelNames(ir);
-  const enums = new Map(ir.enums.map((def) => [def.name, def]));
-  const models = new Map(ir.models.map((model) => [model.name, model]));
+  const enums = enumsByName(ir);
+  const models = modelsByName(ir);
   const roots = operations.flatMap((spec) =>
     spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output],
   );
   const schemas: Record<string, JsonSchema> = {};
-  const strictText = [...strict].join('\n');
-  const lists = keepsEmitMemos() ? stableLists(ir) : { models: ir.models, enums: ir.enums };
   for (const name of reachableModels(ir, roots)) {
     if (name === PROBLEM_SCHEMA || name === PROBLEM_ISSUE_SCHEMA) {
       throw new Error(`schema model ${name} clashes with the OpenAPI problem schema of that name`);
     }
-    schemas[name] = componentSchemaOf(models.get(name)!, strict, strictText, enums, lists.enums);
+    schemas[name] = componentSchemaOf(models.get(name)!, strict, enums);
   }
-  Object.assign(schemas, problemSchemas());
+  Object.assign(schemas, keepsEmitMemos() ? KEPT_PROBLEM_SCHEMAS : problemSchemas());
   const paths: Record<string, Json> = { '/events': EVENTS_PATH };
   for (const spec of operations) {
-    const rest = spec.transport?.rest;
-    const path = rest?.path ?? operationPath(spec.key, spec.version);
-    const methods = operationMethods(spec.operationKind, rest?.method);
-    const primary = rest?.method ?? (spec.operationKind === 'query' ? 'GET' : 'POST');
-    paths[path] = pathItemOf(ir, spec, methods, primary, schemas, strictText, lists);
+    const route = routeOf(spec);
+    paths[route.path] = pathItemOf(ir, spec, route, schemas, strict);
   }
   const features = new Map(
     ir.specs
@@ -389,8 +438,6 @@ export function openApiDocument(ir: Ir, options: OpenApiOptions = {}): Json {
       .map((spec) => [domainOf(spec), spec.meta.description]),
   );
   const domains = [...new Set(operations.map(domainOf))].sort(compareCodeUnits);
-  const sortKeys = (record: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareCodeUnits(a, b)));
   return {
     openapi: '3.1.0',
     info: {
@@ -406,9 +453,9 @@ export function openApiDocument(ir: Ir, options: OpenApiOptions = {}): Json {
       name,
       ...(features.get(name) ? { description: features.get(name) } : {}),
     })),
-    paths: sortKeys(paths),
+    paths: sortedRecord('paths', paths),
     components: {
-      schemas: sortKeys(schemas),
+      schemas: sortedRecord('schemas', schemas),
       securitySchemes: {
         bearerAuth: {
           type: 'http',
@@ -441,12 +488,9 @@ const SHARED = new WeakMap<Ir, Map<string, SharedOpenApi>>();
 function printedDocument(document: Json): string {
   // One-shot runs print natively: the part-by-part printer only pays off when parts are kept.
   if (!keepsEmitMemos()) return JSON.stringify(document, null, 2) + '\n';
-  const components = document.components as Json;
   holdsKeptJson(document);
-  holdsKeptJson(document.paths as Json);
-  holdsKeptJson(components);
-  holdsKeptJson(components.schemas as Json);
-  return jsonText(document) + '\n';
+  holdsKeptJson(document.components as Json);
+  return jsonText(document, '\n');
 }
 
 /**

@@ -7,6 +7,7 @@ import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { camelCase, pascalCase, specsOfDomain } from './naming.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
+import { JoinedText } from './segmented-template.js';
 
 /**
  * One spec as plain data, the shape of the generated `<Domain>SpecRecord`. Every field is present
@@ -104,8 +105,11 @@ export interface RegistryView {
   readonly registryDocBlock: string;
   /** The records, by key then version (semver). */
   readonly records: readonly SpecRecordData[];
-  /** `export const harnessRegistry: readonly HarnessSpecRecord[] = [ … ];`, laid out. */
-  readonly registryDeclaration: string;
+  /**
+   * `export const harnessRegistry: readonly HarnessSpecRecord[] = [ … ];`, laid out, one part per
+   * record.
+   */
+  readonly registryDeclaration: JoinedText;
   readonly getSpecDocBlock: string;
 }
 
@@ -125,16 +129,20 @@ function recordOf(spec: Spec): { record: SpecRecordData; item: string } {
 }
 
 /**
- * `records` as {@link printLiteral} lays out the array after `declaration`: two or more records
- * always break one per line (objects of more than one entry), and each item's layout depends on
- * its record alone, so items are printed once per spec.
+ * `declaration` and `records` as {@link printLiteral} lays out the array after it, then `;`: two
+ * or more records always break one per line (objects of more than one entry), and each item's
+ * layout depends on its record alone, so items are printed once per spec, one part each.
  */
-function recordsLiteral(specs: readonly Spec[], declaration: string): string {
+function registryDeclarationOf(specs: readonly Spec[], declaration: string): JoinedText {
   if (specs.length < 2) {
     const records = specs.map((spec) => recordOf(spec).record);
-    return printLiteral(records as unknown as LiteralValue, 0, declaration.length, ';');
+    const literal = printLiteral(records as unknown as LiteralValue, 0, declaration.length, ';');
+    return new JoinedText([`${declaration}${literal};`], '\n');
   }
-  return `[\n${specs.map((spec) => recordOf(spec).item).join('\n')}\n]`;
+  return new JoinedText(
+    [`${declaration}[`, ...specs.map((spec) => recordOf(spec).item), '];'],
+    '\n',
+  );
 }
 
 /**
@@ -158,7 +166,7 @@ function buildRegistryViewUncached(ir: Ir, domain: string): RegistryView {
       `Every spec of the ${domain} domain, by key then version (semver).`,
     ]),
     records,
-    registryDeclaration: `${declaration}${recordsLiteral(specs, declaration)};`,
+    registryDeclaration: registryDeclarationOf(specs, declaration),
     getSpecDocBlock: docBlock([
       `The ${domain} spec with this key and version; without \`version\`, the highest version of the`,
       'key. Undefined when there is none.',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sameList } from './emit-memo.js';
 import { usedIdentifiers } from './import-printer.js';
 import {
   renderTemplate,
@@ -25,6 +26,27 @@ interface Segment {
   readonly item: HandlebarsTemplateDelegate;
   /** Each object item's fragment, valid as long as the item object is unchanged (views are plain data). */
   readonly fragments: WeakMap<object, Fragment>;
+}
+
+/**
+ * A view field's text built from many parts, `parts.join(separator)`: a client's member list, a
+ * registry's records. Handlebars prints it as that text (its `toString`); a
+ * {@link SegmentedTemplate} prints it outside the skeleton and scans each part for identifiers
+ * once per part string, so a rebuild where one part changed neither renders nor scans the rest
+ * again. Each part is whole lines of code that close their strings, comments and template
+ * literals (scanned alone, a part uses what it uses in place).
+ */
+export class JoinedText {
+  private joined: string | undefined;
+
+  constructor(
+    readonly parts: readonly string[],
+    readonly separator: string,
+  ) {}
+
+  toString(): string {
+    return (this.joined ??= this.parts.join(this.separator));
+  }
 }
 
 /** A rendered template: its text and what its code (after the banner line) uses. */
@@ -74,7 +96,8 @@ function simpleListName(block: hbs.AST.BlockStatement): string | undefined {
  * under a false `{{#if}}` are never rendered. What the code uses is the union of the skeleton's
  * and the printed items' identifiers: an item is whole lines of declarations (strings, comments
  * and template literals close inside it), so scanning it alone finds what scanning it inside the
- * file finds. A view whose text holds a NUL character is rendered whole, as renderTemplate does.
+ * file finds; {@link JoinedText} fields are printed and scanned part by part the same way. A view
+ * whose skeleton text holds a NUL character is rendered whole, as renderTemplate does.
  */
 export class SegmentedTemplate {
   private readonly skeleton: HandlebarsTemplateDelegate;
@@ -82,8 +105,15 @@ export class SegmentedTemplate {
   private readonly skeletonScans = new Map<string, ReadonlySet<string>>();
   private readonly lastRenders = new Map<
     string,
-    { skeleton: string; fragments: readonly Fragment[]; rendered: RenderedTemplate }
+    {
+      skeleton: string;
+      fragments: readonly Fragment[];
+      joined: readonly JoinedText[];
+      rendered: RenderedTemplate;
+    }
   >();
+  /** Per render key, what each {@link JoinedText} part of the last render uses. */
+  private readonly partScans = new Map<string, Map<string, ReadonlySet<string>>>();
 
   /** @throws Error when `templates/<name>` is missing or does not parse. */
   constructor(private readonly name: string) {
@@ -145,15 +175,20 @@ export class SegmentedTemplate {
 
   /**
    * The template rendered with `view`, and what its code uses. `key` names the file (its domain):
-   * the last render under it is what `unchanged` compares with.
+   * the last render under it is what `unchanged` compares with. Top-level {@link JoinedText}
+   * fields are printed, like each blocks, in the places the skeleton marks.
    * @throws Error when a block's list is not an array, or the template reads a missing field.
    */
   render(view: object, key: string): RenderedTemplate {
-    const markers = Object.fromEntries(
-      this.segments.map((segment, index) => [segment.slot, `\0${index}\0`]),
-    );
+    const fields = view as Record<string, unknown>;
+    const joinedFields = Object.keys(fields).filter((name) => fields[name] instanceof JoinedText);
+    const slots = this.segments.length;
+    const markers = Object.fromEntries([
+      ...this.segments.map((segment, index) => [segment.slot, `\0${index}\0`]),
+      ...joinedFields.map((name, index) => [name, `\0${slots + index}\0`]),
+    ]);
     const skeleton = this.skeleton({ ...view, ...markers });
-    // Even positions: skeleton text; odd positions: the index of the segment printed there.
+    // Even positions: skeleton text; odd positions: the index of the slot printed there.
     const pieces = skeleton.split(MARKER);
     const printed = pieces.filter((_piece, index) => index % 2 === 1).map(Number);
     const firstLine = pieces[0]!.indexOf('\n');
@@ -164,20 +199,22 @@ export class SegmentedTemplate {
     ) {
       return this.renderWhole(view);
     }
-    const fields = view as Record<string, unknown>;
-    const lists = printed.map((index) => {
+    const lists: (readonly Fragment[] | JoinedText)[] = printed.map((index) => {
+      if (index >= slots) return fields[joinedFields[index - slots]!] as JoinedText;
       const segment = this.segments[index]!;
       const items = fields[segment.list];
       if (!Array.isArray(items)) throw new Error(`"${segment.list}" is not a list`);
       return items.map((item: unknown) => this.fragmentOf(segment, item));
     });
-    const fragments = lists.flat();
+    const fragments = lists.flatMap((list) => (list instanceof JoinedText ? [] : list));
+    const joined = lists.filter((list): list is JoinedText => list instanceof JoinedText);
     const last = this.lastRenders.get(key);
     if (
       last &&
       last.skeleton === skeleton &&
-      last.fragments.length === fragments.length &&
-      last.fragments.every((fragment, index) => fragment === fragments[index])
+      sameList(last.fragments, fragments) &&
+      last.joined.length === joined.length &&
+      last.joined.every((text, index) => sameList(text.parts, joined[index]!.parts))
     ) {
       return { ...last.rendered, unchanged: true };
     }
@@ -189,19 +226,50 @@ export class SegmentedTemplate {
       if (this.skeletonScans.size >= 64) this.skeletonScans.clear();
       this.skeletonScans.set(code, scanned);
     }
-    const used = [scanned, ...fragments.map((fragment) => fragment.used)];
-    const text = pieces
-      .map((piece, index) =>
-        index % 2 === 0 ? piece : lists[(index - 1) / 2]!.map((fragment) => fragment.text).join(''),
-      )
-      .join('');
+    const used = [
+      scanned,
+      ...fragments.map((fragment) => fragment.used),
+      ...this.scanParts(key, joined),
+    ];
+    // One join of every piece, item and part: the file's text is copied once.
+    const out: string[] = [];
+    for (const [index, piece] of pieces.entries()) {
+      if (index % 2 === 0) {
+        out.push(piece);
+        continue;
+      }
+      const list = lists[(index - 1) / 2]!;
+      if (list instanceof JoinedText) {
+        for (const [at, part] of list.parts.entries()) {
+          if (at > 0) out.push(list.separator);
+          out.push(part);
+        }
+      } else {
+        for (const fragment of list) out.push(fragment.text);
+      }
+    }
+    const text = out.join('');
     const rendered = {
       text,
       unchanged: false,
       used: { has: (name: string) => used.some((set) => set.has(name)) },
     };
-    this.lastRenders.set(key, { skeleton, fragments, rendered });
+    this.lastRenders.set(key, { skeleton, fragments, joined, rendered });
     return rendered;
+  }
+
+  /** What each part of `joined` uses, scanned once per part string while renders under `key` print it. */
+  private scanParts(key: string, joined: readonly JoinedText[]): ReadonlySet<string>[] {
+    const known = this.partScans.get(key);
+    const scans = new Map<string, ReadonlySet<string>>();
+    for (const text of joined) {
+      for (const part of text.parts) {
+        if (scans.has(part)) continue;
+        scans.set(part, known?.get(part) ?? usedIdentifiers(part));
+      }
+    }
+    this.partScans.set(key, scans);
+    return [...scans.values()];
   }
 
   /** The template rendered in one piece, as renderTemplate does, and what its code uses. */
