@@ -4,7 +4,7 @@ import { ALL_EMITTERS } from './emit/all-emitters.js';
 import type { EmitMemo } from './emit/emit-memo.js';
 import type { Emitter } from './emit/emitter.js';
 import type { OutputFile } from './emit/output-file.js';
-import { formatFile } from './format.js';
+import { formatFile, formatsFile } from './format.js';
 import { canThread, emitInThread } from './emit/threaded-emit.js';
 
 /**
@@ -52,6 +52,8 @@ export async function emitAll(
     }
     const formatted = await Promise.all(
       files.map(async (file) => {
+        // JSON, Markdown and HTML pass through: no need to compare their texts with the last ones.
+        if (!formatsFile(file.path)) return file;
         const known = memo?.formattedOf(file);
         if (known) return known;
         const done = await formatFile(file);

@@ -73,6 +73,15 @@ async function finishLayout(file: OutputFile, options: Prettier.Options): Promis
   return `${printed.join('\n\n')}\n`;
 }
 
+function parserOf(path: string): Prettier.Options | undefined {
+  return PARSERS[path.slice(path.lastIndexOf('.'))];
+}
+
+/** True when {@link formatFile} may change a file at `path` (TypeScript); others pass through. */
+export function formatsFile(path: string): boolean {
+  return parserOf(path) !== undefined;
+}
+
 /**
  * Formats one emitted TypeScript file; other files (JSON, markdown) pass through unchanged. A
  * laid-out file (see {@link OutputFile.laidOut}) goes through prettier only where a statement holds
@@ -81,8 +90,7 @@ async function finishLayout(file: OutputFile, options: Prettier.Options): Promis
  * @throws Error naming the file when prettier cannot parse it.
  */
 export async function formatFile(file: OutputFile): Promise<OutputFile> {
-  const extension = file.path.slice(file.path.lastIndexOf('.'));
-  const options = PARSERS[extension];
+  const options = parserOf(file.path);
   if (!options) return file;
   const contents = file.laidOut
     ? await finishLayout(file, options)

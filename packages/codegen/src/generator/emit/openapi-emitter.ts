@@ -17,7 +17,7 @@ import {
   schemaInputsOf,
   type SchemaInputs,
 } from './json-schema-emitter.js';
-import { strictModelNames } from './model-graph.js';
+import { modelRefsOf, strictModelNames } from './model-graph.js';
 import { camelCase, domainOf, enumsByName, modelsByName, reachableModels } from './naming.js';
 import type { OutputFile } from './output-file.js';
 import { holdsKeptJson, jsonText, keepJsonText } from './json-text.js';
@@ -363,8 +363,7 @@ function pathItemOf(
     return item;
   };
   if (!keepsEmitMemos()) return build();
-  const roots = spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output];
-  const inputs = schemaInputsOf(ir, roots, strict);
+  const inputs = schemaInputsOf(ir, modelRefsOf(spec), strict);
   const last = PATH_ITEMS.get(spec);
   if (last && sameSchemaInputs(last.inputs, inputs)) return last.item;
   const item = keepJsonText(deepFreeze(build()));
@@ -416,9 +415,7 @@ export function openApiDocument(ir: Ir, options: OpenApiOptions = {}): Json {
   const strict = strictModelNames(ir);
   const enums = enumsByName(ir);
   const models = modelsByName(ir);
-  const roots = operations.flatMap((spec) =>
-    spec.io.input ? [spec.io.input, spec.io.output] : [spec.io.output],
-  );
+  const roots = operations.flatMap(modelRefsOf);
   const schemas: Record<string, JsonSchema> = {};
   for (const name of reachableModels(ir, roots)) {
     if (name === PROBLEM_SCHEMA || name === PROBLEM_ISSUE_SCHEMA) {
