@@ -5,6 +5,7 @@ import {
   type DocsPageView,
   type DocsTable,
 } from '../../packages/codegen/src/generator/emit/docs-markdown.js';
+import { body, finishPage } from '../../packages/codegen/src/generator/emit/docs-page-plan.js';
 import { renderTemplate } from '../../packages/codegen/src/generator/emit/render-template.js';
 import {
   blocksMarkdown,
@@ -159,6 +160,25 @@ describe('site direct rendering', () => {
       tableBlock(['A'], [['1']]),
     ];
     expect(blocksToHtml(blocks)).toBe(markdownToHtml(blocksMarkdown(blocks)));
+  });
+
+  it('heads a planned page with the anchors its plan placed, as markdown-it slugs them', () => {
+    const section = (heading: string) => ({
+      level: 2 as const,
+      heading,
+      body: () => body({ paragraphs: [`About ${heading}.`] }),
+    });
+    const view = finishPage(['Input', 'Input', 'input', 'Input 1', 'Café'].map(section));
+    expect(view.sections.map((one) => one.anchor)).toStrictEqual([
+      'input',
+      'input-1',
+      'input-2',
+      'input-1-1',
+      'café',
+    ]);
+    const html = pageViewToHtml(view, templateMarkdown);
+    expect(html).toBe(markdownToHtml(templateMarkdown(view)));
+    expect(html).toContain('<h2 id="input-1-1">Input 1</h2>');
   });
 
   it('renders page views as markdown-it renders the template, fallbacks in order', () => {

@@ -7,6 +7,7 @@ import {
   isLineLocal,
 } from '../../packages/codegen/src/generator/emit/site/site-highlight.js';
 import { resetSiteMemos } from '../../packages/codegen/src/generator/emit/site/site-emitter.js';
+import { siteMemoEntries } from '../../packages/codegen/src/generator/emit/site/site-memo.js';
 import { specExtras } from '../../packages/codegen/src/generator/emit/site/site-spec-extras.js';
 import { shippedIr } from './site-fixture.js';
 
@@ -27,6 +28,10 @@ const SHIPPED: { code: string; lang: string }[] = ir.specs.flatMap((spec) => {
     ),
   ];
 });
+
+/** `blocks` as `highlightBlocks` takes them (the code blocks' `text` and `lang`). */
+const asCodes = (blocks: readonly { code: string; lang: string }[]) =>
+  blocks.map(({ code, lang }) => ({ text: code, lang }));
 
 /** Texts the line rules take, with what could trip a line-by-line reading. */
 const LINE_LOCAL: { code: string; lang: string }[] = [
@@ -77,14 +82,14 @@ describe('site highlighting', () => {
   it('gives highlight.js bytes for every shipped block, highlighted by line', () => {
     resetSiteMemos();
     expect(SHIPPED.filter((block) => !isLineLocal(block.code, block.lang))).toStrictEqual([]);
-    highlightBlocks(SHIPPED);
+    highlightBlocks(asCodes(SHIPPED));
     for (const { code, lang } of SHIPPED) expect(highlight(code, lang)).toBe(whole(code, lang));
   });
 
   it.each(LINE_LOCAL)('takes and highlights by line: %j', ({ code, lang }) => {
     resetSiteMemos();
     expect(isLineLocal(code, lang)).toBe(true);
-    highlightBlocks([{ code, lang }]);
+    highlightBlocks([{ text: code, lang }]);
     expect(highlight(code, lang)).toBe(whole(code, lang));
   });
 
@@ -92,7 +97,7 @@ describe('site highlighting', () => {
     resetSiteMemos();
     expect(isLineLocal(code, lang)).toBe(false);
     expect(byLine(code, lang)).not.toBe(whole(code, lang));
-    highlightBlocks([{ code, lang }]);
+    highlightBlocks([{ text: code, lang }]);
     expect(highlight(code, lang)).toBe(whole(code, lang));
   });
 
@@ -101,9 +106,24 @@ describe('site highlighting', () => {
     expect(highlight("a < b & 'c'", 'text')).toBe('a &lt; b &amp; &#39;c&#39;');
   });
 
+  it('keeps one entry per text, given twice or not, and its lines only when asked', () => {
+    const texts = asCodes(LINE_LOCAL);
+    const distinctLines = new Set(
+      texts.flatMap(({ text, lang }) =>
+        text.split('\n').flatMap((line) => (line ? [lang + line] : [])),
+      ),
+    );
+    resetSiteMemos();
+    highlightBlocks([...texts, ...texts.map((code) => ({ ...code }))]);
+    expect(siteMemoEntries()).toBe(texts.length);
+    resetSiteMemos();
+    highlightBlocks(texts, true);
+    expect(siteMemoEntries()).toBe(texts.length + distinctLines.size);
+  });
+
   it('highlights the lines of many blocks in one batch and shares them', () => {
     resetSiteMemos();
-    highlightBlocks(LINE_LOCAL);
+    highlightBlocks(asCodes(LINE_LOCAL));
     for (const { code, lang } of LINE_LOCAL) expect(highlight(code, lang)).toBe(whole(code, lang));
   });
 });

@@ -2,7 +2,7 @@ import type { EnumDef, Ir, Model, Spec } from '../ir/ir-schema.js';
 import { createBacklinkIndex, type BacklinkIndex } from './docs-backlinks.js';
 import { createDocsPages, type DocsPages } from './docs-links.js';
 import type { Labeler } from './docs-labels.js';
-import { inlineCode } from './docs-markdown.js';
+import { inlineCode, table, unalignedTable, type DocsTable } from './docs-markdown.js';
 
 /**
  * What every docs view-model builder reads: the IR, labels, page paths, reverse references,
@@ -21,11 +21,21 @@ export interface DocsContext {
    * to `<repoUrl>/<path>#L<line>` when a `repoUrl` is configured.
    */
   fileText(spec: Spec): string;
+  /**
+   * A table of `header` and `rows`, every cell escaped: aligned as prettier aligns GFM tables
+   * (`table`), or unpadded when the run's pages are read only by markdown-it (`unalignedTable`).
+   */
+  table(header: readonly string[], rows: readonly (readonly string[])[]): DocsTable;
 }
 
-/** Options of a docs run that reach the pages: `repoUrl`, the URL prefix of the source files. */
+/**
+ * Options of a docs run that reach the pages: `repoUrl`, the URL prefix of the source files;
+ * `alignTables` (default true), false for pages that are only rendered to HTML (the site), whose
+ * tables need no column padding.
+ */
 export interface DocsContextOptions {
   readonly repoUrl?: string;
+  readonly alignTables?: boolean;
 }
 
 /** Builds the {@link DocsContext} of one emit run. */
@@ -48,6 +58,7 @@ export function createDocsContext(
       return model;
     },
     enumDef: (name) => enums.get(name),
+    table: options.alignTables === false ? unalignedTable : table,
     fileText(spec) {
       const code = inlineCode(spec.source.file);
       if (repoUrl === undefined) return code;

@@ -1,6 +1,6 @@
 import type { SpecKind } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
-import { table, type DocsPageView } from './docs-markdown.js';
+import type { DocsPageView } from './docs-markdown.js';
 import { body, finishPage, type PlannedSection } from './docs-page-plan.js';
 import { titleOf } from './docs-spec-parts.js';
 import { domainsOf, specsOfDomain } from './naming.js';
@@ -48,7 +48,7 @@ export function domainIndexView(ctx: DocsContext, domain: string): DocsPageView 
     plan.push({
       level: 2,
       heading: label(headingKey),
-      body: () => body({ table: table(header.map(label), rows) }),
+      body: () => body({ table: ctx.table(header.map(label), rows) }),
     });
   }
   return finishPage(plan);
@@ -66,7 +66,9 @@ export function rootIndexView(ctx: DocsContext): DocsPageView {
       level: 1,
       heading: label('index.title.label'),
       body: () =>
-        body({ table: table([label('column.domain.label'), label('column.specs.label')], rows) }),
+        body({
+          table: ctx.table([label('column.domain.label'), label('column.specs.label')], rows),
+        }),
     },
   ]);
 }

@@ -1,6 +1,5 @@
 import type { EventSpec, OperationSpec } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
-import { table } from './docs-markdown.js';
 import { fieldTable, nestedModelSections } from './docs-models.js';
 import { body, type PlannedSection } from './docs-page-plan.js';
 import { publishedOperationSections, publishedPolicyRows } from './docs-published-sections.js';
@@ -43,7 +42,7 @@ export function operationSections(ctx: DocsContext, spec: OperationSpec): Planne
       heading: label('section.errors.label'),
       body: () =>
         body({
-          table: table(
+          table: ctx.table(
             header.map(label),
             errors.map((error) => [
               error.code,
@@ -65,7 +64,7 @@ export function operationSections(ctx: DocsContext, spec: OperationSpec): Planne
       heading: label('section.emits.label'),
       body: () =>
         body({
-          table: table(
+          table: ctx.table(
             header.map(label),
             spec.emits.map((emit) => [
               pages.link(emit.key, emit.version, domainOf(spec)),

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { TEMPLATES_DIR } from './render-template.js';
 
 /**
@@ -12,7 +11,15 @@ export type LabelCatalog = Readonly<Record<string, string>>;
 /** Looks up one label. @throws Error naming the key when the catalog lacks it. */
 export type Labeler = (key: string) => string;
 
-const CatalogSchema = z.record(z.string(), z.string());
+/**
+ * Whether parsed JSON is a flat object of strings. Checked by hand: zod, which the rest of the
+ * generator validates with, costs some 60 ms to load in the site's worker thread, for this check
+ * alone.
+ */
+function isFlatStringObject(value: unknown): value is LabelCatalog {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((text) => typeof text === 'string');
+}
 
 /** The locales that have a label catalog (`templates/labels/<locale>.json`), sorted. */
 export function labelLocales(): string[] {
@@ -33,9 +40,11 @@ export function catalogPath(locale: string): string {
  */
 export function loadLabelCatalog(locale = 'en'): LabelCatalog {
   const path = `${TEMPLATES_DIR}labels/${locale}.json`;
-  const parsed = CatalogSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) throw new Error(`label catalog ${path} is not a flat object of strings`);
-  return parsed.data;
+  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  if (!isFlatStringObject(parsed)) {
+    throw new Error(`label catalog ${path} is not a flat object of strings`);
+  }
+  return parsed;
 }
 
 /**

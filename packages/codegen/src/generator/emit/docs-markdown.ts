@@ -32,10 +32,14 @@ export interface DocsSectionBody {
   readonly code: DocsCode | null;
 }
 
-/** One heading (`hashes` is `#`, `##` or `###`) and its body. */
+/**
+ * One heading (`hashes` is `#`, `##` or `###`) and its body; `anchor`, when set, is the heading's
+ * GitHub anchor on its page (`createSlugger` over the page's headings in order).
+ */
 export interface DocsSection extends DocsSectionBody {
   readonly hashes: string;
   readonly heading: string;
+  readonly anchor?: string;
 }
 
 /** The view model of `templates/docs/page.md.hbs`: every section of one page, in page order. */
@@ -113,6 +117,22 @@ export function table(header: readonly string[], rows: readonly (readonly string
   };
 }
 
+/**
+ * A table whose cells are escaped with {@link escapeCell} but not padded, its delimiters `---`:
+ * the same table to a reader that trims cells, as markdown-it's table rule does (GFM), for pages
+ * no one reads as Markdown (the site's).
+ */
+export function unalignedTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): DocsTable {
+  return {
+    header: header.map(escapeCell),
+    delimiters: header.map(() => '---'),
+    rows: rows.map((row) => row.map(escapeCell)),
+  };
+}
+
 /** A fenced block for `text` kept verbatim: the fence outgrows any backtick run in the text. */
 export function codeBlock(lang: string, text: string): DocsCode {
   return { fence: '`'.repeat(Math.max(3, longestBacktickRun(text) + 1)), lang, text };
@@ -145,6 +165,22 @@ export function githubSlug(heading: string): string {
   return lower.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
 }
 
+const slugsOfHeadings = new Map<string, string>();
+
+/**
+ * {@link githubSlug}, kept by heading: pages repeat the same headings (the catalog's section labels,
+ * model names), and a label with accents goes through a Unicode-class replace.
+ */
+function knownSlug(heading: string): string {
+  let slug = slugsOfHeadings.get(heading);
+  if (slug === undefined) {
+    slug = githubSlug(heading);
+    if (slugsOfHeadings.size >= 10_000) slugsOfHeadings.clear();
+    slugsOfHeadings.set(heading, slug);
+  }
+  return slug;
+}
+
 /**
  * A slugger for one page: call it for every heading in page order; a repeated slug gets `-1`, `-2`,
  * ... as GitHub does (github-slugger's occurrence counter).
@@ -154,7 +190,7 @@ export function createSlugger(): (heading: string) => string {
   // Per slug, a suffix below which every `slug-n` is taken: the search resumes there.
   const nextSuffix = new Map<string, number>();
   return (heading) => {
-    const base = githubSlug(heading);
+    const base = knownSlug(heading);
     let slug = base;
     if (taken.has(slug)) {
       let n = nextSuffix.get(base) ?? 1;

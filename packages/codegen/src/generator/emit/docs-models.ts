@@ -1,7 +1,7 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Field } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
-import { inlineCode, table, type DocsTable } from './docs-markdown.js';
+import { inlineCode, type DocsTable } from './docs-markdown.js';
 import { body, type AnchorMap, type PlannedSection } from './docs-page-plan.js';
 import { reachableModels } from './naming.js';
 
@@ -28,7 +28,7 @@ export function typeCell(field: Field, anchors: AnchorMap): string {
  */
 export function fieldTable(ctx: DocsContext, modelName: string, anchors: AnchorMap): DocsTable {
   const { label } = ctx;
-  return table(
+  return ctx.table(
     [label('column.name.label'), label('column.type.label'), label('column.required.label')],
     ctx
       .model(modelName)

@@ -27,23 +27,25 @@ export function body(parts: Partial<DocsSectionBody>): DocsSectionBody {
 
 /**
  * Turns a page plan into the template's view model: slugs every heading in page order (GitHub's
- * rules, see `createSlugger`), then builds each body with the finished anchor map.
+ * rules, see `createSlugger`; each section keeps its `anchor`), then builds each body with the
+ * finished anchor map.
  * @throws Error when two sections ask for the same `anchorKey` (a bug in the plan).
  */
 export function finishPage(plan: readonly PlannedSection[]): DocsPageView {
   const slug = createSlugger();
+  const slugs = plan.map((section) => slug(section.heading));
   const anchors = new Map<string, string>();
-  for (const section of plan) {
-    const anchor = slug(section.heading);
-    if (section.anchorKey === undefined) continue;
+  plan.forEach((section, at) => {
+    if (section.anchorKey === undefined) return;
     if (anchors.has(section.anchorKey))
       throw new Error(`duplicate anchor key ${section.anchorKey}`);
-    anchors.set(section.anchorKey, anchor);
-  }
+    anchors.set(section.anchorKey, slugs[at]!);
+  });
   return {
-    sections: plan.map((section) => ({
+    sections: plan.map((section, at) => ({
       hashes: '#'.repeat(section.level),
       heading: section.heading,
+      anchor: slugs[at]!,
       ...section.body(anchors),
     })),
   };

@@ -1,6 +1,6 @@
 import type { OperationSpec, Policy } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
-import { inlineCode, table } from './docs-markdown.js';
+import { inlineCode } from './docs-markdown.js';
 import { body, type PlannedSection } from './docs-page-plan.js';
 import { listText, valueTable } from './docs-spec-parts.js';
 
@@ -81,7 +81,7 @@ export function publishedOperationSections(
       heading: label('section.acceptance.label'),
       body: () =>
         body({
-          table: table(
+          table: ctx.table(
             [
               'column.scenario.label',
               'column.given.label',
@@ -104,7 +104,7 @@ export function publishedOperationSections(
       heading: label('section.examples.label'),
       body: () =>
         body({
-          table: table(
+          table: ctx.table(
             ['column.key.label', 'column.input.label', 'column.output.label'].map(label),
             examples.map((example) => [example.key, json(example.input), json(example.output)]),
           ),

@@ -1,6 +1,6 @@
 import type { Spec } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
-import { codeBlock, type DocsPageView } from './docs-markdown.js';
+import { codeBlock, type DocsCode, type DocsPageView } from './docs-markdown.js';
 import { body, finishPage, type PlannedSection } from './docs-page-plan.js';
 import { eventSections, operationSections } from './docs-io-sections.js';
 import { backlinkSections } from './docs-backlink-sections.js';
@@ -102,14 +102,18 @@ function kindSections(ctx: DocsContext, spec: Spec): PlannedSection[] {
   }
 }
 
-/** "Source Definition": `sourceText.imports`, a blank line, `sourceText.definition`, verbatim. */
-function sourceSection(ctx: DocsContext, spec: Spec): PlannedSection {
+/** The code of "Source Definition": `sourceText.imports`, a blank line, `sourceText.definition`. */
+export function sourceCode(spec: Spec): DocsCode {
   const { imports, definition } = spec.sourceText;
-  const text = imports.length > 0 ? `${imports}\n\n${definition}` : definition;
+  return codeBlock('ts', imports.length > 0 ? `${imports}\n\n${definition}` : definition);
+}
+
+/** "Source Definition": {@link sourceCode}, verbatim. */
+function sourceSection(ctx: DocsContext, spec: Spec): PlannedSection {
   return {
     level: 2,
     heading: ctx.label('section.source.label'),
-    body: () => body({ code: codeBlock('ts', text) }),
+    body: () => body({ code: sourceCode(spec) }),
   };
 }
 

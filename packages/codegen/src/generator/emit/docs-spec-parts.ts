@@ -1,6 +1,6 @@
 import type { Policy, Spec, SpecRef, Surface } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
-import { table, type DocsTable } from './docs-markdown.js';
+import type { DocsTable } from './docs-markdown.js';
 import { body, type PlannedSection } from './docs-page-plan.js';
 import { domainOf } from './naming.js';
 
@@ -46,7 +46,7 @@ export function valueTable(
   rows: readonly (readonly [string, string])[],
 ): DocsTable {
   const { label } = ctx;
-  return table(
+  return ctx.table(
     [label('column.field.label'), label('column.value.label')],
     rows.map(([key, value]) => [label(key), value]),
   );
@@ -78,7 +78,7 @@ export function policySection(
 export function refTable(ctx: DocsContext, refs: readonly SpecRef[], from: Spec): DocsTable {
   const { label, pages } = ctx;
   const domain = domainOf(from);
-  return table(
+  return ctx.table(
     [label('column.key.label'), label('column.version.label'), label('column.title.label')],
     refs.map((ref) => {
       const target = pages.find(ref.key, ref.version);

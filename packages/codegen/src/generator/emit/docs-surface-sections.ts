@@ -6,7 +6,7 @@ import type {
   PresentationSpec,
 } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
-import { inlineCode, table } from './docs-markdown.js';
+import { inlineCode } from './docs-markdown.js';
 import { fieldTable, nestedModelSections } from './docs-models.js';
 import { body, type PlannedSection } from './docs-page-plan.js';
 import {
@@ -32,7 +32,7 @@ function tableSection(
     {
       level: 2,
       heading: label(headingKey),
-      body: () => body({ table: table(columnKeys.map(label), rows) }),
+      body: () => body({ table: ctx.table(columnKeys.map(label), rows) }),
     },
   ];
 }

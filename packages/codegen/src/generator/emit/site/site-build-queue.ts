@@ -2,52 +2,85 @@ import type { DocsCode } from '../docs-markdown.js';
 import { highlightBlocks } from './site-highlight.js';
 import { SweptMemo } from './site-memo.js';
 
-/** How a text is built: the code blocks it shows (highlighted before it renders), then its text. */
+/**
+ * How a text is built: the code blocks it shows (highlighted before it renders), then its text.
+ * `render` should build the page's view model itself where it can, so that no view waits in the
+ * queue for {@link SiteBuildQueue.finish}.
+ */
 export interface Prepared {
   readonly codes?: Iterable<DocsCode>;
   readonly render: () => string;
 }
 
 /**
- * Every page, fragment and asset of the latest emits by the key of what it is built from (the
- * site options and catalogs, the IR's shared parts, the page's own spec or entries): an emit reuses
- * the texts whose inputs did not change and drops the rest (see {@link SweptMemo}).
+ * Every page, fragment and asset of the latest watch-mode emits by the key of what it is built from
+ * (the site options and catalogs, the IR's shared parts, the page's own spec or entries): an emit
+ * reuses the texts whose inputs did not change and drops the rest (see {@link SweptMemo}).
  */
 const texts = new SweptMemo<string>();
 
 /**
+ * `text` flattened: a page is joined by `+` from thousands of pieces, which V8 holds as a tree of
+ * them (a rope) until its characters are read; `charCodeAt` makes it one string in place. Done as
+ * each page is rendered, the pieces are garbage at once and the emit's output is already flat when
+ * it is written or posted from the site's worker thread (which would otherwise flatten every page
+ * then, holding the trees, the flat copies and the message at once: some 50 MB more peak RSS at
+ * 1,000 operations).
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
+}
+
+interface Pending {
+  readonly key: string | undefined;
+  render: (() => string) | undefined;
+  text?: string;
+}
+
+/**
  * One emit's texts: {@link SiteBuildQueue.text} returns a memoized text at once, or prepares it
- * (a page's view model, with its code blocks) and renders it in {@link SiteBuildQueue.finish},
- * after highlight.js has run once over the code blocks of every page prepared (by distinct line,
- * site-highlight.ts), in the order the texts were asked for (so a page can join fragments asked
- * before it).
+ * (its code blocks) and renders it in {@link SiteBuildQueue.finish}, after highlight.js has run
+ * once over the code blocks of every page prepared (by distinct line, site-highlight.ts), in the
+ * order the texts were asked for (so a page can join fragments asked before it). With `memoize`
+ * false (a one-shot emit, `keepsEmitMemos()` false: no later emit reads the memo) no key is made,
+ * looked up or stored.
  */
 export class SiteBuildQueue {
-  private readonly pending: { key: string; render: () => string; text?: string }[] = [];
-  private readonly codes: { code: string; lang: string }[] = [];
+  private readonly pending: Pending[] = [];
+  private readonly codes: DocsCode[] = [];
 
-  /** The text under `key`: memoized, or made by `prepare` and rendered in {@link finish}. */
-  text(key: string, prepare: () => Prepared): () => string {
-    const hit = texts.get(key);
-    if (hit !== undefined) return () => hit;
-    const prepared = prepare();
-    for (const code of prepared.codes ?? []) {
-      this.codes.push({ code: code.text, lang: code.lang || 'text' });
+  constructor(private readonly memoize: boolean) {}
+
+  /**
+   * The text whose inputs `key()` names: memoized, or made by `prepare` and rendered in
+   * {@link finish}; `key` is called only when the queue memoizes.
+   */
+  text(key: () => string, prepare: () => Prepared): () => string {
+    const memoKey = this.memoize ? key() : undefined;
+    if (memoKey !== undefined) {
+      const hit = texts.get(memoKey);
+      if (hit !== undefined) return () => hit;
     }
-    const entry: { key: string; render: () => string; text?: string } = {
-      key,
-      render: prepared.render,
-    };
+    const prepared = prepare();
+    for (const code of prepared.codes ?? []) this.codes.push(code);
+    const entry: Pending = { key: memoKey, render: prepared.render };
     this.pending.push(entry);
     return () => entry.text!;
   }
 
-  /** Highlights every queued code block, then renders and memoizes every queued text. */
+  /**
+   * Highlights every queued code block, then renders (and, when memoizing, memoizes) every queued
+   * text as one flat string, letting go of each text's inputs once it is rendered.
+   */
   finish(): void {
-    highlightBlocks(this.codes);
+    highlightBlocks(this.codes, this.memoize);
+    this.codes.length = 0;
     for (const entry of this.pending) {
-      entry.text = entry.render();
-      texts.set(entry.key, entry.text);
+      entry.text = flat(entry.render!());
+      entry.render = undefined;
+      if (entry.key !== undefined) texts.set(entry.key, entry.text);
     }
+    this.pending.length = 0;
   }
 }

@@ -202,7 +202,8 @@ export function wrappedTableHtml(
 export function isDirectFence(code: DocsCode): boolean {
   if (!/^(`{3,}|~{3,})$/.test(code.fence) || !/^[\w-]*$/.test(code.lang)) return false;
   if (/[\r\0]/.test(code.text) || code.text.includes('<!-- prettier-ignore -->')) return false;
-  return !closingLine(code.fence).test(code.text);
+  // A closing line holds the fence, which a text from `codeBlock` never does.
+  return !code.text.includes(code.fence) || !closingLine(code.fence).test(code.text);
 }
 
 const closingLines = new Map<string, RegExp>();

@@ -9,10 +9,11 @@ import {
   loadLabelCatalog,
   type LabelCatalog,
 } from '../docs-labels.js';
-import type { DocsCode, DocsPageView } from '../docs-markdown.js';
+import { codeBlock, type DocsCode, type DocsPageView } from '../docs-markdown.js';
 import { finishPage } from '../docs-page-plan.js';
 import { kindLabelKey, titleOf } from '../docs-spec-parts.js';
-import { specPagePlan } from '../docs-spec-page.js';
+import { sourceCode, specPagePlan } from '../docs-spec-page.js';
+import { keepsEmitMemos } from '../emit-memo.js';
 import type { Emitter } from '../emitter.js';
 import { domainsOf, specsOfDomain } from '../naming.js';
 import type { OutputFile } from '../output-file.js';
@@ -28,7 +29,7 @@ import { siteAssets } from './site-assets.js';
 import { SiteBuildQueue, type Prepared } from './site-build-queue.js';
 import { partTitle, type CatalogPart } from './site-catalog-parts.js';
 import { domainIndexBlocks } from './site-domain-index.js';
-import { digest, fingerprintIr } from './site-fingerprint.js';
+import { digest, fingerprintIr, type IrFingerprint } from './site-fingerprint.js';
 import {
   eventsPageBlocks,
   homePageBlocks,
@@ -39,7 +40,7 @@ import {
   type ModelPlacement,
 } from './site-index-pages.js';
 import { blocksToHtml, headingToHtml, pageViewToHtml, type SiteBlock } from './site-markdown.js';
-import { sweepSiteMemos } from './site-memo.js';
+import { clearSiteMemos, sweepSiteMemos } from './site-memo.js';
 import { domainOrder, navData, specBreadcrumbs, specPager, type LinkView } from './site-nav.js';
 import { siteApi } from './site-openapi.js';
 import { DEFAULT_SITE_LOCALES, type SiteOptions } from './site-options.js';
@@ -100,10 +101,19 @@ function placementOf(ir: Ir, shared: string): ModelPlacement {
 
 /** Forgets every memoized page, highlight and rendering: the next emit is a first one (benchmarks). */
 export function resetSiteMemos(): void {
-  sweepSiteMemos();
-  sweepSiteMemos();
+  clearSiteMemos();
   latest = undefined;
   latestPlacement = undefined;
+}
+
+/**
+ * What identifies a watch-mode emit's texts: `fingerprint`, the IR's digests; `shared`, the digest
+ * of the options and catalogs with the IR's shared parts; `whole`, the key of the whole output.
+ */
+interface EmitKeys {
+  readonly fingerprint: IrFingerprint;
+  readonly shared: string;
+  readonly whole: string;
 }
 
 /**
@@ -123,7 +133,8 @@ export function resetSiteMemos(): void {
  * Every link is relative; no page loads anything from the network. Labels come from the catalogs
  * `templates/labels/<locale>.json`; every configured catalog must hold every key of the English one.
  * Emits in one process (watch mode) build again only the texts whose inputs changed, and give the
- * bytes a first emit gives.
+ * bytes a first emit gives; a one-shot emit (no watch session in the process: `keepsEmitMemos()`
+ * false) digests nothing and keeps nothing once it returns.
  * @throws Error naming the key and the catalog when a label is missing, or when a locale has no catalog.
  */
 export function createSiteEmitter(options: SiteOptions = {}): Emitter {
@@ -148,35 +159,52 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     [given ? 'catalog en' : catalogPath('en'), reference],
     catalogs.map(([, name, catalog]) => [name, catalog] as const),
   );
-  const fingerprint = fingerprintIr(ir);
-  const site = digest(
-    JSON.stringify([folder, localeCodes, options.title ?? null, options.repoUrl ?? null]),
-    JSON.stringify(options.openapi ?? {}),
-    ...catalogs.map(([, , catalog]) => catalogDigest(catalog, given)),
-  );
-  const wholeKey = `${site} ${fingerprint.whole}`;
-  if (latest?.key === wholeKey) return [...latest.files];
+  // A one-shot emit (no watch session in the process) makes no key and keeps nothing after it.
+  const memoize = keepsEmitMemos();
+  let keys: EmitKeys | undefined;
+  if (memoize) {
+    const fingerprint = fingerprintIr(ir);
+    const site = digest(
+      JSON.stringify([folder, localeCodes, options.title ?? null, options.repoUrl ?? null]),
+      JSON.stringify(options.openapi ?? {}),
+      ...catalogs.map(([, , catalog]) => catalogDigest(catalog, given)),
+    );
+    keys = {
+      fingerprint,
+      shared: `${site} ${fingerprint.shared}`,
+      whole: `${site} ${fingerprint.whole}`,
+    };
+    if (latest?.key === keys.whole) return [...latest.files];
+  } else {
+    latest = undefined;
+    latestPlacement = undefined;
+  }
+  /** The memo keys of this emit; only a memoizing queue asks for them. */
+  const memo = (): EmitKeys => keys!;
+  const specKey = (spec: Spec) => memo().fingerprint.specs.get(spec)!;
 
-  const shared = `${site} ${fingerprint.shared}`;
   const first = createDocsContext(ir, createLabeler(catalogs[0]![2], catalogs[0]![1]), {
     ...(options.repoUrl !== undefined ? { repoUrl: options.repoUrl } : {}),
+    alignTables: false,
   });
   const locales: SiteLocale[] = catalogs.map(([code, name, catalog], at) => ({
     code,
     ctx: at === 0 ? first : { ...first, label: createLabeler(catalog, name) },
   }));
   const api = siteApi(ir, options.openapi);
-  const queue = new SiteBuildQueue();
+  const queue = new SiteBuildQueue(memoize);
   const out: { path: string; contents: () => string }[] = siteAssets().map((asset) => ({
     path: asset.path,
     contents: () => asset.contents,
   }));
-  const file = (path: string, key: string, prepare: () => Prepared) =>
+  const file = (path: string, key: () => string, prepare: () => Prepared) =>
     out.push({ path, contents: queue.text(key, prepare) });
   const fixed = (path: string, contents: string) => out.push({ path, contents: () => contents });
   fixed('openapi.json', api.text());
 
+  const extrasOfEmit = new Map<Spec, readonly SpecExtra[]>();
   const facts = (spec: Spec): SpecFacts => {
+    const shared = memo().shared;
     const known = factsOfSpec.get(spec);
     if (known?.shared === shared) return known;
     const extras = specExtras(ir, spec, api.schemas());
@@ -184,19 +212,31 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
       shared,
       extras,
       key: digest(
-        fingerprint.specs.get(spec)!,
+        specKey(spec),
         ...extras.map((extra) => (extra.level === 3 ? extra.json : extra.headingKey)),
       ),
     };
     factsOfSpec.set(spec, made);
     return made;
   };
-  const placement = placementOf(ir, shared);
+  /** The site-only sections of a spec's page, made once per emit (every locale shows them). */
+  const extrasOf = (spec: Spec): readonly SpecExtra[] => {
+    if (memoize) return facts(spec).extras;
+    let extras = extrasOfEmit.get(spec);
+    if (extras === undefined) {
+      extras = specExtras(ir, spec, api.schemas());
+      extrasOfEmit.set(spec, extras);
+    }
+    return extras;
+  };
+  const placement = memoize ? placementOf(ir, memo().shared) : modelPlacement(ir);
   const order = domainOrder(first);
   const domains = domainsOf(ir);
-  const backlinks = new Map(
-    ir.specs.map((spec) => [spec, JSON.stringify(linkRefs(first.backlinks.of(spec)))]),
-  );
+  let backlinks: Map<Spec, string> | undefined;
+  const backlinksKey = (spec: Spec) =>
+    (backlinks ??= new Map(
+      ir.specs.map((one) => [one, JSON.stringify(linkRefs(first.backlinks.of(one)))]),
+    )).get(spec)!;
 
   /** What an API reference operation is built from: its contract spec, or its own JSON. */
   const entrySources = new Map<ApiOperation, string>();
@@ -204,7 +244,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     let source = entrySources.get(entry);
     if (source === undefined) {
       const spec = entry.contract && first.pages.find(entry.contract.key, entry.contract.version);
-      source = `${entry.heading} ${spec ? fingerprint.specs.get(spec)! : api.entryKey(entry)}`;
+      source = `${entry.heading} ${spec ? specKey(spec) : api.entryKey(entry)}`;
       entrySources.set(entry, source);
     }
     return source;
@@ -216,7 +256,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     const start = shard * SEARCH_SHARD_SIZE;
     file(
       `assets/search-index-${shard + 1}.js`,
-      `${shared} search ${start} ${specs.map((spec) => fingerprint.specs.get(spec)!).join(' ')}`,
+      () => `${memo().shared} search ${start} ${specs.map(specKey).join(' ')}`,
       () => ({
         render: () =>
           searchShardScript(specs.map((spec, at) => searchDocument(first, spec, start + at))),
@@ -229,30 +269,28 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     const siteTitle = options.title ?? ctx.label('index.title.label');
     const layout = pageLayout(locale, locales, siteTitle);
     const home = `${code}/index.html`;
-    /** A page of this locale, its layout inputs and content made only when it is not memoized. */
+    /** A page of this locale: its code blocks listed when queued, its content made when rendered. */
     const page = (
       path: SitePath,
-      key: string,
+      key: () => string,
       input: () => Omit<PageInput, 'path' | 'html'>,
-      content: () => { codes?: Iterable<DocsCode>; html: () => string },
+      content: { codes?: () => Iterable<DocsCode>; html: () => string },
     ) =>
-      file(path, `${shared} ${code} ${key}`, () => {
-        const prepared = content();
-        return {
-          ...(prepared.codes ? { codes: prepared.codes } : {}),
-          render: () => layout({ ...input(), path, html: prepared.html() }),
-        };
-      });
+      file(
+        path,
+        () => `${memo().shared} ${code} ${key()}`,
+        () => ({
+          ...(content.codes ? { codes: content.codes() } : {}),
+          render: () => layout({ ...input(), path, html: content.html() }),
+        }),
+      );
+    /** A page of blocks that hold no code block. */
     const blocksPage = (
       path: SitePath,
-      key: string,
+      key: () => string,
       input: () => Omit<PageInput, 'path' | 'html'>,
       blocks: () => SiteBlock[],
-    ) =>
-      page(path, key, input, () => {
-        const made = blocks();
-        return { codes: codesOfBlocks(made), html: () => blocksToHtml(made) };
-      });
+    ) => page(path, key, input, { html: () => blocksToHtml(blocks()) });
     const crumb = (path: SitePath, from: SitePath, text: string): LinkView => ({
       href: hrefFrom(from, path),
       text,
@@ -264,7 +302,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
 
     blocksPage(
       home,
-      'home',
+      () => 'home',
       () => ({ title: siteTitle }),
       () =>
         homePageBlocks(
@@ -274,44 +312,49 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     );
     for (const domain of domains) {
       const path = `${code}/${domain}/index.html`;
-      const descriptions = specsOfDomain(ir, domain).map((spec) => spec.meta.description ?? null);
       blocksPage(
         path,
-        `domain ${digest(domain, JSON.stringify(descriptions))}`,
+        () => {
+          const descriptions = specsOfDomain(ir, domain).map(
+            (spec) => spec.meta.description ?? null,
+          );
+          return `domain ${digest(domain, JSON.stringify(descriptions))}`;
+        },
         () => ({ title: domain, breadcrumbs: crumbs(path, [path, domain]) }),
         () => domainIndexBlocks(ctx, domain),
       );
     }
     for (const spec of ir.specs) {
       const path = sitePathOfDocsPage(code, ctx.pages.pathOf(spec));
-      const { extras, key } = facts(spec);
       page(
         path,
-        `spec ${key} ${backlinks.get(spec)!}`,
+        () => `spec ${facts(spec).key} ${backlinksKey(spec)}`,
         () => ({
           title: titleOf(spec),
           ...(spec.meta.description ? { description: spec.meta.description } : {}),
           breadcrumbs: specBreadcrumbs(ctx, code, path, spec),
           pager: specPager(ctx, code, path, order.get(spec)!),
         }),
-        () => {
-          const view = finishPage(specPagePlan(ctx, spec, siteSpecExtras(ctx, extras)));
-          return {
-            codes: view.sections.flatMap((section) => (section.code ? [section.code] : [])),
-            html: () => pageViewToHtml(view, pageMarkdown),
-          };
+        {
+          codes: () => specPageCodes(spec, extrasOf(spec)),
+          html: () => {
+            const plan = specPagePlan(ctx, spec, siteSpecExtras(ctx, extrasOf(spec)));
+            return pageViewToHtml(finishPage(plan), pageMarkdown);
+          },
         },
       );
     }
 
     const eventsPath = `${code}/events.html`;
-    const events = ir.specs.filter((spec) => spec.kind === 'event');
     blocksPage(
       eventsPath,
-      `events ${digest(
-        ...events.map((spec) => fingerprint.specs.get(spec)!),
-        JSON.stringify(events.map((spec) => linkRefs(ctx.backlinks.of(spec)))),
-      )}`,
+      () => {
+        const events = ir.specs.filter((spec) => spec.kind === 'event');
+        return `events ${digest(
+          ...events.map(specKey),
+          JSON.stringify(events.map((spec) => linkRefs(ctx.backlinks.of(spec)))),
+        )}`;
+      },
       () => ({
         title: ctx.label('site.events.label'),
         breadcrumbs: crumbs(eventsPath, [eventsPath, ctx.label('site.events.label')]),
@@ -323,7 +366,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     const modelsLabel = ctx.label('site.models.label');
     blocksPage(
       modelsPath,
-      'models',
+      () => 'models',
       () => ({ title: modelsLabel, breadcrumbs: crumbs(modelsPath, [modelsPath, modelsLabel]) }),
       () => modelsOverviewBlocks(ctx, placement),
     );
@@ -332,7 +375,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
       const title = partTitle(modelsLabel, part);
       blocksPage(
         path,
-        `models part ${part.file}`,
+        () => `models part ${part.file}`,
         () => ({
           title,
           breadcrumbs: crumbs(path, [modelsPath, modelsLabel], [path, title]),
@@ -360,7 +403,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     };
     blocksPage(
       apiPath,
-      `api ${api.overviewKey} ${digest(JSON.stringify(anchors))}`,
+      () => `api ${api.overviewKey} ${digest(JSON.stringify(anchors))}`,
       () => ({ title: apiLabel, breadcrumbs: crumbs(apiPath, [apiPath, apiLabel]) }),
       () => apiOverviewBlocks(ctx, api.document(), parts, (part) => anchors[parts.indexOf(part)]!),
     );
@@ -368,7 +411,8 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
       const path = `${code}/${part.file}`;
       const title = titles[at]!;
       const sections = part.entries.map((entry, i) => {
-        const key = `${shared} ${code} api operation ${entrySource(entry)} ${anchors[at]![i]!}`;
+        const key = () =>
+          `${memo().shared} ${code} api operation ${entrySource(entry)} ${anchors[at]![i]!}`;
         return {
           key,
           html: queue.text(key, () => {
@@ -383,7 +427,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
       });
       file(
         path,
-        `${shared} ${code} api part ${digest(title, ...sections.map((s) => s.key))}`,
+        () => `${memo().shared} ${code} api part ${digest(title, ...sections.map((s) => s.key()))}`,
         () => ({
           render: () =>
             layout({
@@ -401,7 +445,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     const searchPath = `${code}/search.html`;
     page(
       searchPath,
-      `search ${shardCount}`,
+      () => `search ${shardCount}`,
       () => ({
         title: ctx.label('site.search.label'),
         breadcrumbs: crumbs(searchPath, [searchPath, ctx.label('site.search.label')]),
@@ -411,7 +455,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
           '../assets/search.js',
         ],
       }),
-      () => ({
+      {
         html: () =>
           renderSiteTemplate('search.html.hbs', {
             heading: ctx.label('site.search.label'),
@@ -426,11 +470,15 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
               ),
             ),
           }),
+      },
+    );
+    file(
+      `assets/nav.${code}.js`,
+      () => `${memo().shared} ${code} nav`,
+      () => ({
+        render: () => `window.contractsNav = ${JSON.stringify(navData(ctx, code))};\n`,
       }),
     );
-    file(`assets/nav.${code}.js`, `${shared} ${code} nav`, () => ({
-      render: () => `window.contractsNav = ${JSON.stringify(navData(ctx, code))};\n`,
-    }));
   }
 
   const others = locales.map((locale) => ({
@@ -461,12 +509,25 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
   );
 
   queue.finish();
-  sweepSiteMemos();
+  extrasOfEmit.clear();
+  if (memoize) sweepSiteMemos();
+  else clearSiteMemos();
   const emitted = out
     .map((entry) => ({ path: `${folder}/${entry.path}`, contents: entry.contents() }))
     .sort((a, b) => compareCodeUnits(a.path, b.path));
-  latest = { key: wholeKey, files: emitted };
-  return [...emitted];
+  if (memoize) latest = { key: keys!.whole, files: emitted };
+  return memoize ? [...emitted] : emitted;
+}
+
+/**
+ * The code blocks of a spec's page, in page order: the site-only sections' JSON, then Source
+ * Definition (the texts its plan gives them, highlighted before the page renders).
+ */
+function specPageCodes(spec: Spec, extras: readonly SpecExtra[]): DocsCode[] {
+  return [
+    ...extras.flatMap((extra) => (extra.level === 3 ? [codeBlock('json', extra.json)] : [])),
+    sourceCode(spec),
+  ];
 }
 
 /** The references of a spec's backlinks, without their source locations (no page shows those). */

@@ -83,18 +83,18 @@ function balanced(html: string): boolean {
 }
 
 /**
- * Highlights every distinct line of `texts` (all {@link isLineLocal}) that the line memo lacks, in
- * one highlight.js call on the lines joined by line breaks. The joined text is line-local too (each
- * line starts in the top mode whatever precedes it), so its output splits into the lines' outputs;
- * if a line's output does not balance its spans, nothing is stored and false is returned.
- * Lines that differ only in the text of their string literals are highlighted once, as one
- * {@link LiteralShape}.
+ * Highlights every distinct line of `texts` (each given as its lines, all {@link isLineLocal}) that
+ * the line memo lacks, in one highlight.js call on the lines joined by line breaks. The joined text
+ * is line-local too (each line starts in the top mode whatever precedes it), so its output splits
+ * into the lines' outputs; if a line's output does not balance its spans, nothing is stored and
+ * false is returned. Lines that differ only in the text of their string literals are highlighted
+ * once, as one {@link LiteralShape}.
  */
-function highlightLines(texts: readonly string[], lang: string): boolean {
+function highlightLines(texts: readonly (readonly string[])[], lang: string): boolean {
   const memo = lines.of(lang);
   const wanted = new Set<string>();
   for (const text of texts) {
-    for (const line of text.split('\n')) {
+    for (const line of text) {
       if (line !== '' && memo.get(line) === undefined) wanted.add(line);
     }
   }
@@ -211,10 +211,10 @@ function escapeHljs(text: string): string {
     .replace(/'/g, '&#x27;');
 }
 
-function fromLines(text: string, lang: string): string | undefined {
+/** A text, given as its lines, from the line memo; undefined when a line is not in it. */
+function fromLines(parts: readonly string[], lang: string): string | undefined {
   const memo = lines.of(lang);
   let html = '';
-  const parts = text.split('\n');
   for (let at = 0; at < parts.length; at++) {
     const line = parts[at]!;
     const lineHtml = line === '' ? '' : memo.get(line);
@@ -225,28 +225,40 @@ function fromLines(text: string, lang: string): string | undefined {
 }
 
 /**
- * Fills the memo of {@link highlight} for many blocks at once: the blocks of `ts` or `json` that are
- * {@link isLineLocal} are highlighted by distinct line, in one call per language, and then
- * `highlight(code, lang)` of each is a memo hit; the others are left to {@link highlight}, which
- * highlights them whole.
+ * Fills the memo of {@link highlight} for many blocks at once: the distinct texts of `ts` or `json`
+ * blocks that are {@link isLineLocal} are highlighted by distinct line, in one call per language,
+ * and then `highlight(text, lang)` of each is a memo hit; the others are left to
+ * {@link highlight}, which highlights them whole. The same text in several blocks (a source shown
+ * in every locale) is read once. The highlighted lines are kept for a later batch only with
+ * `keepLines` (a watch-mode emit); a one-shot emit has no later batch.
  */
 export function highlightBlocks(
-  items: Iterable<{ readonly code: string; readonly lang: string }>,
+  items: Iterable<{ readonly text: string; readonly lang: string }>,
+  keepLines = false,
 ): void {
-  const byLang = new Map<string, string[]>();
-  for (const { code, lang } of items) {
-    if (blocks.of(lang).get(code) !== undefined) continue;
-    if (!isLineLocal(code, lang)) continue;
-    const list = byLang.get(lang) ?? [];
-    list.push(code);
-    byLang.set(lang, list);
-  }
-  for (const [lang, texts] of byLang) {
-    if (!highlightLines(texts, lang)) continue;
-    for (const text of texts) {
-      const html = fromLines(text, lang);
-      if (html !== undefined) blocks.of(lang).set(text, html);
+  const byLang = new Map<string, Set<string>>();
+  for (const { text, lang } of items) {
+    let texts = byLang.get(lang);
+    if (texts === undefined) {
+      if (NOT_LINE_LOCAL[lang] === undefined) continue;
+      texts = new Set();
+      byLang.set(lang, texts);
     }
+    texts.add(text);
+  }
+  for (const [lang, distinct] of byLang) {
+    const memo = blocks.of(lang);
+    const texts = [...distinct].filter(
+      (text) => memo.get(text) === undefined && isLineLocal(text, lang),
+    );
+    const split = texts.map((text) => text.split('\n'));
+    if (highlightLines(split, lang)) {
+      for (let at = 0; at < texts.length; at++) {
+        const html = fromLines(split[at]!, lang);
+        if (html !== undefined) memo.set(texts[at]!, html);
+      }
+    }
+    if (!keepLines) lines.of(lang).clear();
   }
 }
 

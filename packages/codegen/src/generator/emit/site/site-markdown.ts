@@ -1,7 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import {
   createSlugger,
-  escapeCell,
+  unalignedTable,
   type DocsCode,
   type DocsPageView,
   type DocsTable,
@@ -162,7 +162,7 @@ function markdownBlock(text: string): string {
 
 /** One block of a page in page order, as the direct renderer reads it. */
 type PageBlock =
-  | { readonly heading: string; readonly level: number }
+  | { readonly heading: string; readonly level: number; readonly anchor?: string }
   | { readonly paragraph: string }
   | { readonly table: DocsTable }
   | { readonly code: DocsCode };
@@ -177,9 +177,10 @@ const BLANK_LINES = /\n(?:[ \t]*\n)+/;
  * null when a block is one {@link site-direct-blocks} does not render exactly in this page: a
  * heading or paragraph it does not know, two neighbouring paragraphs that would join into one
  * list, a possible link reference definition, a table or fence markdown-it would read otherwise.
- * Headings get the page's GitHub anchors in page order; a `markdown` paragraph is cut at its blank
- * lines into blocks shaped like paragraphs (it holds no fence, and no block of it starts indented,
- * so each ends at its blank line), and the blocks of no known shape go through markdown-it alone.
+ * Headings get the page's GitHub anchors in page order (the ones the blocks carry, when they do);
+ * a `markdown` paragraph is cut at its blank lines into blocks shaped like paragraphs (it holds no
+ * fence, and no block of it starts indented, so each ends at its blank line), and the blocks of no
+ * known shape go through markdown-it alone.
  */
 function directHtml(blocks: readonly PageBlock[]): string | null {
   const escapeHtml = renderer.utils.escapeHtml;
@@ -212,7 +213,7 @@ function directHtml(blocks: readonly PageBlock[]): string | null {
       html += headingHtml(
         block.level,
         block.heading,
-        slug(block.heading),
+        block.anchor ?? slug(block.heading),
         escapeHtml,
         cachedInline,
       );
@@ -235,20 +236,15 @@ function directHtml(blocks: readonly PageBlock[]): string | null {
 export type SiteBlock = string | { readonly table: DocsTable } | { readonly code: DocsCode };
 
 /**
- * A table block of `header` and `rows`, every cell escaped for GFM ({@link escapeCell}) but not
- * padded: markdown-it trims cells, so the docs pages' aligned layout would change no HTML.
+ * A table block of `header` and `rows`, every cell escaped for GFM but not padded
+ * ({@link unalignedTable}): markdown-it trims cells, so the docs pages' aligned layout would change
+ * no HTML.
  */
 export function tableBlock(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): { readonly table: DocsTable } {
-  return {
-    table: {
-      header: header.map(escapeCell),
-      delimiters: header.map(() => '---'),
-      rows: rows.map((row) => row.map(escapeCell)),
-    },
-  };
+  return { table: unalignedTable(header, rows) };
 }
 
 function tableText(table: DocsTable): string {
@@ -312,8 +308,15 @@ export function pageViewToHtml(
   toMarkdown: (view: DocsPageView) => string,
 ): string {
   const page: PageBlock[] = [];
+  // The anchors the page's plan placed are the slugs the page's headings give in order.
+  const anchored = view.sections.every((section) => section.anchor !== undefined);
   for (const section of view.sections) {
-    page.push({ heading: section.heading, level: section.hashes.length });
+    const level = section.hashes.length;
+    page.push(
+      anchored
+        ? { heading: section.heading, level, anchor: section.anchor! }
+        : { heading: section.heading, level },
+    );
     for (const paragraph of section.paragraphs) page.push({ paragraph });
     if (section.table !== null) page.push({ table: section.table });
     if (section.code !== null) page.push({ code: section.code });

@@ -2,8 +2,10 @@
  * A cache that keeps what the latest site emit used and drops the rest: each entry remembers the
  * emit that last used it, and {@link sweepSiteMemos}, at the end of an emit, drops every entry that
  * emit did not use. So a watch-mode process holds one emit's worth of pages, highlights and
- * renderings, whatever the edits before. `limit` caps the entries for callers outside an emit (a
- * test rendering Markdown in a loop, which no sweep follows): past it, the memo empties.
+ * renderings, whatever the edits before. A one-shot emit (no watch session, `keepsEmitMemos()`
+ * false) uses the memos only to share work between its own pages and locales, and empties them at
+ * its end ({@link clearSiteMemos}). `limit` caps the entries for callers outside an emit (a test
+ * rendering Markdown in a loop, which no sweep follows): past it, the memo empties.
  */
 export class SweptMemo<V> {
   private readonly entries = new Map<string, { value: V; used: number }>();
@@ -41,6 +43,11 @@ export class SweptMemo<V> {
     return this.entries.size;
   }
 
+  /** Drops every entry. */
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** Drops every entry not used since the last sweep. */
   sweep(): void {
     for (const [key, entry] of this.entries) {
@@ -55,4 +62,19 @@ const memos: SweptMemo<unknown>[] = [];
 /** Ends one site emit for every {@link SweptMemo}: what this emit did not use is dropped. */
 export function sweepSiteMemos(): void {
   for (const memo of memos) memo.sweep();
+}
+
+/**
+ * Empties every {@link SweptMemo}: the end of a one-shot emit (no later emit can reuse anything),
+ * or a benchmark's fresh start.
+ */
+export function clearSiteMemos(): void {
+  for (const memo of memos) memo.clear();
+}
+
+/** How many entries every {@link SweptMemo} holds together: none after a one-shot emit. */
+export function siteMemoEntries(): number {
+  let entries = 0;
+  for (const memo of memos) entries += memo.size;
+  return entries;
 }
