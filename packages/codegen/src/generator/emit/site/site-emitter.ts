@@ -138,11 +138,7 @@ interface EmitKeys {
  * @throws Error naming the key and the catalog when a label is missing, or when a locale has no catalog.
  */
 export function createSiteEmitter(options: SiteOptions = {}): Emitter {
-  return {
-    name: 'site',
-    emit: (ir) => emitSite(ir, options),
-    recipe: { module: import.meta.url, factory: 'createSiteEmitter', options },
-  };
+  return { name: 'site', emit: (ir) => emitSite(ir, options) };
 }
 
 function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
