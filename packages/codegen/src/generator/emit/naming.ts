@@ -1,5 +1,6 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Ir, Model, Spec } from '../ir/ir-schema.js';
+import { perIr } from './per-ir-memo.js';
 
 /** The domain a spec belongs to: `meta.domain`, else the first key segment. */
 export function domainOf(spec: Spec): string {
@@ -52,31 +53,25 @@ export function reachableModels(ir: Ir, roots: readonly string[]): string[] {
   return [...seen].sort(compareCodeUnits);
 }
 
-const modelIndexes = new WeakMap<Ir, ReadonlyMap<string, Model>>();
+const modelIndex = perIr(
+  (ir: Ir): ReadonlyMap<string, Model> => new Map(ir.models.map((model) => [model.name, model])),
+);
 
 /**
  * The models of `ir` by name, built once per IR object (emitters look models up per root, and a
  * map per look-up made a 1,000-operation corpus quadratic). An IR is never modified once built.
  */
 export function modelsByName(ir: Ir): ReadonlyMap<string, Model> {
-  let index = modelIndexes.get(ir);
-  if (!index) {
-    index = new Map(ir.models.map((model) => [model.name, model]));
-    modelIndexes.set(ir, index);
-  }
-  return index;
+  return modelIndex(ir, '');
 }
 
-const enumIndexes = new WeakMap<Ir, ReadonlyMap<string, EnumDef>>();
+const enumIndex = perIr(
+  (ir: Ir): ReadonlyMap<string, EnumDef> => new Map(ir.enums.map((def) => [def.name, def])),
+);
 
 /** The enums of `ir` by name, built once per IR object, as {@link modelsByName} is. */
 export function enumsByName(ir: Ir): ReadonlyMap<string, EnumDef> {
-  let index = enumIndexes.get(ir);
-  if (!index) {
-    index = new Map(ir.enums.map((def) => [def.name, def]));
-    enumIndexes.set(ir, index);
-  }
-  return index;
+  return enumIndex(ir, '');
 }
 
 /** The one banner line every generated source file starts with (no timestamps, no absolute paths). */
