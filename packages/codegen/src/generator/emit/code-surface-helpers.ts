@@ -3,6 +3,7 @@ import type { EventSpec, Ir, OperationSpec, Spec } from '../ir/ir-schema.js';
 import { tsQuote } from './code-layout.js';
 import { DEFAULT_IMPORT_SETTINGS, type ImportSettings } from './import-settings.js';
 import { banner, specsOfDomain } from './naming.js';
+import { perIr } from './per-ir-memo.js';
 
 /**
  * Shared plain functions of the code surfaces (client, handlers, events, registry, index):
@@ -66,29 +67,22 @@ export function eventsOfDomain(ir: Ir, domain: string): EventSpec[] {
     .sort(compareSpecs);
 }
 
-const highestVersions = new WeakMap<Ir, ReadonlyMap<string, string>>();
-
 /** `kind key` -> the highest version of that key among the IR's specs of that kind, per IR. */
-function highestVersionsOf(ir: Ir): ReadonlyMap<string, string> {
-  let highest = highestVersions.get(ir);
-  if (!highest) {
-    const found = new Map<string, string>();
-    for (const spec of ir.specs) {
-      const id = `${spec.kind} ${spec.key}`;
-      const current = found.get(id);
-      if (current === undefined || compareSemver(spec.version, current) > 0) {
-        found.set(id, spec.version);
-      }
+const highestVersionsOf = perIr((ir: Ir): ReadonlyMap<string, string> => {
+  const found = new Map<string, string>();
+  for (const spec of ir.specs) {
+    const id = `${spec.kind} ${spec.key}`;
+    const current = found.get(id);
+    if (current === undefined || compareSemver(spec.version, current) > 0) {
+      found.set(id, spec.version);
     }
-    highest = found;
-    highestVersions.set(ir, highest);
   }
-  return highest;
-}
+  return found;
+});
 
 /** True when `spec` is not the highest version of its key among `specs` of its kind. */
 export function isOlderVersion(spec: Spec, ir: Ir): boolean {
-  const highest = highestVersionsOf(ir).get(`${spec.kind} ${spec.key}`);
+  const highest = highestVersionsOf(ir, '').get(`${spec.kind} ${spec.key}`);
   return highest !== undefined && compareSemver(highest, spec.version) > 0;
 }
 
@@ -106,29 +100,22 @@ export function domainBanner(ir: Ir, domain: string, from?: readonly Spec[]): st
   return banner(specs.map((spec) => spec.source.file));
 }
 
-const eventsByLabel = new WeakMap<Ir, ReadonlyMap<string, EventSpec>>();
-
 /** The IR's events by `key@version`, the first of duplicates (as a search in IR order finds). */
-function eventsByLabelOf(ir: Ir): ReadonlyMap<string, EventSpec> {
-  let found = eventsByLabel.get(ir);
-  if (!found) {
-    const events = new Map<string, EventSpec>();
-    for (const spec of ir.specs) {
-      const label = specLabel(spec);
-      if (spec.kind === 'event' && !events.has(label)) events.set(label, spec);
-    }
-    found = events;
-    eventsByLabel.set(ir, found);
+const eventsByLabelOf = perIr((ir: Ir): ReadonlyMap<string, EventSpec> => {
+  const events = new Map<string, EventSpec>();
+  for (const spec of ir.specs) {
+    const label = specLabel(spec);
+    if (spec.kind === 'event' && !events.has(label)) events.set(label, spec);
   }
-  return found;
-}
+  return events;
+});
 
 /**
  * The event `ref` names, across the whole IR (an operation may emit another domain's event).
  * @throws Error when no event spec has that key and version (the validator reports it first).
  */
 export function findEvent(ir: Ir, ref: { key: string; version: string }, by: Spec): EventSpec {
-  const event = eventsByLabelOf(ir).get(specLabel(ref));
+  const event = eventsByLabelOf(ir, '').get(specLabel(ref));
   if (!event)
     throw new Error(`${specLabel(by)} emits ${specLabel(ref)}, which is not an event spec`);
   return event;

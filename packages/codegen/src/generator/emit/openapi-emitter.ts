@@ -20,6 +20,7 @@ import {
 import { modelRefsOf, strictModelNames } from './model-graph.js';
 import { camelCase, domainOf, enumsByName, modelsByName, reachableModels } from './naming.js';
 import type { OutputFile } from './output-file.js';
+import { perIr } from './per-ir-memo.js';
 import { holdsKeptJson, jsonText, keepJsonText } from './json-text.js';
 import type { JsonSchema } from './scalar-wire-types.js';
 import { exampleOfModel } from './site/example-values.js';
@@ -480,8 +481,6 @@ export interface SharedOpenApi {
   text(): string;
 }
 
-const SHARED = new WeakMap<Ir, Map<string, SharedOpenApi>>();
-
 function printedDocument(document: Json): string {
   // One-shot runs print natively: the part-by-part printer only pays off when parts are kept.
   if (!keepsEmitMemos()) return JSON.stringify(document, null, 2) + '\n';
@@ -497,21 +496,14 @@ function printedDocument(document: Json): string {
  * @throws Error as {@link openApiDocument} does.
  */
 export function sharedOpenApi(ir: Ir, options: OpenApiOptions = {}): SharedOpenApi {
-  const key = JSON.stringify(options);
-  let forIr = SHARED.get(ir);
-  if (!forIr) {
-    forIr = new Map();
-    SHARED.set(ir, forIr);
-  }
-  let shared = forIr.get(key);
-  if (!shared) {
-    const document = openApiDocument(ir, options);
-    let text: string | undefined;
-    shared = { document, text: () => (text ??= printedDocument(document)) };
-    forIr.set(key, shared);
-  }
-  return shared;
+  return sharedOnce(ir, JSON.stringify(options));
 }
+
+const sharedOnce = perIr((ir: Ir, optionsKey: string): SharedOpenApi => {
+  const document = openApiDocument(ir, JSON.parse(optionsKey) as OpenApiOptions);
+  let text: string | undefined;
+  return { document, text: () => (text ??= printedDocument(document)) };
+});
 
 /** Creates the emitter of `openapi.json` at the root of the output folder ({@link sharedOpenApi}). */
 export function createOpenApiEmitter(options: OpenApiOptions = {}): Emitter {

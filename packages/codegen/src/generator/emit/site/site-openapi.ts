@@ -1,4 +1,5 @@
 import type { Ir } from '../../ir/ir-schema.js';
+import { perIr } from '../per-ir-memo.js';
 import { sharedOpenApi, type OpenApiOptions } from '../openapi-emitter.js';
 import { apiParts, type ApiOperation } from './site-api-page.js';
 import type { CatalogPart } from './site-catalog-parts.js';
@@ -27,8 +28,6 @@ export interface SiteApi {
   entryKey(entry: ApiOperation): string;
 }
 
-const byIr = new WeakMap<Ir, Map<string, SiteApi>>();
-
 /**
  * The {@link SiteApi} of `ir` and `options`, one per IR object and options: the document is built
  * at most once per IR (some 70 ms at 1,000 operations, and 45 ms more for its text), and not at
@@ -37,14 +36,11 @@ const byIr = new WeakMap<Ir, Map<string, SiteApi>>();
  * @throws Error as sharedOpenApi does (a model named like a problem schema).
  */
 export function siteApi(ir: Ir, options: OpenApiOptions = {}): SiteApi {
-  const optionsKey = JSON.stringify(options);
-  let forIr = byIr.get(ir);
-  if (!forIr) {
-    forIr = new Map();
-    byIr.set(ir, forIr);
-  }
-  const known = forIr.get(optionsKey);
-  if (known) return known;
+  return siteApiOnce(ir, JSON.stringify(options));
+}
+
+const siteApiOnce = perIr((ir: Ir, optionsKey: string): SiteApi => {
+  const options = JSON.parse(optionsKey) as OpenApiOptions;
   let parts: CatalogPart<ApiOperation>[] | undefined;
   let overviewKey: string | undefined;
   const documentOf = () => sharedOpenApi(ir, options).document;
@@ -67,6 +63,5 @@ export function siteApi(ir: Ir, options: OpenApiOptions = {}): SiteApi {
     },
     entryKey: (entry) => partDigest(entry.operation),
   };
-  forIr.set(optionsKey, api);
   return api;
-}
+});
