@@ -1,8 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeSyntheticCorpus } from '../../bench/synthetic-corpus.js';
 import {
   GenerationCache,
   generationKey,
@@ -12,16 +10,12 @@ import { readInputClosure } from '../../packages/codegen/src/generator/cache/inp
 import { resolveGenerateSettings } from '../../packages/codegen/src/generator/config/resolve-settings.js';
 import { runCli } from '../support/cli.js';
 import { hashTree } from '../support/tree.js';
+import { syntheticProject } from '../support/synthetic-project.js';
 
 let project = '';
 
 beforeEach(() => {
-  project = mkdtempSync(join(tmpdir(), 'contracts-cache-'));
-  writeSyntheticCorpus(join(project, 'specs', 'bench'), 4);
-  writeFileSync(
-    join(project, 'contracts.config.json'),
-    JSON.stringify({ specs: ['specs/**/*.ts'], out: 'generated' }),
-  );
+  project = syntheticProject('contracts-cache-', 4);
 });
 
 afterEach(() => {

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeSyntheticCorpus } from '../../bench/synthetic-corpus.js';
 import { CLI, runCli } from '../support/cli.js';
+import { syntheticProject } from '../support/synthetic-project.js';
 
 /*
  * `contracts docs serve` runs the watch loop of `generate --watch`: a saved spec rebuilds the tree,
@@ -17,12 +16,7 @@ let project = '';
 let child: ChildProcess | undefined;
 
 beforeEach(() => {
-  project = mkdtempSync(join(tmpdir(), 'contracts-docs-serve-'));
-  writeSyntheticCorpus(join(project, 'specs', 'bench'), 3);
-  writeFileSync(
-    join(project, 'contracts.config.json'),
-    JSON.stringify({ specs: ['specs/**/*.ts'], out: 'generated' }),
-  );
+  project = syntheticProject('contracts-docs-serve-', 3);
 });
 
 afterEach(async () => {

@@ -1,12 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeSyntheticCorpus } from '../../bench/synthetic-corpus.js';
 import { generateWithCache } from '../../packages/codegen/src/generator/cache/cached-generation.js';
 import { resolveGenerateSettings } from '../../packages/codegen/src/generator/config/resolve-settings.js';
 import { withoutEmitMemos } from '../../packages/codegen/src/generator/emit/emit-memo.js';
 import { GenerationSession } from '../../packages/codegen/src/generator/session/generation-session.js';
+import { syntheticProject } from '../support/synthetic-project.js';
 
 /*
  * The watch session (what `contracts generate --watch` rebuilds with) against a cold one-shot
@@ -17,12 +16,7 @@ import { GenerationSession } from '../../packages/codegen/src/generator/session/
 let project = '';
 
 beforeEach(() => {
-  project = mkdtempSync(join(tmpdir(), 'contracts-session-'));
-  writeSyntheticCorpus(join(project, 'specs', 'bench'), 4);
-  writeFileSync(
-    join(project, 'contracts.config.json'),
-    JSON.stringify({ specs: ['specs/**/*.ts'], out: 'generated' }),
-  );
+  project = syntheticProject('contracts-session-', 4);
 });
 
 afterEach(() => {

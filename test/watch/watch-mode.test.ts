@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeSyntheticCorpus } from '../../bench/synthetic-corpus.js';
 import { CLI } from '../support/cli.js';
 import { hashTree } from '../support/tree.js';
+import { syntheticProject } from '../support/synthetic-project.js';
 
 /*
  * `contracts generate --watch` in a temporary project. Every step waits for the line the watcher
@@ -97,17 +96,12 @@ async function edit(w: Watcher, path: string, text: string, expected = REBUILT):
 const generated = (path: string) => readFileSync(join(project, 'generated', path), 'utf8');
 
 beforeEach(() => {
-  project = mkdtempSync(join(tmpdir(), 'contracts-watch-'));
-  writeSyntheticCorpus(join(project, 'specs', 'bench'), 3);
+  project = syntheticProject('contracts-watch-', 3);
   // A spec no capability lists, so that deleting it leaves a valid corpus.
   const op = readFileSync(join(project, 'specs/bench/ops/op-0002.ts'), 'utf8');
   writeFileSync(
     join(project, 'specs/bench/ops/op-0900.ts'),
     op.replaceAll('0002', '0900').replace(/^.*capability: \{ key: 'bench\.core'.*\n/m, ''),
-  );
-  writeFileSync(
-    join(project, 'contracts.config.json'),
-    JSON.stringify({ specs: ['specs/**/*.ts'], out: 'generated' }),
   );
 });
 
