@@ -122,7 +122,7 @@ describe('site emitter', () => {
     const search = files.find((file) => file.path === 'site/fr/search.html')!.contents;
     expect(search).toContain('data-kinds="{&quot;operation&quot;:&quot;opération&quot;');
     expect(search).toContain(
-      '<script src="../assets/minisearch.js"></script>\n<script src="../assets/search-index-1.js"></script>\n<script src="../assets/search.js"></script>',
+      '<script src="../assets/minisearch.js"></script>\n<script src="../assets/search-index-1.js"></script>\n<script src="../assets/search-shards.js"></script>\n<script src="../assets/search.js"></script>',
     );
     const shard = files.find((file) => file.path === 'site/assets/search-index-1.js')!.contents;
     expect(

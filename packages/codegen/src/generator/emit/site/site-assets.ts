@@ -7,7 +7,7 @@ import { TEMPLATES_DIR } from '../render-template.js';
 const require = createRequire(import.meta.url);
 
 /** Our own assets, copied from `templates/site/assets/`. */
-const OWN_ASSETS = ['site.css', 'site.js', 'theme.js', 'search.js'] as const;
+const OWN_ASSETS = ['site.css', 'site.js', 'theme.js', 'search-shards.js', 'search.js'] as const;
 
 /**
  * MiniSearch's browser bundle (its UMD build, which sets `window.MiniSearch`), shipped with the

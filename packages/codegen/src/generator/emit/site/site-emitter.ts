@@ -448,6 +448,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
         scripts: [
           '../assets/minisearch.js',
           ...Array.from({ length: shardCount }, (_, at) => `../assets/search-index-${at + 1}.js`),
+          '../assets/search-shards.js',
           '../assets/search.js',
         ],
       }),

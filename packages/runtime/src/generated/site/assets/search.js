@@ -1,6 +1,7 @@
 // The search page: loads the prebuilt MiniSearch index shards (window.contractsSearchShards),
-// searches them all as the user types (and from ?q=), best score first, and moves through the
-// results with the arrow keys. A hit's kind is shown by its label (data-kinds on the results list).
+// joined into one index (search-shards.js) so scores compare across shards, searches it as the user
+// types (and from ?q=), best score first, and moves through the results with the arrow keys. A
+// hit's kind is shown by its label (data-kinds on the results list).
 (function () {
   var input = document.getElementById('search-input');
   var results = document.getElementById('search-results');
@@ -8,24 +9,28 @@
   if (!input || !results || !window.MiniSearch || !window.contractsSearchShards) return;
   var root = document.documentElement.getAttribute('data-root') || '';
   var kinds = JSON.parse(results.getAttribute('data-kinds') || '{}');
-  var shards = window.contractsSearchShards.map(function (shard) {
-    return window.MiniSearch.loadJS(shard, {
-      fields: ['key', 'title', 'description', 'tags', 'fields', 'errors'],
-      storeFields: ['key', 'title', 'kind', 'path'],
-      tokenize: function (text) {
-        return text.split(/[\s\p{P}]+/u).filter(Boolean);
-      },
-      searchOptions: { prefix: true, fuzzy: 0.1, combineWith: 'AND', boost: { key: 3, title: 2, errors: 2 } },
-    });
+  var options = {
+    fields: ['key', 'title', 'description', 'tags', 'fields', 'errors'],
+    storeFields: ['key', 'title', 'kind', 'path'],
+    tokenize: function (text) {
+      return text.split(/[\s\p{P}]+/u).filter(Boolean);
+    },
+    searchOptions: { prefix: true, fuzzy: 0.1, combineWith: 'AND', boost: { key: 3, title: 2, errors: 2 } },
+  };
+  var merged = window.contractsMergeSearchShards
+    ? window.contractsMergeSearchShards(window.contractsSearchShards)
+    : null;
+  var indexes = (merged ? [merged] : window.contractsSearchShards).map(function (shard) {
+    return window.MiniSearch.loadJS(shard, options);
   });
   function search(query) {
     var hits = [];
-    shards.forEach(function (shard) {
-      hits = hits.concat(shard.search(query));
+    indexes.forEach(function (index) {
+      hits = hits.concat(index.search(query));
     });
-    // Array.prototype.sort is stable: equal scores keep shard order, then each shard's own order.
+    // Equal scores in document order (a document's id is its spec's place in the IR).
     return hits.sort(function (a, b) {
-      return b.score - a.score;
+      return b.score - a.score || a.id - b.id;
     });
   }
   var active = -1;
