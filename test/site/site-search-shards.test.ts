@@ -27,8 +27,9 @@ const OPTIONS = {
 
 /** `contractsMergeSearchShards` from the site's own asset, run as the browser runs it. */
 function mergeOf(): (shards: Shard[]) => Shard | null {
-  const context: { window: { contractsMergeSearchShards?: (shards: Shard[]) => Shard | null } } =
-    { window: {} };
+  const context: { window: { contractsMergeSearchShards?: (shards: Shard[]) => Shard | null } } = {
+    window: {},
+  };
   runInNewContext(readFileSync(`${TEMPLATES_DIR}site/assets/search-shards.js`, 'utf8'), context);
   return context.window.contractsMergeSearchShards!;
 }
@@ -76,9 +77,7 @@ describe('search index shards joined in the browser (search-shards.js)', () => {
   whole.addAll(all);
   const merged = MiniSearch.loadJS(mergeOf()(shards)!, OPTIONS);
   const shardByShard = (query: string) =>
-    shards
-      .flatMap((shard) => MiniSearch.loadJS(shard, OPTIONS).search(query))
-      .sort(byRank);
+    shards.flatMap((shard) => MiniSearch.loadJS(shard, OPTIONS).search(query)).sort(byRank);
 
   it('scores every query as one index over all documents would', () => {
     expect(shards).toHaveLength(3);
@@ -86,7 +85,10 @@ describe('search index shards joined in the browser (search-shards.js)', () => {
     for (const query of ['cancel', 'order', 'ORDER_NOT_FOUND', 'billing', 'shop.op0230', 'reas']) {
       const expected = whole.search(query).sort(byRank);
       const got = merged.search(query).sort(byRank);
-      expect(got.map((hit) => hit.id), query).toStrictEqual(expected.map((hit) => hit.id));
+      expect(
+        got.map((hit) => hit.id),
+        query,
+      ).toStrictEqual(expected.map((hit) => hit.id));
       got.forEach((hit, at) => expect(hit.score).toBeCloseTo(expected[at]!.score, 9));
       expect(got.map((hit) => hit.key)).toStrictEqual(expected.map((hit) => hit.key));
     }

@@ -15,7 +15,12 @@
     tokenize: function (text) {
       return text.split(/[\s\p{P}]+/u).filter(Boolean);
     },
-    searchOptions: { prefix: true, fuzzy: 0.1, combineWith: 'AND', boost: { key: 3, title: 2, errors: 2 } },
+    searchOptions: {
+      prefix: true,
+      fuzzy: 0.1,
+      combineWith: 'AND',
+      boost: { key: 3, title: 2, errors: 2 },
+    },
   };
   var merged = window.contractsMergeSearchShards
     ? window.contractsMergeSearchShards(window.contractsSearchShards)
