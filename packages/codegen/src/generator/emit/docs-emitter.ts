@@ -5,10 +5,11 @@ import { frontmatterText, type Frontmatter } from './docs-frontmatter.js';
 import { domainIndexView, rootIndexView } from './docs-index-pages.js';
 import { catalogPath, createLabeler, loadLabelCatalog, type LabelCatalog } from './docs-labels.js';
 import type { DocsPageView } from './docs-markdown.js';
-import { DocsPageMemo, layoutOf } from './docs-page-memo.js';
+import { DocsPageMemo } from './docs-page-memo.js';
 import { sidebarOrder, starlightSidebar, vitepressSidebar } from './docs-sidebars.js';
 import { titleOf } from './docs-spec-parts.js';
 import { specPageView } from './docs-spec-page.js';
+import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import type { OutputFile } from './output-file.js';
 import { domainsOf } from './naming.js';
@@ -60,9 +61,9 @@ export function createDocsEmitter(options: DocsOptions = {}): Emitter {
         ...(options.repoUrl !== undefined ? { repoUrl: options.repoUrl } : {}),
       });
       const order = sidebarOrder(ir);
-      const layout = layoutOf(ir);
+      const shared = keepsEmitMemos() ? memo.begin(ir) : undefined;
       const specPage = (spec: Spec, path: string) =>
-        memo.page(ctx, spec, path, order.get(spec)!, layout, (pageCtx) =>
+        memo.page(ctx, spec, path, order.get(spec)!, shared, (pageCtx) =>
           renderPage(
             {
               title: titleOf(spec),

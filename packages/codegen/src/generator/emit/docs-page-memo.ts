@@ -1,17 +1,25 @@
 import type { Ir, Spec } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
 import type { DocsPages } from './docs-links.js';
-import { keepsEmitMemos, sameList } from './emit-memo.js';
+import { sameList } from './emit-memo.js';
 import { domainOf } from './naming.js';
+
+/**
+ * What every spec page of one emit is printed from besides its own inputs: the IR's layout
+ * ({@link layoutOf}: which pages exist, so every path and link), models and enums. One object per
+ * run of equal values ({@link DocsPageMemo.begin}), so a page compares them by identity.
+ */
+export interface SharedPageInputs {
+  readonly layout: string;
+  readonly models: Ir['models'];
+  readonly enums: Ir['enums'];
+}
 
 /** What one spec page was printed from, besides the spec itself and the emitter's options. */
 interface PageInputs {
   readonly spec: Spec;
   readonly order: number;
-  /** {@link layoutOf} of the IR: which pages exist, so every path and link. */
-  readonly layout: string;
-  readonly models: Ir['models'];
-  readonly enums: Ir['enums'];
+  readonly shared: SharedPageInputs;
   /** The page's backlinks as JSON (the referring specs' keys, versions and places). */
   readonly backlinks: string;
   /** Every spec the page looked up (`pages.find`, also behind `pages.link`), with what it found. */
@@ -34,26 +42,46 @@ export function layoutOf(ir: Ir): string {
  */
 export class DocsPageMemo {
   private readonly pages = new Map<string, { inputs: PageInputs; contents: string }>();
+  private shared: SharedPageInputs | undefined;
 
-  /** The contents of `spec`'s page at `path`: `print(ctx)` or the same page printed before. */
+  /**
+   * Starts an emit of `ir` in a watch session: its {@link SharedPageInputs}, the previous emit's
+   * object when the layout, models and enums are the same (compared once here, not per page).
+   */
+  begin(ir: Ir): SharedPageInputs {
+    const layout = layoutOf(ir);
+    const last = this.shared;
+    if (
+      last?.layout === layout &&
+      sameList(last.models, ir.models) &&
+      sameList(last.enums, ir.enums)
+    ) {
+      return last;
+    }
+    this.shared = { layout, models: ir.models, enums: ir.enums };
+    return this.shared;
+  }
+
+  /**
+   * The contents of `spec`'s page at `path`: `print(ctx)` or the same page printed before.
+   * Without `shared` (a one-shot emit: no {@link begin}) the page is printed and not kept.
+   */
   page(
     ctx: DocsContext,
     spec: Spec,
     path: string,
     order: number,
-    layout: string,
+    shared: SharedPageInputs | undefined,
     print: (ctx: DocsContext) => string,
   ): string {
-    if (!keepsEmitMemos()) return print(ctx);
+    if (shared === undefined) return print(ctx);
     const backlinks = JSON.stringify(ctx.backlinks.of(spec));
     const last = this.pages.get(path);
     if (
       last &&
       last.inputs.spec === spec &&
       last.inputs.order === order &&
-      last.inputs.layout === layout &&
-      sameList(last.inputs.models, ctx.ir.models) &&
-      sameList(last.inputs.enums, ctx.ir.enums) &&
+      last.inputs.shared === shared &&
       last.inputs.backlinks === backlinks &&
       last.inputs.found.every((entry) => ctx.pages.find(entry.key, entry.version) === entry.spec)
     ) {
@@ -73,15 +101,7 @@ export class DocsPageMemo {
       },
     };
     const contents = print({ ...ctx, pages: recording });
-    const inputs = {
-      spec,
-      order,
-      layout,
-      models: ctx.ir.models,
-      enums: ctx.ir.enums,
-      backlinks,
-      found,
-    };
+    const inputs = { spec, order, shared, backlinks, found };
     this.pages.set(path, { inputs, contents });
     return contents;
   }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DocsPageMemo } from '../../packages/codegen/src/generator/emit/docs-page-memo.js';
+import { shippedIr } from '../site/site-fixture.js';
+
+describe('DocsPageMemo.begin: what every page of a watch-mode emit shares', () => {
+  const ir = shippedIr();
+
+  it('keeps one object while the layout, models and enums are equal, so pages compare it by identity', () => {
+    const memo = new DocsPageMemo();
+    const first = memo.begin(ir);
+    expect(memo.begin({ ...ir, models: [...ir.models], enums: [...ir.enums] })).toBe(first);
+    expect(first.models).toBe(ir.models);
+  });
+
+  it('makes a new object when a model, an enum or the page layout changes', () => {
+    const memo = new DocsPageMemo();
+    const first = memo.begin(ir);
+    const model = { ...ir.models[0]!, description: 'Changed.' };
+    const changedModel = memo.begin({ ...ir, models: [model, ...ir.models.slice(1)] });
+    expect(changedModel).not.toBe(first);
+    expect(changedModel.models[0]).toBe(model);
+    const extra = {
+      kind: 'enum' as const,
+      name: 'ExtraStatus',
+      values: ['on', 'off'],
+      source: { file: 'specs/extra.ts', line: 1, column: 1 },
+    };
+    const changedEnum = memo.begin({
+      ...ir,
+      models: changedModel.models,
+      enums: [...ir.enums, extra],
+    });
+    expect(changedEnum).not.toBe(changedModel);
+    const renamed = { ...ir.specs[0]!, key: `${ir.specs[0]!.key}.renamed` };
+    const relaid = memo.begin({ ...ir, specs: [renamed, ...ir.specs.slice(1)] });
+    expect(relaid).not.toBe(changedEnum);
+    expect(relaid.layout).toContain('.renamed');
+  });
+});
