@@ -58,14 +58,39 @@ function needsPrettier(line: string): boolean {
 }
 
 /**
+ * Whether some line of `text` {@link needsPrettier}. A character is at most two columns wide, so a
+ * line of at most half the print width in UTF-16 units is never measured: a laid-out file of 1 MB
+ * is scanned without splitting it.
+ */
+function hasOverWideLine(text: string): boolean {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > PRINT_WIDTH / 2 && needsPrettier(text.slice(start, end))) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+/** `text` without its trailing line breaks. */
+function withoutTrailingBreaks(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/**
  * The file prettier would print for a laid-out file: statements with an over-wide code line are
  * formatted alone (prettier formats top-level statements independently), the rest kept as is.
  */
 async function finishLayout(file: OutputFile, options: Prettier.Options): Promise<string> {
-  const statements = file.contents.replace(/\n+$/, '').split(STATEMENT_BREAK);
+  const text = withoutTrailingBreaks(file.contents);
+  if (!hasOverWideLine(text)) return `${text}\n`;
+  const statements = text.split(STATEMENT_BREAK);
   const printed = await Promise.all(
     statements.map(async (statement) =>
-      statement.split('\n').some(needsPrettier)
+      hasOverWideLine(statement)
         ? (await prettierFormat(file.path, statement, options)).replace(/\n$/, '')
         : statement,
     ),
