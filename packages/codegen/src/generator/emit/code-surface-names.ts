@@ -1,6 +1,7 @@
 import type { EventSpec, Ir, OperationSpec } from '../ir/ir-schema.js';
 import { camelCase, pascalCase } from './naming.js';
 import { operationsOfDomain, specLabel, versionSuffix } from './code-surface-helpers.js';
+import { perIr } from './per-ir-memo.js';
 import { ViewMemo } from './view-memo.js';
 
 /**
@@ -62,11 +63,14 @@ function assertUnique(
 }
 
 /**
- * The names of every operation of `domain`, in key then version order.
+ * The names of every operation of `domain`, in key then version order; once per IR and domain
+ * (the client and handlers emitters both read them).
  * @throws Error when a key segment is not an identifier, or two operations would get the same
  *   handler or type name, or collide on the client (see {@link clientTree}).
  */
-export function operationNamesOf(ir: Ir, domain: string): OperationNames[] {
+export const operationNamesOf = perIr(namesOfDomain);
+
+function namesOfDomain(ir: Ir, domain: string): readonly OperationNames[] {
   const names = operationsOfDomain(ir, domain).map((spec) => {
     const suffix = versionSuffix(spec, ir);
     return namesMemo.of(spec, `${domain} ${suffix}`, () => namesOf(spec, domain, suffix));
