@@ -3,6 +3,8 @@ import { createBacklinkIndex, type BacklinkIndex } from './docs-backlinks.js';
 import { createDocsPages, type DocsPages } from './docs-links.js';
 import type { Labeler } from './docs-labels.js';
 import { inlineCode, table, unalignedTable, type DocsTable } from './docs-markdown.js';
+import { enumsByName, modelsByName } from './naming.js';
+import { perIr } from './per-ir-memo.js';
 
 /**
  * What every docs view-model builder reads: the IR, labels, page paths, reverse references,
@@ -38,20 +40,27 @@ export interface DocsContextOptions {
   readonly alignTables?: boolean;
 }
 
-/** Builds the {@link DocsContext} of one emit run. */
+// Functions of `ir.specs` alone: the docs and site emitters of one emit pass share them.
+const pagesOf = perIr((ir) => createDocsPages(ir));
+const backlinksOf = perIr((ir) => createBacklinkIndex(ir));
+
+/**
+ * Builds the {@link DocsContext} of one emit run; its page paths and backlinks are built once per
+ * IR, whatever the labels and options.
+ */
 export function createDocsContext(
   ir: Ir,
   label: Labeler,
   options: DocsContextOptions = {},
 ): DocsContext {
-  const models = new Map(ir.models.map((model) => [model.name, model]));
-  const enums = new Map(ir.enums.map((enumDef) => [enumDef.name, enumDef]));
+  const models = modelsByName(ir);
+  const enums = enumsByName(ir);
   const repoUrl = options.repoUrl?.replace(/\/+$/, '');
   return {
     ir,
     label,
-    pages: createDocsPages(ir),
-    backlinks: createBacklinkIndex(ir),
+    pages: pagesOf(ir, ''),
+    backlinks: backlinksOf(ir, ''),
     model(name) {
       const model = models.get(name);
       if (!model) throw new Error(`docs: the IR has no schema model ${name}`);
