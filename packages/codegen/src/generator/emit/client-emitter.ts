@@ -178,7 +178,7 @@ function errorSetOf(names: OperationNames): ClientErrorSetView | undefined {
     ),
     guardDocBlock: docBlock([
       `True when \`error\` is a \`ContractError\` with a code \`${names.label}\` declares, as`,
-      `\`${member}(…)\` rejects with; narrows \`error.code\` to those codes.`,
+      `\`${member}(...)\` rejects with; narrows \`error.code\` to those codes.`,
     ]),
   };
 }
