@@ -61,11 +61,10 @@ export async function diffTree(outDir: string, files: readonly OutputFile[]): Pr
       missing.push(file.path);
       continue;
     }
-    const current = readFileSync(join(outDir, file.path));
-    const same =
-      current.length === Buffer.byteLength(file.contents) &&
-      current.equals(Buffer.from(file.contents));
-    if (!same) stale.push(file.path);
+    // Encoding the text and comparing the bytes costs less than measuring its UTF-8 length first.
+    if (!readFileSync(join(outDir, file.path)).equals(Buffer.from(file.contents))) {
+      stale.push(file.path);
+    }
   }
   return { stale, missing, extra: [...onDisk].sort(compareCodeUnits) };
 }
