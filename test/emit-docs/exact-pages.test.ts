@@ -110,7 +110,7 @@ describe('docs emitter: exact pages', () => {
         '| Field      | Value |',
         '| ---------- | ----- |',
         '| Auth       | user  |',
-        '| PII fields | —     |',
+        '| PII fields | -     |',
         '',
         '## Emitted events',
         '',

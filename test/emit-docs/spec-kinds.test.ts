@@ -86,7 +86,7 @@ describe('docs emitter: each kind', () => {
         '',
         '| Field      | Value      |',
         '| ---------- | ---------- |',
-        '| PII fields | —          |',
+        '| PII fields | -          |',
         '| Flags      | harness-ui |',
       ].join('\n'),
     );
@@ -109,8 +109,8 @@ describe('docs emitter: each kind', () => {
       '| run | Run agent | [harness.run.start](../harness/harness.run.start.md) |',
     );
     expect(section(text, '## Policy')).toContain('| PII fields | prompt |');
-    expect(text).toContain('| Tags        | —                     |');
-    expect(text).toContain('| Stability   | —                     |');
+    expect(text).toContain('| Tags        | -                     |');
+    expect(text).toContain('| Stability   | -                     |');
   });
 
   it('presentation: goal, context, component, targets, capability', async () => {
