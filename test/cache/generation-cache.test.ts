@@ -120,6 +120,16 @@ describe('the generation cache', () => {
     expect(generate(CACHE)).not.toContain(HIT);
   });
 
+  it('warns and still writes the tree when the cache folder is a file', () => {
+    writeFileSync(join(project, 'not-a-folder'), 'x');
+    const stderr = generate(['--cache-dir', 'not-a-folder']);
+    expect(stderr).toContain(
+      `contracts: warning: could not write the cache in ${join(project, 'not-a-folder')}:`,
+    );
+    expect(stderr).toMatch(/contracts: wrote \d+ files to generated\//);
+    expect(runCli(['generate', '--check', '--no-cache'], project).status).toBe(0);
+  });
+
   it('misses when the generator changes: its identity is part of the key', async () => {
     const settings = await resolveGenerateSettings(project, {});
     const closure = readInputClosure(settings.specFiles);

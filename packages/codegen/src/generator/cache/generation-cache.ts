@@ -168,7 +168,7 @@ export class GenerationCache {
       renameSync(temporary, path);
       this.prune();
     } catch (error) {
-      rmSync(temporary, { force: true });
+      removeIfThere(temporary);
       this.warn(`could not write the cache in ${this.dir}: ${(error as Error).message}`);
     }
   }
@@ -180,5 +180,18 @@ export class GenerationCache {
       .sort((a, b) => b.mtime - a.mtime);
     for (const stale of entries.slice(KEPT_ENTRIES))
       rmSync(join(this.dir, stale.name), { force: true });
+  }
+}
+
+/**
+ * Removes `path` if it exists; any failure is ignored. After a failed store there may be no such
+ * file, or no such folder: a cache folder that is a file makes even `rmSync`'s `force` throw
+ * ENOTDIR.
+ */
+function removeIfThere(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was written there.
   }
 }
