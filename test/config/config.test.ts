@@ -125,6 +125,19 @@ describe('contracts.config.json', () => {
     );
   });
 
+  it('refuses a docs base that is not a URL path between slashes, and keeps one that is', async () => {
+    for (const base of ['contracts', '/contracts', 'contracts/']) {
+      const root = project({ 'contracts.config.json': { surfaces: { docs: { base } } } });
+      expect(await configError(root)).toContain(
+        'surfaces.docs.base: must be a URL path that starts and ends with "/", e.g. "/contracts/"',
+      );
+    }
+    for (const base of ['/', '/contracts/', '/docs/api/']) {
+      const root = project({ 'contracts.config.json': { surfaces: { docs: { base } } } });
+      expect((await resolveGenerateSettings(root, {})).emitters.docs).toMatchObject({ base });
+    }
+  });
+
   it('refuses a wrong type with the key path', async () => {
     const root = project({ 'contracts.config.json': { out: 3, importExtension: '.mjs' } });
     const message = await configError(root);

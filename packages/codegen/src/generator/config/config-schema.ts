@@ -4,7 +4,15 @@ import type { SurfaceName } from '../emit/all-emitters.js';
 const docsSurface = z.strictObject({
   out: z.string().min(1).optional(),
   locale: z.string().min(1).optional(),
-  base: z.string().min(1).optional(),
+  // A URL path prefix (RFC 3986 path-absolute, ending in a segment boundary): sidebar links are
+  // `<base><domain>/<page>`, so `contracts` would glue onto the domain.
+  base: z
+    .string()
+    .regex(
+      /^\/(?:[^?#]*\/)?$/,
+      'must be a URL path that starts and ends with "/", e.g. "/contracts/"',
+    )
+    .optional(),
 });
 
 const siteSurface = z.strictObject({
