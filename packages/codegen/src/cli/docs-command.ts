@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CliError, ExitCode } from './exit-codes.js';
 
 /** Content types of the files a generated site holds (RFC 6838 registrations). */
@@ -15,11 +15,24 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
 };
 
+/** `pathname` percent-decoded (RFC 3986 §2.1, UTF-8), or undefined when it is malformed. */
+function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Serves the static files under `dir` over HTTP on `host:port` (port 0 picks a free one): GET and
- * HEAD only, `/` and folders answer their `index.html`, a path that leaves `dir` or names no file
- * answers 404 with `404.html` (given a `<base href="/">` so its relative links work at any depth).
- * Resolves once listening; the caller closes the returned server.
+ * HEAD only, `/` and folders answer their `index.html`, a folder named without its trailing slash
+ * (`/en`) answers 301 to the same path with the slash and the query (`/en/?q`), as serve-static's
+ * `redirect` option does, since relative links resolve against the last `/` of the page's URL
+ * (RFC 3986 §5.2.3); a path that is not valid percent-encoded UTF-8 answers 400; a path that leaves `dir` or names no file answers 404 with `404.html` (given
+ * a `<base href="/">` so its relative links work at any depth). Resolves once listening; the
+ * caller closes the returned server.
+ * @throws the `listen` error (`code` EADDRINUSE, EACCES, …) when it cannot listen.
  */
 export function startSiteServer(dir: string, host: string, port: number): Promise<Server> {
   const root = resolve(dir);
@@ -29,10 +42,24 @@ export function startSiteServer(dir: string, host: string, port: number): Promis
         response.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-      let file = normalize(join(root, pathname));
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const path = decodedPath(url.pathname);
+      if (path === undefined) {
+        response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        response.end('bad request: the path is not valid percent-encoded UTF-8\n');
+        return;
+      }
+      let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) file = '';
-      if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+      if (file && existsSync(file) && statSync(file).isDirectory()) {
+        if (!url.pathname.endsWith('/')) {
+          // One leading slash: `//host/` in a Location header would send the browser to that host.
+          const location = `${url.pathname.replace(/^\/+/, '/')}/${url.search}`;
+          response.writeHead(301, { location, 'content-length': 0 }).end();
+          return;
+        }
+        file = join(file, 'index.html');
+      }
       if (file && existsSync(file) && statSync(file).isFile()) {
         const body = await readFile(file);
         response.writeHead(200, {
@@ -58,6 +85,30 @@ export function startSiteServer(dir: string, host: string, port: number): Promis
     server.once('error', reject);
     server.listen(port, host, () => resolvePromise(server));
   });
+}
+
+/** `host:port` as a URL authority writes it: an IPv6 address in brackets (RFC 3986 §3.2.2). */
+function authority(host: string, port: number): string {
+  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * {@link startSiteServer}, with its listen error turned into a one-line message.
+ * @throws CliError (exit 1) when `host:port` is in use (EADDRINUSE), naming it and `--port`, or
+ *   when it cannot listen for another reason (the system's message).
+ */
+async function listenOrExplain(dir: string, host: string, port: number): Promise<Server> {
+  try {
+    return await startSiteServer(dir, host, port);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new CliError(
+      code === 'EADDRINUSE'
+        ? `${authority(host, port)} is already in use; choose another with --port (--port 0 picks a free one)`
+        : `cannot listen on ${authority(host, port)}: ${message}`,
+      ExitCode.Failure,
+    );
+  }
 }
 
 interface DocsServeOptions {
@@ -93,7 +144,8 @@ Examples:
   $ npx contracts generate && npx contracts docs serve
   $ npx contracts docs serve --port 8080 --host 0.0.0.0
 
-Exit codes: 0 stopped, 2 usage (no site folder, bad port).`,
+Exit codes: 0 stopped, 1 cannot listen (the port is in use), 2 usage (no site folder, the site
+surface turned off, bad port).`,
     )
     .action(async (options: DocsServeOptions) => {
       const port = Number(options.port);
@@ -111,12 +163,21 @@ Exit codes: 0 stopped, 2 usage (no site folder, bad port).`,
         const settings = await generateSettingsOf(
           options.config !== undefined ? { config: options.config } : {},
         );
+        if (settings.emitters.disabled.has('site')) {
+          const config = settings.configPath
+            ? relative(process.cwd(), settings.configPath)
+            : 'the config';
+          throw new CliError(
+            `the site surface is off in ${config} ("surfaces": {"site": false}), so \`contracts generate\` makes no site; turn it on, or serve a folder with --dir`,
+            ExitCode.Usage,
+          );
+        }
         dir = join(settings.outDir, settings.emitters.site.out ?? 'site');
       }
       if (!existsSync(join(dir, 'index.html'))) {
         throw new CliError(`no site at ${dir} (run \`contracts generate\` first)`, ExitCode.Usage);
       }
-      const server = await startSiteServer(dir, options.host, port);
+      const server = await listenOrExplain(dir, options.host, port);
       const address = server.address();
       const actual = typeof address === 'object' && address ? address.port : port;
       process.stderr.write(

@@ -1,7 +1,10 @@
 /** Exit codes every `contracts` command keeps, so CI can rely on them. */
 export const ExitCode = {
   Ok: 0,
-  /** Diagnostics with errors, drift under `--check`, or failed/errored cases. */
+  /**
+   * Diagnostics with errors, drift under `--check`, failed/errored cases or calls, or a server
+   * (`serve`, `docs serve`) that cannot listen.
+   */
   Failure: 1,
   /** Bad usage or invalid input. */
   Usage: 2,

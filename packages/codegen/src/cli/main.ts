@@ -9,6 +9,7 @@ import { harnessCommand } from './harness-command.js';
 import { initCommand } from './init-command.js';
 import { irCommand } from './ir-command.js';
 import { serveCommand } from './serve-command.js';
+import { exitQuietlyWhenStdoutCloses } from './closed-stdout.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 const packageJson = JSON.parse(
@@ -21,20 +22,33 @@ Examples:
   $ npx contracts harness run --input examples/harness/run-input.json
   $ npx contracts help harness
 
-Exit codes (every command): 0 ok, 1 failure (error diagnostics, drift, a failed case or call),
-2 usage or invalid input. With --format json, stdout holds one JSON document in every outcome.
+Exit codes (every command): 0 ok, 1 failure (error diagnostics, drift, a failed case or call, a
+server that cannot listen), 2 usage or invalid input. With --format json, stdout holds one JSON
+document in every outcome.
 `;
+
+/**
+ * Makes `command` and every command under it (`docs serve`, `harness run`, …) throw a
+ * CommanderError instead of exiting on a usage error (commander's `exitOverride()`), so that
+ * {@link main} ends with exit code 2, and print the `--help` hint and a "Did you mean" suggestion
+ * after the error. Commander copies these settings only to subcommands created after they are set
+ * (`copyInheritedSettings`), hence the walk over the finished tree.
+ */
+function handleUsageErrors(command: Command): void {
+  command
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true);
+  for (const sub of command.commands) handleUsageErrors(sub);
+}
 
 /** Builds the `contracts` program; every command gets `--help`, examples and its exit codes. */
 export function buildProgram(): Command {
   const program = new Command('contracts')
     .description('Generate every surface of contract specs, and run the runtime behind them')
     .version(packageJson.version)
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .showSuggestionAfterError(true)
     .addHelpText('after', PROGRAM_HELP);
-  const commands: Command[] = [
+  for (const command of [
     initCommand(),
     generateCommand(),
     irCommand(),
@@ -43,15 +57,10 @@ export function buildProgram(): Command {
     harnessCommand(),
     callCommand(),
     docsCommand(),
-  ];
-  for (const command of commands) {
-    program.addCommand(
-      command
-        .exitOverride()
-        .showHelpAfterError('(run with --help for usage)')
-        .showSuggestionAfterError(true),
-    );
+  ]) {
+    program.addCommand(command);
   }
+  handleUsageErrors(program);
   return program;
 }
 
@@ -95,4 +104,5 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
+exitQuietlyWhenStdoutCloses();
 await main(process.argv);

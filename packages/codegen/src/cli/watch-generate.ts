@@ -60,7 +60,8 @@ export async function watchGenerate(options: GenerateOptions): Promise<number> {
  * path or changed the config file. Each
  * rebuild prints one line on stderr, `contracts: rebuilt: N files changed in T ms`, and writes only
  * the files that changed (deleting those no longer generated). A rebuild with error diagnostics
- * prints them and `contracts: rebuild failed: …`, and leaves the last good tree as it is. Resolves
+ * prints them and `contracts: rebuild failed: …` (`build failed: …` for the first one), and leaves
+ * the last good tree as it is. Resolves
  * once `stopped` has resolved and the rebuild under way (if any) has finished, after closing the
  * watcher.
  * @throws CliError (exit 2) when the settings cannot be resolved at start.
@@ -126,7 +127,7 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
     }
     if (!files) {
       progressLine(
-        `rebuild failed: ${summarizeDiagnostics(generation.diagnostics)}; ${out}/ keeps the last good tree (${took()})`,
+        `${first ? 'build' : 'rebuild'} failed: ${summarizeDiagnostics(generation.diagnostics)}; ${out}/ keeps the last good tree (${took()})`,
       );
       return;
     }
