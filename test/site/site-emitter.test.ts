@@ -11,7 +11,6 @@ import {
 import type { DocsPageView } from '../../packages/codegen/src/generator/emit/docs-markdown.js';
 import { finishPage } from '../../packages/codegen/src/generator/emit/docs-page-plan.js';
 import { specPagePlan } from '../../packages/codegen/src/generator/emit/docs-spec-page.js';
-import { openApiDocument } from '../../packages/codegen/src/generator/emit/openapi-emitter.js';
 import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
 import { renderTemplate } from '../../packages/codegen/src/generator/emit/render-template.js';
 import { exampleOfModel } from '../../packages/codegen/src/generator/emit/site/example-values.js';
@@ -255,7 +254,8 @@ describe('site page layout', () => {
     ctx: createDocsContext(ir, createLabeler(loadLabelCatalog(code), code)),
   }));
   const PAGES: PageInput[] = [
-    { path: 'en/index.html', title: 'Home <&>', html: '<p>raw & kept</p>' },
+    { path: 'en/index.html', html: '<p>raw & kept</p>' },
+    { path: 'en/events.html', title: 'Home <&>', html: '<p>raw & kept</p>' },
     {
       path: 'en/harness/x.html',
       title: 'A "quoted" `title` = \'x\'',
@@ -281,7 +281,10 @@ describe('site page layout', () => {
     (_path, page) => {
       const layout = pageLayout(en!, [en!, fr!], 'Site "title"');
       // Twice: the second page of a shape fills the layout compiled for the first.
-      for (const input of [page, { ...page, title: `${page.title} again` }]) {
+      const again = page.title
+        ? { ...page, title: `${page.title} again` }
+        : { ...page, html: `${page.html} again` };
+      for (const input of [page, again]) {
         const labels = Object.fromEntries(
           ['skip', 'menu', 'search', 'searchPlaceholder', 'language', 'theme', 'nav', 'home']
             .concat(['events', 'models', 'api', 'noScript', 'breadcrumbs', 'pager', 'previous'])
@@ -296,7 +299,7 @@ describe('site page layout', () => {
             root,
             assets: `${root}../assets/`,
             pageInLocale: inLocale,
-            title: input.title,
+            title: input.title ?? '',
             description: input.description ?? '',
             siteTitle: 'Site "title"',
             labels,
@@ -401,8 +404,6 @@ const templateMarkdown = (view: DocsPageView) =>
 
 describe('site pages render as markdown-it renders their Markdown', () => {
   const wide = wideIr(120);
-  const schemasOf = (input: Ir) =>
-    (openApiDocument(input)['components'] as { schemas: Record<string, unknown> }).schemas;
 
   it.each(['en', 'fr'])('every shipped and wide spec page, in %s', (locale) => {
     for (const input of [ir, wide]) {
@@ -410,9 +411,8 @@ describe('site pages render as markdown-it renders their Markdown', () => {
       const ctx = createDocsContext(input, label);
       // The site's tables are not padded: markdown-it trims cells, so the HTML is the same.
       const siteCtx = createDocsContext(input, label, { alignTables: false });
-      const schemas = schemasOf(input);
       for (const spec of input.specs) {
-        const extras = specExtras(input, spec, schemas);
+        const extras = specExtras(input, spec);
         const view = finishPage(specPagePlan(ctx, spec, siteSpecExtras(ctx, extras)));
         const siteView = finishPage(specPagePlan(siteCtx, spec, siteSpecExtras(siteCtx, extras)));
         const html = markdownToHtml(templateMarkdown(view));

@@ -1,6 +1,5 @@
 import hljs from 'highlight.js/lib/core';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../packages/codegen/src/generator/emit/openapi-emitter.js';
 import {
   highlight,
   highlightBlocks,
@@ -16,14 +15,13 @@ const whole = (code: string, lang: string) =>
   hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
 
 const ir = shippedIr();
-const schemas = (openApiDocument(ir)['components'] as { schemas: Record<string, unknown> }).schemas;
 
 /** Every code block of the shipped site: each Source Definition and each example and schema. */
 const SHIPPED: { code: string; lang: string }[] = ir.specs.flatMap((spec) => {
   const { imports, definition } = spec.sourceText;
   return [
     { code: imports.length > 0 ? `${imports}\n\n${definition}` : definition, lang: 'ts' },
-    ...specExtras(ir, spec, schemas).flatMap((extra) =>
+    ...specExtras(ir, spec).flatMap((extra) =>
       extra.level === 3 ? [{ code: extra.json, lang: 'json' }] : [],
     ),
   ];

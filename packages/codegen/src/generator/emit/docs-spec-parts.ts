@@ -10,12 +10,15 @@ export function kindLabelKey(kind: Spec['kind'] | Surface): string {
 }
 
 /**
- * The "Type" value of a spec page: the kind's label, with the operation kind or the capability's
- * `meta.kind` in parentheses (`operation (command)`, `capability (integration)`, `data view`).
+ * The "Type" value of a spec page: the kind's label, with the operation kind (its label,
+ * `kind.command.label` / `kind.query.label`) or the capability's own `meta.kind` in parentheses
+ * (`operation (command)`, `opération (commande)`, `capability (integration)`, `data view`).
  */
 export function typeText(ctx: DocsContext, spec: Spec): string {
   const kind = ctx.label(kindLabelKey(spec.kind));
-  if (spec.kind === 'operation') return `${kind} (${spec.operationKind})`;
+  if (spec.kind === 'operation') {
+    return `${kind} (${ctx.label(`kind.${spec.operationKind}.label`)})`;
+  }
   if (spec.kind === 'capability' && spec.meta.kind) return `${kind} (${spec.meta.kind})`;
   return kind;
 }

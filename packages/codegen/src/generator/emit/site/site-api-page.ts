@@ -80,15 +80,63 @@ function fence(value: unknown): SiteBlock {
   return { code: codeBlock('json', JSON.stringify(value, null, 2)) };
 }
 
-/** `#/components/schemas/X` -> a link to model X's section; else the schema as JSON. */
-function schemaText(schema: unknown, links: ApiLinks): string {
-  const ref = (schema as Json | undefined)?.['$ref'];
-  if (typeof ref === 'string' && ref.startsWith(COMPONENTS)) {
-    const name = ref.slice(COMPONENTS.length);
-    const href = links.modelHref(name);
-    return href ? `[${name}](${href})` : inlineCode(name);
+/** The type text of each JSON Schema `enum` or `const` value: a string as itself, else its JSON. */
+function valueText(value: unknown): string {
+  return inlineCode(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+/**
+ * The type text of a JSON Schema 2020-12 fragment of the OpenAPI document (OpenAPI 3.1 §4.8.24
+ * takes JSON Schema as is), `suffix` (`[]` per array level) written after the type name:
+ * - `$ref` to `#/components/schemas/X`: model X's name linked to its section (`[X[]](…)`), as
+ *   the models pages write a nested model's type; inline code when the site has no such model;
+ * - `enum` and `const`: the values as inline code, ` | ` between them (`` `a` | `b` ``);
+ * - `oneOf` / `anyOf`: the parts' texts, ` | ` between them; `allOf`: ` & ` between them;
+ * - `type: "array"`: the text of `items` with `[]` (`string[]`, `` (`a` | `b`)[] ``; `any[]`
+ *   without `items`);
+ * - any other `type` (a list of them: ` | ` between them): its name, then the `format` in
+ *   parentheses (`string (date-time)`), as JSON Schema's "Validation" vocabulary names them;
+ * - a schema that constrains no type (`{}`, JSON values): `any`.
+ */
+function schemaText(schema: unknown, links: ApiLinks, suffix = ''): string {
+  const json = (schema ?? {}) as Json;
+  const union = (parts: string[], separator: string) =>
+    parts.length === 1
+      ? parts[0]!
+      : `${suffix ? '(' : ''}${parts.join(separator)}${suffix ? ')' : ''}`;
+  const ref = json['$ref'];
+  if (typeof ref === 'string') {
+    const name = ref.startsWith(COMPONENTS) ? ref.slice(COMPONENTS.length) : ref;
+    const href = ref.startsWith(COMPONENTS) ? links.modelHref(name) : null;
+    return href ? `[${name}${suffix}](${href})` : inlineCode(`${name}${suffix}`);
   }
-  return inlineCode(JSON.stringify(schema ?? {}));
+  if (Array.isArray(json['enum'])) return union(json['enum'].map(valueText), ' | ') + suffix;
+  if ('const' in json) return valueText(json['const']) + suffix;
+  for (const [key, separator] of [
+    ['oneOf', ' | '],
+    ['anyOf', ' | '],
+    ['allOf', ' & '],
+  ] as const) {
+    const parts = json[key];
+    if (Array.isArray(parts) && parts.length > 0) {
+      return (
+        union(
+          parts.map((part) => schemaText(part, links)),
+          separator,
+        ) + suffix
+      );
+    }
+  }
+  const type = json['type'];
+  if (type === 'array') {
+    return schemaText(json['items'], links, `[]${suffix}`);
+  }
+  if (typeof type === 'string' || Array.isArray(type)) {
+    const names = typeof type === 'string' ? [type] : type.map(String);
+    const format = typeof json['format'] === 'string' ? ` (${json['format']})` : '';
+    return union(names, ' | ') + suffix + format;
+  }
+  return `any${suffix}`;
 }
 
 /**

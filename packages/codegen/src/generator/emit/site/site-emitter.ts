@@ -203,7 +203,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     const shared = memo().shared;
     const known = factsOfSpec.get(spec);
     if (known?.shared === shared) return known;
-    const extras = specExtras(ir, spec, api.schemas());
+    const extras = specExtras(ir, spec);
     const made: SpecFacts = {
       shared,
       extras,
@@ -220,7 +220,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     if (memoize) return facts(spec).extras;
     let extras = extrasOfEmit.get(spec);
     if (extras === undefined) {
-      extras = specExtras(ir, spec, api.schemas());
+      extras = specExtras(ir, spec);
       extrasOfEmit.set(spec, extras);
     }
     return extras;
@@ -299,7 +299,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     blocksPage(
       home,
       () => 'home',
-      () => ({ title: siteTitle }),
+      () => ({}),
       () =>
         homePageBlocks(
           ctx,

@@ -169,8 +169,9 @@ export function modelsOverviewBlocks(ctx: DocsContext, placement: ModelPlacement
 
 /**
  * One models part page: its title (`#`), then one `##` section per model: its description, its
- * fields (Name | Type linked to the model's section | Required) and Used by (the specs and models
- * naming it, linked, with the role: input, output, payload, form model, field).
+ * fields (Name | Type linked to the model's section | Required) and, when anything names the model,
+ * a Used by | As table (the specs and models naming it, linked, with the role: input, output,
+ * payload, form model, field), whose header is its only title.
  */
 export function modelsPartBlocks(
   ctx: DocsContext,
@@ -197,7 +198,6 @@ export function modelsPartBlocks(
     }
     const used = placement.uses.get(model.name) ?? [];
     if (used.length > 0) {
-      parts.push(`**${label('site.usedBy.label')}**`);
       parts.push(
         tableText(
           [label('column.usedBy.label'), label('column.role.label')],

@@ -11,8 +11,6 @@ type Json = Record<string, unknown>;
 export interface SiteApi {
   /** The document (the openapi surface's, shared: {@link sharedOpenApi}). */
   document(): Json;
-  /** `components.schemas`, by model name. */
-  schemas(): Readonly<Record<string, unknown>>;
   /** `JSON.stringify(document, null, 2)` and a line break: the bytes the openapi surface writes. */
   text(): string;
   /** The operations in API reference parts ({@link apiParts}). */
@@ -47,7 +45,6 @@ const siteApiOnce = perIr((ir: Ir, optionsKey: string): SiteApi => {
   const partsOf = () => (parts ??= apiParts(documentOf()));
   const api: SiteApi = {
     document: documentOf,
-    schemas: () => (documentOf()['components'] as { schemas: Record<string, unknown> }).schemas,
     text: () => sharedOpenApi(ir, options).text(),
     parts: partsOf,
     get overviewKey() {

@@ -13,7 +13,11 @@ export interface SiteLocale {
 /** What one page needs beyond its content. */
 export interface PageInput {
   readonly path: SitePath;
-  readonly title: string;
+  /**
+   * The page's own title: the document title is `<title> · <site title>`, or the site title alone
+   * for a page without one (the home page, whose heading is the site's).
+   */
+  readonly title?: string;
   readonly description?: string;
   readonly html: string;
   readonly breadcrumbs?: readonly LinkView[];
@@ -45,9 +49,10 @@ const slot = (n: number) => `\u0002${n}\u0003`;
 const SLOT = /\u0002(\d+)\u0003/;
 
 /**
- * The layout of one page shape (depth, description or not, how many breadcrumbs, which pager
- * links, how many scripts) as handlebars renders it with a slot mark for every per-page value:
- * the literal text around the marks, and which value each mark stands for, in order.
+ * The layout of one page shape (depth, title or not, description or not, how many breadcrumbs,
+ * which pager links, how many scripts) as handlebars renders it with a slot mark for every
+ * per-page value: the literal text around the marks, and which value each mark stands for, in
+ * order.
  */
 interface CompiledLayout {
   readonly texts: readonly string[];
@@ -90,7 +95,7 @@ export function pageLayout(
       root,
       assets: `${root}../assets/`,
       pageInLocale: value(inLocale, false),
-      title: value(page.title, false),
+      title: page.title ? value(page.title, false) : '',
       description: page.description ? value(page.description, false) : '',
       siteTitle,
       labels,
@@ -114,6 +119,7 @@ export function pageLayout(
   return (page) => {
     const shape = [
       page.path.slice(code.length + 1).split('/').length,
+      page.title ? 'title' : '',
       page.description ? 'description' : '',
       page.breadcrumbs?.length ?? 0,
       page.pager ? `${page.pager.previous ? 'previous' : ''} ${page.pager.next ? 'next' : ''}` : '',

@@ -2,6 +2,10 @@ import type { Ir, Spec } from '../../ir/ir-schema.js';
 import type { DocsContext } from '../docs-context.js';
 import { codeBlock } from '../docs-markdown.js';
 import { body, type PlannedSection } from '../docs-page-plan.js';
+import { rootDocument, schemaEntries, type SchemaEntry } from '../json-schema-emitter.js';
+import { strictModelNames } from '../model-graph.js';
+import { domainOf } from '../naming.js';
+import { perIr } from '../per-ir-memo.js';
 import { exampleOfModel } from './example-values.js';
 
 /**
@@ -25,25 +29,45 @@ function prettyJsonOnce(value: unknown): string {
   return text;
 }
 
+/** The json-schema surface's entries of one domain, by `<key>@<version> <role>`. */
+const entriesOfDomain = perIr(
+  (ir: Ir, domain: string): ReadonlyMap<string, SchemaEntry> =>
+    new Map(
+      schemaEntries(ir, domain).map((entry) => [
+        `${entry.key}@${entry.version} ${entry.role}`,
+        entry,
+      ]),
+    ),
+);
+
+/**
+ * The JSON Schema document of an operation's input or output as the json-schema surface writes it
+ * (`rootDocument`: JSON Schema 2020-12, the model inlined, every model it reaches under `$defs`),
+ * without `$id`: the surface's `idBase` option is not the site's, and the document needs none, a
+ * fragment-only reference (`#/$defs/…`, `#`) naming a place in the document that holds it (JSON
+ * Schema 2020-12 Core §8.2, RFC 3986 §5.1).
+ */
+function schemaDocument(ir: Ir, spec: Spec, role: 'input' | 'output'): unknown {
+  const entry = entriesOfDomain(ir, domainOf(spec)).get(`${spec.key}@${spec.version} ${role}`)!;
+  const { $id: _id, ...document } = rootDocument(ir, entry, strictModelNames(ir));
+  return document;
+}
+
 /**
  * The site's extra sections of a spec page, before Source Definition, the same in every locale. An
  * operation gets Examples (an example request, its first acceptance example's input when it has
  * one, else one built from the input model by {@link exampleOfModel}; the same for the response)
- * and JSON Schema (the input and output component schemas of `openapi.json`); an event gets its
- * payload example. `schemas` is `components.schemas` of the OpenAPI document.
+ * and JSON Schema (the input and output documents of the json-schema surface, without `$id`:
+ * self-contained JSON Schema 2020-12); an event gets its payload example.
+ * @throws Error when the input or output model is not in the IR (the validator reports it first).
  */
-export function specExtras(
-  ir: Ir,
-  spec: Spec,
-  schemas: Readonly<Record<string, unknown>>,
-): SpecExtra[] {
+export function specExtras(ir: Ir, spec: Spec): SpecExtra[] {
   const code = (headingKey: string, value: unknown): SpecExtra => ({
     level: 3,
     headingKey,
     json: prettyJsonOnce(value),
   });
   const heading = (headingKey: string): SpecExtra => ({ level: 2, headingKey });
-  const schemaOf = (name: string) => schemas[name] ?? { $comment: `no schema for ${name}` };
   if (spec.kind === 'operation') {
     const acceptance = spec.acceptance?.examples[0];
     const { input, output } = spec.io;
@@ -58,8 +82,10 @@ export function specExtras(
       ...(input === null ? [] : [code('site.exampleRequest.label', request)]),
       code('site.exampleResponse.label', response),
       heading('site.schemas.label'),
-      ...(input === null ? [] : [code('site.inputSchema.label', schemaOf(input))]),
-      code('site.outputSchema.label', schemaOf(output)),
+      ...(input === null
+        ? []
+        : [code('site.inputSchema.label', schemaDocument(ir, spec, 'input'))]),
+      code('site.outputSchema.label', schemaDocument(ir, spec, 'output')),
     ];
   }
   if (spec.kind === 'event') {
