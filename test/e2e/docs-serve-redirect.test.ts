@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
+import { interruptChild } from '../support/interrupt-child.js';
 
 /*
  * `contracts docs serve` answers a folder URL without its trailing slash with a redirect to the
@@ -38,11 +39,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    process.kill(child.pid!, 'SIGINT');
-    await exited;
-  }
+  if (child) await interruptChild(child);
   child = undefined;
   rmSync(site, { recursive: true, force: true });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/cli.js';
 import { syntheticProject } from '../support/synthetic-project.js';
+import { interruptChild } from '../support/interrupt-child.js';
 
 /*
  * `contracts docs serve` runs the watch loop of `generate --watch`: a saved spec rebuilds the tree,
@@ -20,11 +21,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    process.kill(child.pid!, 'SIGINT');
-    await exited;
-  }
+  if (child) await interruptChild(child);
   child = undefined;
   rmSync(project, { recursive: true, force: true });
 });
@@ -90,8 +87,6 @@ describe('contracts docs serve', () => {
     expect(served).toContain('Served edit.');
     expect(served).not.toContain('Synthetic operation 0001.');
 
-    const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
-    process.kill(child.pid!, 'SIGINT');
-    expect(await exited).toBe(0);
+    expect(await interruptChild(child!)).toBe(0);
   }, 60_000);
 });
