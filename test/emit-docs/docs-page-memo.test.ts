@@ -1,22 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { DocsPageMemo } from '../../packages/codegen/src/generator/emit/docs-page-memo.js';
+import { EmitMemo, withoutEmitMemos } from '../../packages/codegen/src/generator/emit/emit-memo.js';
 import { shippedIr } from '../site/site-fixture.js';
 
 describe('DocsPageMemo.begin: what every page of a watch-mode emit shares', () => {
   const ir = shippedIr();
+  // A watch session in this process: the memo keeps pages.
+  new EmitMemo();
+
+  it('gives nothing in a one-shot run, which keeps no page', async () => {
+    expect(await withoutEmitMemos(async () => new DocsPageMemo().begin(ir))).toBeUndefined();
+  });
 
   it('keeps one object while the layout, models and enums are equal, so pages compare it by identity', () => {
     const memo = new DocsPageMemo();
-    const first = memo.begin(ir);
+    const first = memo.begin(ir)!;
     expect(memo.begin({ ...ir, models: [...ir.models], enums: [...ir.enums] })).toBe(first);
     expect(first.models).toBe(ir.models);
   });
 
   it('makes a new object when a model, an enum or the page layout changes', () => {
     const memo = new DocsPageMemo();
-    const first = memo.begin(ir);
+    const first = memo.begin(ir)!;
     const model = { ...ir.models[0]!, description: 'Changed.' };
-    const changedModel = memo.begin({ ...ir, models: [model, ...ir.models.slice(1)] });
+    const changedModel = memo.begin({ ...ir, models: [model, ...ir.models.slice(1)] })!;
     expect(changedModel).not.toBe(first);
     expect(changedModel.models[0]).toBe(model);
     const extra = {
@@ -29,10 +36,10 @@ describe('DocsPageMemo.begin: what every page of a watch-mode emit shares', () =
       ...ir,
       models: changedModel.models,
       enums: [...ir.enums, extra],
-    });
+    })!;
     expect(changedEnum).not.toBe(changedModel);
     const renamed = { ...ir.specs[0]!, key: `${ir.specs[0]!.key}.renamed` };
-    const relaid = memo.begin({ ...ir, specs: [renamed, ...ir.specs.slice(1)] });
+    const relaid = memo.begin({ ...ir, specs: [renamed, ...ir.specs.slice(1)] })!;
     expect(relaid).not.toBe(changedEnum);
     expect(relaid.layout).toContain('.renamed');
   });

@@ -148,7 +148,9 @@ describe('contracts serve', () => {
       bad.status,
       bad.stderr,
       taken.code,
-      taken.stderr.includes(`cannot listen on 127.0.0.1:${port}: listen EADDRINUSE`),
+      taken.stderr.includes(
+        `contracts: 127.0.0.1:${port} is already in use; choose another with --port (--port 0 picks a free one)\n`,
+      ),
     ]).toStrictEqual([
       2,
       'contracts: CONTRACTS_TOKENS: entry 1 must start with admin: or user:\n',

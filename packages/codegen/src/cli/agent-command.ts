@@ -17,9 +17,6 @@ export function agentCommand(): Command {
     .addHelpText('after', '\nExample:\n  $ npx contracts agent work --idle-exit-ms 500\n');
   agent
     .command('work')
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .showSuggestionAfterError(true)
     .description('Drain the agent run queue of a state directory, then exit when idle')
     .option(
       '--cwd <dir>',

@@ -6,7 +6,7 @@ import { CliError, ExitCode } from './exit-codes.js';
 import { readInputValue } from './input-value.js';
 import { clientMethodOf } from './operation-clients.js';
 import type { RuntimeFlags } from './runtime-flags.js';
-import type { OpenedTransport, TransportTarget } from './runtime-transport.js';
+import type { OpenedTransport } from './runtime-transport.js';
 
 /** The flags of `contracts call`. */
 export interface CallFlags extends RuntimeFlags {
@@ -36,8 +36,8 @@ function withActorHint(error: ContractError, actor: ActorKind, local: boolean): 
  * this module: a call over HTTP needs none of it.
  */
 async function openLocal(flags: CallFlags, domain: string): Promise<OpenedTransport> {
-  const { openTransport, runtimeOptionsOf } = await import('./runtime-transport.js');
-  return openTransport({ kind: 'local' }, runtimeOptionsOf(flags), domain, { kind: flags.actor });
+  const { openLocalTransport, runtimeOptionsOf } = await import('./runtime-transport.js');
+  return openLocalTransport(runtimeOptionsOf(flags), domain, { kind: flags.actor });
 }
 
 /**
@@ -55,14 +55,6 @@ export async function callOperation(operationKey: string, flags: CallFlags): Pro
     );
   }
   const input = await readInputValue(flags.input ?? '{}');
-  const target: TransportTarget =
-    flags.url === undefined
-      ? { kind: 'local' }
-      : {
-          kind: 'http',
-          url: flags.url,
-          ...(flags.token === undefined ? {} : { token: flags.token }),
-        };
   const domain = operationKey.split('.')[0] ?? '';
   try {
     clientMethodOf(operationKey, { call: async () => undefined });
@@ -73,15 +65,15 @@ export async function callOperation(operationKey: string, flags: CallFlags): Pro
   }
   // Over HTTP the token decides the actor; --actor and the runtime flags apply to local calls only.
   const opened: OpenedTransport =
-    target.kind === 'http'
-      ? {
+    flags.url === undefined
+      ? await openLocal(flags, domain)
+      : {
           transport: httpTransport({
-            baseUrl: target.url,
-            ...(target.token === undefined ? {} : { token: target.token }),
+            baseUrl: flags.url,
+            ...(flags.token === undefined ? {} : { token: flags.token }),
           }),
           close: async () => undefined,
-        }
-      : await openLocal(flags, domain);
+        };
   try {
     const output = await clientMethodOf(operationKey, opened.transport)(input);
     process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
@@ -89,7 +81,7 @@ export async function callOperation(operationKey: string, flags: CallFlags): Pro
   } catch (error) {
     if (!isContractError(error)) throw error;
     process.stderr.write(
-      contractErrorJson(withActorHint(error, flags.actor, target.kind === 'local')),
+      contractErrorJson(withActorHint(error, flags.actor, flags.url === undefined)),
     );
     return exitCodeOfError(error);
   } finally {

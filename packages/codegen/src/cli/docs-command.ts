@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { CliError, ExitCode } from './exit-codes.js';
+import { listenError } from './listen-error.js';
 
 /** Content types of the files a generated site holds (RFC 6838 registrations). */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -29,9 +30,10 @@ function decodedPath(pathname: string): string | undefined {
  * HEAD only, `/` and folders answer their `index.html`, a folder named without its trailing slash
  * (`/en`) answers 301 to the same path with the slash and the query (`/en/?q`), as serve-static's
  * `redirect` option does, since relative links resolve against the last `/` of the page's URL
- * (RFC 3986 §5.2.3); a path that is not valid percent-encoded UTF-8 answers 400; a path that leaves `dir` or names no file answers 404 with `404.html` (given
- * a `<base href="/">` so its relative links work at any depth). Resolves once listening; the
- * caller closes the returned server.
+ * (RFC 3986 §5.2.3); a path that is not valid percent-encoded UTF-8 answers 400; a path that
+ * leaves `dir` or names no file answers 404 with `404.html` (given a `<base href="/">` so its
+ * relative links work at any depth). Resolves once listening; the caller closes the returned
+ * server.
  * @throws the `listen` error (`code` EADDRINUSE, EACCES, …) when it cannot listen.
  */
 export function startSiteServer(dir: string, host: string, port: number): Promise<Server> {
@@ -87,27 +89,15 @@ export function startSiteServer(dir: string, host: string, port: number): Promis
   });
 }
 
-/** `host:port` as a URL authority writes it: an IPv6 address in brackets (RFC 3986 §3.2.2). */
-function authority(host: string, port: number): string {
-  return `${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
 /**
  * {@link startSiteServer}, with its listen error turned into a one-line message.
- * @throws CliError (exit 1) when `host:port` is in use (EADDRINUSE), naming it and `--port`, or
- *   when it cannot listen for another reason (the system's message).
+ * @throws CliError (exit 1) when it cannot listen on `host:port` (listen-error.ts).
  */
 async function listenOrExplain(dir: string, host: string, port: number): Promise<Server> {
   try {
     return await startSiteServer(dir, host, port);
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    throw new CliError(
-      code === 'EADDRINUSE'
-        ? `${authority(host, port)} is already in use; choose another with --port (--port 0 picks a free one)`
-        : `cannot listen on ${authority(host, port)}: ${message}`,
-      ExitCode.Failure,
-    );
+    throw listenError(error, host, port);
   }
 }
 

@@ -85,13 +85,6 @@ export function harnessCommand(): Command {
       const { harnessVerify } = await import('./harness-verify-action.js');
       process.exitCode = await harnessVerify(flags);
     });
-  for (const sub of [run, verify]) {
-    harness.addCommand(
-      sub
-        .exitOverride()
-        .showHelpAfterError('(run with --help for usage)')
-        .showSuggestionAfterError(true),
-    );
-  }
+  for (const sub of [run, verify]) harness.addCommand(sub);
   return harness;
 }

@@ -16,7 +16,7 @@ import { exitCodeOfReport, formatReportText, reportOfRun } from './harness-run-r
 import { watchProgress } from './harness-run-progress.js';
 import { readInputValue } from './input-value.js';
 import type { RuntimeFlags } from './runtime-flags.js';
-import { openTransport, runtimeOptionsOf } from './runtime-transport.js';
+import { openLocalTransport, runtimeOptionsOf } from './runtime-transport.js';
 
 type Format = 'text' | 'json' | 'both';
 
@@ -32,7 +32,7 @@ export interface RunFlags extends RuntimeFlags {
  * The CLI's run input mapped onto `harness.run.start@1.0.0` (see runtime/harness/run-metadata.ts):
  * `suiteRef` -> `suiteKey`, the rest (and `dryRun`) -> `metadata`.
  */
-export function runStartInputOf(input: RunInput, dryRun: boolean): HarnessRunStartInput {
+function runStartInputOf(input: RunInput, dryRun: boolean): HarnessRunStartInput {
   const { suiteRef, ...rest } = input;
   return {
     suiteKey: suiteRef,
@@ -42,7 +42,7 @@ export function runStartInputOf(input: RunInput, dryRun: boolean): HarnessRunSta
 }
 
 /** `input.suiteKey` -> `suiteRef`, `input.metadata.executor.argv` -> `executor.argv`. */
-export function cliFieldOf(contractPath: string): string {
+function cliFieldOf(contractPath: string): string {
   if (contractPath === 'input.suiteKey') return 'suiteRef';
   if (contractPath.startsWith('input.metadata.'))
     return contractPath.slice('input.metadata.'.length);
@@ -100,7 +100,7 @@ export async function harnessRun(flags: RunFlags): Promise<number> {
   // The local user already is the host's user: an inline executor (RAGit's `harness run` input) runs.
   const options = runtimeOptionsOf(flags, 'none', { inlineExecutors: true });
   const total = await plannedCount(input, options.cwd);
-  const opened = await openTransport({ kind: 'local' }, options, 'harness', { kind: 'user' });
+  const opened = await openLocalTransport(options, 'harness', { kind: 'user' });
   const stopWatching =
     flags.format !== 'json' && flags.quiet !== true && opened.app && !dryRun
       ? watchProgress(opened.app, total)

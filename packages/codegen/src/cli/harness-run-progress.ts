@@ -36,7 +36,7 @@ const STEP_SUMMARY =
  * A step's summary (`errored x (signal none, 3 ms): …`, see the runtime's run mapping) in the
  * words of the report's case line: `ERROR x (no exit code, 3 ms): …`.
  */
-export function progressText(summary: string): string {
+function progressText(summary: string): string {
   const match = STEP_SUMMARY.exec(summary);
   if (!match) return summary;
   const [, status, caseId, exitCode, durationMs, why] = match;

@@ -14,7 +14,7 @@ const CLIENTS: Readonly<Record<string, (transport: Transport) => object>> = {
 export type Method = (input: unknown) => Promise<unknown>;
 
 /** Every operation key the generated clients offer, sorted: `agent.approvals`, …, `harness.target.resolve`. */
-export function operationKeys(): string[] {
+function operationKeys(): string[] {
   const keys: string[] = [];
   const walk = (node: unknown, prefix: string): void => {
     if (typeof node === 'function') keys.push(prefix);

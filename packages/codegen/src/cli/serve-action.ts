@@ -12,6 +12,7 @@ import {
   startHttpServer,
 } from 'contracts-runtime/server';
 import { CliError, ExitCode } from './exit-codes.js';
+import { listenError } from './listen-error.js';
 
 /** The flags of `contracts serve`, parsed: sizes in bytes, times in ms. */
 export interface ServeOptions {
@@ -109,10 +110,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     server = await startHttpServer(app, { host: options.host, port: options.port });
   } catch (error) {
     await runtime.close();
-    throw new CliError(
-      `cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`,
-      ExitCode.Failure,
-    );
+    throw listenError(error, options.host, options.port);
   }
   const keepUp = (reason: unknown) =>
     process.stderr.write(

@@ -56,14 +56,13 @@ export async function watchGenerate(options: GenerateOptions): Promise<number> {
  * The watch loop of `contracts generate --watch` and `contracts docs serve`: one generation (with
  * the cache, like `generate`), then a rebuild (incremental: generator/session/
  * generation-session.ts) after every burst of changes to a spec file, a file a spec imports, a
- * spec folder (a new spec) or the config file, all watched with chokidar. The settings are resolved again only after a burst that added or removed a
- * path or changed the config file. Each
+ * spec folder (a new spec) or the config file, all watched with chokidar. The settings are
+ * resolved again only after a burst that added or removed a path or changed the config file. Each
  * rebuild prints one line on stderr, `contracts: rebuilt: N files changed in T ms`, and writes only
  * the files that changed (deleting those no longer generated). A rebuild with error diagnostics
  * prints them and `contracts: rebuild failed: …` (`build failed: …` for the first one), and leaves
- * the last good tree as it is. Resolves
- * once `stopped` has resolved and the rebuild under way (if any) has finished, after closing the
- * watcher.
+ * the last good tree as it is. Resolves once `stopped` has resolved and the rebuild under way (if
+ * any) has finished, after closing the watcher.
  * @throws CliError (exit 2) when the settings cannot be resolved at start.
  */
 export async function watchLoop(options: GenerateOptions, stopped: Promise<void>): Promise<void> {

@@ -11,8 +11,8 @@ import { formatFile, formatsFile } from './format.js';
  * returns them sorted by path: exactly what `generate` writes and `--check` compares. With `memo`
  * (a watch session), an emitter whose IR parts are the same objects as last time is not run
  * again, and a file whose text is the same as last time is not formatted again (emit-memo.ts).
- * Everything runs on the calling thread: running the site in a worker thread measured no faster
- * on 2 cores (V8's garbage collector already uses the second one) and cost 165 MiB more peak RSS.
+ * Everything runs on the calling thread: a worker thread for the site measured no faster on 2
+ * cores, where V8's garbage collector already uses the second one.
  * @throws Error when an emitter throws (its name is prefixed), when two emitters claim one path, or
  *   when prettier cannot format a file.
  */

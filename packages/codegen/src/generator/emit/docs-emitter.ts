@@ -9,7 +9,6 @@ import { DocsPageMemo } from './docs-page-memo.js';
 import { sidebarOrder, starlightSidebar, vitepressSidebar } from './docs-sidebars.js';
 import { titleOf } from './docs-spec-parts.js';
 import { specPageView } from './docs-spec-page.js';
-import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import type { OutputFile } from './output-file.js';
 import { domainsOf } from './naming.js';
@@ -61,7 +60,7 @@ export function createDocsEmitter(options: DocsOptions = {}): Emitter {
         ...(options.repoUrl !== undefined ? { repoUrl: options.repoUrl } : {}),
       });
       const order = sidebarOrder(ir);
-      const shared = keepsEmitMemos() ? memo.begin(ir) : undefined;
+      const shared = memo.begin(ir);
       const specPage = (spec: Spec, path: string) =>
         memo.page(ctx, spec, path, order.get(spec)!, shared, (pageCtx) =>
           renderPage(

@@ -11,11 +11,7 @@ export type LabelCatalog = Readonly<Record<string, string>>;
 /** Looks up one label. @throws Error naming the key when the catalog lacks it. */
 export type Labeler = (key: string) => string;
 
-/**
- * Whether parsed JSON is a flat object of strings. Checked by hand: zod, which the rest of the
- * generator validates with, costs some 60 ms to load in the site's worker thread, for this check
- * alone.
- */
+/** Whether parsed JSON is a flat object of strings. */
 function isFlatStringObject(value: unknown): value is LabelCatalog {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   return Object.values(value).every((text) => typeof text === 'string');

@@ -65,10 +65,7 @@ const widthsOfWideText = new Map<string, number>();
 
 let prettierUtil: typeof Prettier.util | undefined;
 
-/**
- * prettier's `util`, from its CommonJS entry, on first need: loading it costs ~12 ms, the ES
- * module entry ~50 ms, which a site thread (that never formats) would pay for `getStringWidth`.
- */
+/** prettier's `util`, loaded on the first cell that is not printable ASCII. */
 function prettierUtilities(): typeof Prettier.util {
   prettierUtil ??= (createRequire(import.meta.url)('prettier') as typeof Prettier).util;
   return prettierUtil;

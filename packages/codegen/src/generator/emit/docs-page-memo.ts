@@ -1,7 +1,7 @@
 import type { Ir, Spec } from '../ir/ir-schema.js';
 import type { DocsContext } from './docs-context.js';
 import type { DocsPages } from './docs-links.js';
-import { sameList } from './emit-memo.js';
+import { keepsEmitMemos, sameList } from './emit-memo.js';
 import { domainOf } from './naming.js';
 
 /**
@@ -27,7 +27,7 @@ interface PageInputs {
 }
 
 /** Each spec's kind, key, version and domain, in IR order: what page paths and links depend on. */
-export function layoutOf(ir: Ir): string {
+function layoutOf(ir: Ir): string {
   return ir.specs
     .map((spec) => `${spec.kind} ${spec.key} ${spec.version} ${domainOf(spec)}`)
     .join('\n');
@@ -45,10 +45,12 @@ export class DocsPageMemo {
   private shared: SharedPageInputs | undefined;
 
   /**
-   * Starts an emit of `ir` in a watch session: its {@link SharedPageInputs}, the previous emit's
-   * object when the layout, models and enums are the same (compared once here, not per page).
+   * Starts an emit of `ir`: its {@link SharedPageInputs}, the previous emit's object when the
+   * layout, models and enums are the same (compared once here, not per page); undefined in a
+   * one-shot run (`keepsEmitMemos()` false), which keeps no page.
    */
-  begin(ir: Ir): SharedPageInputs {
+  begin(ir: Ir): SharedPageInputs | undefined {
+    if (!keepsEmitMemos()) return undefined;
     const layout = layoutOf(ir);
     const last = this.shared;
     if (

@@ -9,6 +9,7 @@ import {
 } from '../ir/ir-schema.js';
 import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
+import { indented } from './json-text.js';
 import type { OutputFile } from './output-file.js';
 
 /** JSON text of checked IR parts at list depth (4 spaces), by object: kept while the part lives. */
@@ -18,8 +19,7 @@ function partText(part: object, schema: { parse(value: unknown): unknown }): str
   let text = PART_TEXT.get(part);
   if (text === undefined) {
     const checked = isCheckedPart(part) ? part : schema.parse(part);
-    // Split and joined, not replaceAll: a flat string, which the list's join copies fast.
-    text = '    ' + JSON.stringify(checked, null, 2).split('\n').join('\n    ');
+    text = '    ' + indented(JSON.stringify(checked, null, 2), '    ');
     if (isCheckedPart(part) && keepsEmitMemos()) PART_TEXT.set(part, text);
   }
   return text;

@@ -30,7 +30,7 @@ export function holdsKeptJson<T extends object>(value: T): T {
  * a `replaceAll` result as a chain of concatenations, which every later join of the kept text walks
  * again (100 ms per openapi.json of 1,000 operations); a joined string is flat.
  */
-function indented(text: string, indent: string): string {
+export function indented(text: string, indent: string): string {
   return indent === '' ? text : text.split('\n').join(`\n${indent}`);
 }
 

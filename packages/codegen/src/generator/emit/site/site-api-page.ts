@@ -204,7 +204,11 @@ export function apiOperationBlocks(
         const schema = (body as Json)['schema'];
         return [
           status,
-          type === 'application/json' ? schemaText(schema, links) : inlineCode(type || '—'),
+          type === 'application/json'
+            ? schemaText(schema, links)
+            : type
+              ? inlineCode(type)
+              : label('value.empty.label'),
           String(response['description'] ?? ''),
         ];
       }),

@@ -45,7 +45,7 @@ import { domainOrder, navData, specBreadcrumbs, specPager, type LinkView } from 
 import { siteApi } from './site-openapi.js';
 import { DEFAULT_SITE_LOCALES, type SiteOptions } from './site-options.js';
 import { pageLayout, type PageInput, type SiteLocale } from './site-page-layout.js';
-import { hrefFrom, sitePathOfDocsPage, type SitePath } from './site-paths.js';
+import { hrefFrom, pathInLocale, sitePathOfDocsPage, type SitePath } from './site-paths.js';
 import { renderSiteTemplate } from './site-render.js';
 import { SEARCH_SHARD_SIZE, searchDocument, searchShardScript } from './site-search.js';
 import { siteSpecExtras, specExtras, type SpecExtra } from './site-spec-extras.js';
@@ -391,9 +391,7 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     const links = {
       specPath: (key: string, version: string) => {
         const spec = ctx.pages.find(key, version);
-        return spec
-          ? sitePathOfDocsPage(code, ctx.pages.pathOf(spec)).slice(code.length + 1)
-          : undefined;
+        return spec ? pathInLocale(ctx.pages.pathOf(spec)) : undefined;
       },
       modelHref: (name: string) => modelHref(placement, name),
     };
@@ -506,7 +504,6 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
   );
 
   queue.finish();
-  extrasOfEmit.clear();
   if (memoize) sweepSiteMemos();
   else clearSiteMemos();
   const emitted = out

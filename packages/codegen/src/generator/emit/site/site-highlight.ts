@@ -31,13 +31,19 @@ class MemoByLanguage {
 const blocks = new MemoByLanguage();
 const lines = new MemoByLanguage();
 
-function escapeHtml(text: string): string {
+/**
+ * `text` escaped for HTML, `'` as `apostrophe`: a language highlight.js does not know is escaped
+ * with `&#39;` (the site's own escaping), a literal put back into highlight.js output with
+ * `&#x27;`, as highlight.js's `escapeHTML` (`lib/core.js`) writes it.
+ */
+function escapeHtml(text: string, apostrophe = '&#39;'): string {
+  if (!/[&<>"']/.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+    .replace(/'/g, apostrophe);
 }
 
 function highlightWhole(code: string, lang: string): string {
@@ -195,20 +201,9 @@ function fillShape(html: string, shape: LiteralShape, spans: readonly string[]):
     const before = parts[at]!;
     if (!spans.some((span) => before.endsWith(span + quote))) return null;
     if (!parts[at + 1]!.startsWith(`${quote}</span>`)) return null;
-    filled += escapeHljs(shape.contents[at]!) + parts[at + 1]!;
+    filled += escapeHtml(shape.contents[at]!, '&#x27;') + parts[at + 1]!;
   }
   return filled;
-}
-
-/** highlight.js's own `escapeHTML` (`lib/core.js`): `&`, `<`, `>`, `"`, `'`. */
-function escapeHljs(text: string): string {
-  if (!/[&<>"']/.test(text)) return text;
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#x27;');
 }
 
 /** A text, given as its lines, from the line memo; undefined when a line is not in it. */

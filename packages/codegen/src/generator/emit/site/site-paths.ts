@@ -44,8 +44,7 @@ const NOT_PLAIN = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 /** {@link hrefFrom} of a path `posix.relative` must normalize. */
 function relativeHref(from: SitePath, path: SitePath): string {
-  const relative = posix.relative(posix.dirname(from), path) || posix.basename(path);
-  return relative.split('/').map(encodePathSegment).join('/');
+  return encodedPath(posix.relative(posix.dirname(from), path) || posix.basename(path));
 }
 
 /** The characters `encodeURIComponent` leaves as they are, `@`, and `/` between segments. */
@@ -60,8 +59,13 @@ function encodePathSegment(segment: string): string {
   return segment === '..' ? segment : encodeURIComponent(segment).replace(/%40/g, '@');
 }
 
+/** `docs/<domain>/<file>.md` (a docs page path) -> `<domain>/<file>.html`, within a locale. */
+export function pathInLocale(docsPath: string): string {
+  const inDocs = docsPath.slice('docs/'.length);
+  return inDocs.endsWith('.md') ? `${inDocs.slice(0, -'.md'.length)}.html` : inDocs;
+}
+
 /** `docs/<domain>/<file>.md` (a docs page path) -> `<locale>/<domain>/<file>.html`. */
 export function sitePathOfDocsPage(locale: string, docsPath: string): SitePath {
-  const inDocs = docsPath.slice('docs/'.length);
-  return `${locale}/${inDocs.endsWith('.md') ? `${inDocs.slice(0, -'.md'.length)}.html` : inDocs}`;
+  return `${locale}/${pathInLocale(docsPath)}`;
 }

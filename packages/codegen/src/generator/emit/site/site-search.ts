@@ -3,6 +3,7 @@ import type { Spec } from '../../ir/ir-schema.js';
 import type { DocsContext } from '../docs-context.js';
 import { titleOf, uniqueTags } from '../docs-spec-parts.js';
 import { modelRefsOf } from '../model-graph.js';
+import { pathInLocale } from './site-paths.js';
 
 /**
  * One searchable page: what is matched (key, title, description, tags, field names, error codes)
@@ -22,8 +23,8 @@ export interface SearchDocument {
 }
 
 /**
- * The options the index is built with; `search.js` loads each shard with the same ones (MiniSearch
- * requires it). Keys and codes split on dots, underscores and hyphens too.
+ * The options the index is built with; `search.js` loads the joined shards with the same ones
+ * (MiniSearch requires it). Keys and codes split on dots, underscores and hyphens too.
  */
 export const SEARCH_OPTIONS = {
   fields: ['key', 'title', 'description', 'tags', 'fields', 'errors'],
@@ -48,7 +49,7 @@ export function searchDocument(ctx: DocsContext, spec: Spec, id: number): Search
     fields: fieldNames(ctx, spec).join(' '),
     errors: spec.kind === 'operation' ? spec.io.errors.map((error) => error.code).join(' ') : '',
     kind: spec.kind,
-    path: ctx.pages.pathOf(spec).slice('docs/'.length).replace(/\.md$/, '.html'),
+    path: pathInLocale(ctx.pages.pathOf(spec)),
   };
 }
 
