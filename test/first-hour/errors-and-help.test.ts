@@ -140,6 +140,17 @@ describe('help', () => {
       true,
     ]);
   });
+
+  test.each([
+    ['docs', 'serve'],
+    ['harness', 'run'],
+  ])('contracts help %s %s prints the subcommand help and exits 0', (command, subcommand) => {
+    const result = contracts(['help', command, subcommand], project.dir);
+    expect([result.status, result.stdout.split('\n')[0]]).toStrictEqual([
+      0,
+      `Usage: contracts ${command} ${subcommand} [options]`,
+    ]);
+  });
 });
 
 describe('contracts ir on broken specs', () => {

@@ -64,6 +64,25 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * `argv` with `help <command> <subcommand>…` (two or more command names after `help`) turned into
+ * `<command> <subcommand>… --help`: commander's own help command reads only the first name, so
+ * `contracts help docs serve` would print the help of `docs`. Other argv come back as given.
+ */
+export function withNestedHelp(program: Command, argv: readonly string[]): string[] {
+  if (argv[2] !== 'help') return [...argv];
+  const path: string[] = [];
+  let command = program;
+  for (const word of argv.slice(3)) {
+    const sub = command.commands.find((one) => one.name() === word || one.aliases().includes(word));
+    if (sub === undefined) break;
+    path.push(word);
+    command = sub;
+  }
+  if (path.length < 2) return [...argv];
+  return [...argv.slice(0, 2), ...path, '--help', ...argv.slice(3 + path.length)];
+}
+
 /** True when `argv` asks for `--format json` (either spelling), so errors go out as JSON too. */
 export function wantsJson(argv: readonly string[]): boolean {
   return argv.some(
@@ -81,7 +100,8 @@ function writeErrorJson(code: string, message: string): void {
 async function main(argv: readonly string[]): Promise<void> {
   const json = wantsJson(argv);
   try {
-    await buildProgram().parseAsync([...argv]);
+    const program = buildProgram();
+    await program.parseAsync(withNestedHelp(program, argv));
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version end with exit code 0 (also `contracts help <command>`); the rest is usage.
