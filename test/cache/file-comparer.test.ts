@@ -33,16 +33,27 @@ describe('FileComparer: a file on disk against a text, byte for byte', () => {
     expect(comparer.sameAs(path, 'Schéma d’entrée — 漢字 😁\n')).toBe(false);
   });
 
-  it('grows past its first buffers: a 300 KB file, then 100,000 three-byte characters', () => {
-    const large = 'x'.repeat(300_000);
-    expect(comparer.sameAs(fileOf(large), large)).toBe(true);
-    // A fresh comparer: one byte per code unit does not hold them.
-    const fresh = new FileComparer();
-    const wide = '€'.repeat(100_000);
-    const path = fileOf(wide);
-    expect(fresh.sameAs(path, wide)).toBe(true);
-    expect(fresh.sameAs(path, `${'€'.repeat(99_999)}$`)).toBe(false);
-    // The small file of the first case still compares with the grown buffers.
+  it('compares texts longer than one window (256 Ki code units), a change in any window', () => {
+    const window = 256 * 1024;
+    const large = `${'x'.repeat(window)}${'y'.repeat(window)}z\n`;
+    const path = fileOf(large);
+    expect(comparer.sameAs(path, large)).toBe(true);
+    const changedAt = (at: number) => `${large.slice(0, at)}Q${large.slice(at + 1)}`;
+    expect(
+      [0, window - 1, window, 2 * window, large.length - 1].map((at) =>
+        comparer.sameAs(path, changedAt(at)),
+      ),
+    ).toStrictEqual([false, false, false, false, false]);
+  });
+
+  it('keeps a surrogate pair whole across a window boundary, and three-byte characters', () => {
+    const window = 256 * 1024;
+    const astral = `${'a'.repeat(window - 1)}😀${'€'.repeat(window)}\n`;
+    const path = fileOf(astral);
+    expect(comparer.sameAs(path, astral)).toBe(true);
+    expect(comparer.sameAs(path, astral.replace('😀', '😁'))).toBe(false);
+    expect(comparer.sameAs(path, `${astral.slice(0, -2)}$\n`)).toBe(false);
+    // The small file of the first case still compares after the large ones.
     expect(comparer.sameAs(join(dir, 'f0'), 'export const a = 1;\n')).toBe(true);
   });
 

@@ -1,10 +1,12 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
 import { FileComparer } from './file-comparer.js';
+import { FileWriter } from './file-writer.js';
 
 /** The marker every generated tree holds; a non-empty folder without it is never replaced. */
 export const TREE_MARKER = 'ir.json';
@@ -14,21 +16,6 @@ export interface TreeDrift {
   readonly stale: string[];
   readonly missing: string[];
   readonly extra: string[];
-}
-
-/** How many file reads or writes run at once: enough to keep the disk busy, few file handles. */
-const PARALLEL_IO = 16;
-
-/** Runs `task` over `items` with at most {@link PARALLEL_IO} running at once; rejects on the first failure. */
-async function eachLimited<T>(
-  items: readonly T[],
-  task: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_IO, items.length) }, worker));
 }
 
 /** Creates each folder the files under `root` need once, parents before children. */
@@ -76,9 +63,9 @@ export function isClean(drift: TreeDrift): boolean {
 /**
  * Replaces `outDir` with exactly `files`. The new tree is written beside it in a temporary folder,
  * then swapped in by two renames, so a failure at any point leaves the old tree as it was. Extra
- * files in the old tree disappear with it. Files are written {@link PARALLEL_IO} at a time, without
- * fsync: the renames make the swap atomic for readers, and a crash mid-write leaves the staging
- * folder, never a half tree in `outDir`.
+ * files in the old tree disappear with it. Files are written synchronously through one reused
+ * buffer (file-writer.ts), without fsync: the renames make the swap atomic for readers, and a crash
+ * mid-write leaves the staging folder, never a half tree in `outDir`.
  * @throws Error when `outDir` is a non-empty folder that does not hold {@link TREE_MARKER}: it was
  *   not written by this generator, and replacing it could destroy someone's work.
  */
@@ -103,7 +90,8 @@ export async function writeTreeAtomically(
       staging,
       files.map((file) => file.path),
     );
-    await eachLimited(files, (file) => writeFile(join(staging, file.path), file.contents));
+    const writer = new FileWriter();
+    for (const file of files) writer.write(join(staging, file.path), file.contents);
     const hadTree = existsSync(outDir);
     if (hadTree) await rename(outDir, retired);
     try {
@@ -136,12 +124,13 @@ export async function writeTreeChanges(
     outDir,
     written.map((file) => file.path),
   );
-  await eachLimited(written, async (file) => {
+  const writer = new FileWriter();
+  for (const file of written) {
     const target = join(outDir, file.path);
     const temporary = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-    await writeFile(temporary, file.contents);
-    await rename(temporary, target);
-  });
+    writer.write(temporary, file.contents);
+    renameSync(temporary, target);
+  }
   for (const path of drift.extra) {
     await rm(join(outDir, path), { force: true });
     let dir = dirname(join(outDir, path));
