@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, PROJECT_ROOT } from '../support/cli.js';
 
@@ -32,4 +35,21 @@ describe('contracts with a closed stdout', () => {
       expect(await runWithClosedStdout(args.split(' '))).toStrictEqual({ code: 0, stderr: '' });
     },
   );
+
+  it('keeps the exit code of a command that fails: generate --check on a missing tree exits 1', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'contracts-epipe-'));
+    try {
+      const outcome = await runWithClosedStdout([
+        'generate',
+        '--check',
+        '--out',
+        out,
+        '--format',
+        'json',
+      ]);
+      expect(outcome).toStrictEqual({ code: 1, stderr: '' });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,15 +1,19 @@
-import { ExitCode } from './exit-codes.js';
-
 /**
  * Makes a stdout closed by its reader (`contracts … | head -3`: a write answered with `EPIPE`)
- * end the process at once with exit code 0 and nothing on stderr, as command-line tools do when
- * SIGPIPE stops them (POSIX `write()`: EPIPE once no process has the pipe open for reading; Node.js
- * ignores SIGPIPE, so the error arrives as the stream's `'error'` event instead). Any other error
- * of stdout is thrown again, as an unhandled `'error'` event would be.
+ * end the output, not the command: what is still to print is dropped, nothing goes to stderr,
+ * and the command runs to its end and exits with its own code. So a harness run finishes and
+ * writes its run record, and `contracts harness run … | head` under `set -o pipefail` still
+ * fails when a case fails (POSIX `write()` gives EPIPE once no process reads the pipe; Node.js
+ * ignores SIGPIPE, so the error arrives as the stream's `'error'` event). Any other error of
+ * stdout is thrown again, as an unhandled `'error'` event would be.
  */
-export function exitQuietlyWhenStdoutCloses(): void {
+export function dropOutputWhenStdoutCloses(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    process.exit(ExitCode.Ok);
+    process.stdout.write = ((_chunk: unknown, ...rest: unknown[]) => {
+      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      if (done) queueMicrotask(done);
+      return true;
+    }) as typeof process.stdout.write;
   });
 }

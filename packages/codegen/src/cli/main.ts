@@ -9,7 +9,7 @@ import { harnessCommand } from './harness-command.js';
 import { initCommand } from './init-command.js';
 import { irCommand } from './ir-command.js';
 import { serveCommand } from './serve-command.js';
-import { exitQuietlyWhenStdoutCloses } from './closed-stdout.js';
+import { dropOutputWhenStdoutCloses } from './closed-stdout.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 const packageJson = JSON.parse(
@@ -124,5 +124,5 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-exitQuietlyWhenStdoutCloses();
+dropOutputWhenStdoutCloses();
 await main(process.argv);
