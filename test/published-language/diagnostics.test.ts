@@ -134,7 +134,8 @@ export const F = defineEvent({
 });
 
 describe('what the generator does not read is one info, never silence', () => {
-  const { ir, sources } = irOf(`export const Flow = defineWorkflow({ meta: { key: 'pub.flow', version: '1.0.0' } });
+  const { ir, sources } =
+    irOf(`export const Flow = defineWorkflow({ meta: { key: 'pub.flow', version: '1.0.0' } });
 export const Built = createBuilderCommand('pub.built');
 export function makeSpec() {
   return defineCommand({ meta: { key: 'pub.inner', version: '1.0.0' } });
@@ -209,5 +210,28 @@ export const A = defineEvent({ meta: { key: 'a', version: '1' }, payload: 1 });`
       ['SYNTAX_ERROR', 'specs/b.ts'],
       ['INVALID_SPEC_SHAPE', 'specs/a.ts'],
     ]);
+  });
+
+  it('waits with the checks across specs, and with the other diagnostics of a broken file, while a file has a syntax error', () => {
+    const sources = {
+      'specs/constants.ts': `export const DOMAIN = = 'x';\nexport const OWNERS = ['team'];`,
+      'specs/ping.ts': `import { defineCommand } from '@contractspec/lib.contracts-spec';
+export const Ping = defineCommand({ meta: { key: 'x.ping', version: '1.0.0', title: 'Ping' }, io: { input: null, output: null }, policy: { auth: 'user' },, });`,
+      'specs/cap.ts': `import { defineCapability } from '@contractspec/lib.contracts-spec';
+import { DOMAIN } from './constants';
+export const Cap = defineCapability({ meta: { key: 'x.cap', version: '1.0.0', domain: DOMAIN }, provides: [{ surface: 'operation', key: 'x.ping', version: '1.0.0' }] });`,
+    };
+    const parsed = parseSources(sources);
+    expect(parsed.diagnostics.map((d) => d.code)).toContain('UNSUPPORTED_EXPRESSION');
+    const ir = finishIr(parsed);
+    expect(ir.diagnostics.map((d) => [d.code, d.file])).toStrictEqual([
+      ['SYNTAX_ERROR', 'specs/constants.ts'],
+      ['SYNTAX_ERROR', 'specs/ping.ts'],
+    ]);
+    delete (sources as Record<string, string>)['specs/ping.ts'];
+    sources['specs/constants.ts'] = `export const DOMAIN = 'x';`;
+    expect(finishIr(parseSources(sources)).diagnostics.map((d) => d.code)).toContain(
+      'UNRESOLVED_REFERENCE',
+    );
   });
 });

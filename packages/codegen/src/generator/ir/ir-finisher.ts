@@ -1,4 +1,5 @@
 import { validateIr } from '../validate/validate-ir.js';
+import { DiagnosticCode } from './diagnostic-codes.js';
 import {
   DiagnosticSchema,
   EnumSchema,
@@ -46,8 +47,26 @@ export class IrFinisher {
   private readonly model = checkedWith((v) => ModelSchema.parse(v), new WeakMap());
   private readonly enumDef = checkedWith((v) => EnumSchema.parse(v), new WeakMap());
 
+  /**
+   * The finished IR. While a file has a syntax error, the checks across specs (validate-ir.ts) wait,
+   * as `tsc` reports no semantic diagnostic while there are syntactic ones, and so do the other
+   * diagnostics of that file: a file that does not parse yields no spec and no value, and every
+   * reference to them would be one more UNRESOLVED_REFERENCE or UNSUPPORTED_EXPRESSION. The other
+   * files' own diagnostics stay.
+   */
   finish(parsed: Ir): Ir {
-    const diagnostics = [...parsed.diagnostics, ...validateIr(parsed)];
+    const broken = new Set(
+      parsed.diagnostics
+        .filter((diagnostic) => diagnostic.code === DiagnosticCode.SyntaxError)
+        .map((diagnostic) => diagnostic.file),
+    );
+    const diagnostics =
+      broken.size > 0
+        ? parsed.diagnostics.filter(
+            (diagnostic) =>
+              diagnostic.code === DiagnosticCode.SyntaxError || !broken.has(diagnostic.file),
+          )
+        : [...parsed.diagnostics, ...validateIr(parsed)];
     const sorted = sortIr({ ...parsed, diagnostics });
     return {
       specs: sorted.specs.map(this.spec),
