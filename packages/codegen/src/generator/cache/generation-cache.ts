@@ -40,13 +40,15 @@ export interface CachedGeneration {
   readonly files: readonly FileDigest[];
 }
 
-/** The digest of one file's contents (no mtime). */
+/**
+ * The digest of one file's contents as UTF-8 (no mtime): its size in bytes and its SHA-1. Hashes
+ * the text without a Buffer copy of it (a generated tree is tens of MB).
+ */
 export function digestOf(file: OutputFile): FileDigest {
-  const bytes = Buffer.from(file.contents);
   return {
     path: file.path,
-    size: bytes.length,
-    sha1: createHash('sha1').update(bytes).digest('hex'),
+    size: Buffer.byteLength(file.contents, 'utf8'),
+    sha1: createHash('sha1').update(file.contents, 'utf8').digest('hex'),
   };
 }
 
