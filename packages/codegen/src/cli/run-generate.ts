@@ -3,7 +3,8 @@ import { generateWithCache, type Generation } from '../generator/cache/cached-ge
 import { defaultCacheDir, GenerationCache } from '../generator/cache/generation-cache.js';
 import type { GenerateFlags, GenerateSettings } from '../generator/config/resolve-settings.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../generator/format-diagnostics.js';
-import { diffTree, isClean, writeTreeAtomically, type TreeDrift } from '../generator/write-tree.js';
+import { TreeSink } from '../generator/tree-sink.js';
+import { isClean, type TreeDrift } from '../generator/write-tree.js';
 import { CliError, ExitCode } from './exit-codes.js';
 import { generateSettingsOf } from './generate-settings.js';
 import { plural } from './plural.js';
@@ -87,19 +88,27 @@ async function generate(options: GenerateOptions): Promise<number> {
   const progress = (line: string) => {
     if (!json) progressLine(line);
   };
-  const generation = await generateWithCache(
-    settings,
-    cacheOf(options, settings),
-    options.check ? 'check' : 'write',
-  );
+  // Each file is compared (and, when the tree differs, staged) as soon as it is emitted.
+  const sink = new TreeSink(settings.outDir, options.check ? 'check' : 'write');
+  let generation: Generation;
+  try {
+    generation = await generateWithCache(
+      settings,
+      cacheOf(options, settings),
+      options.check ? 'check' : 'write',
+      sink,
+    );
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
   progress(
     generation.cached
       ? `${plural(generation.specs, 'spec')} and ${plural(generation.models, 'model')} unchanged since a cached run; parsing skipped`
       : `parsed ${plural(generation.specs, 'spec')} and ${plural(generation.models, 'model')} in ${Math.round(generation.parseMs)} ms`,
   );
   if (!json) printDiagnostics(generation, rootDir);
-  const files = generation.files;
-  if (!files && !generation.cached) {
+  if (!generation.cached && !generation.streamed) {
     if (json) {
       process.stdout.write(
         JSON.stringify({ ok: false, diagnostics: generation.diagnostics }, null, 2) + '\n',
@@ -109,12 +118,14 @@ async function generate(options: GenerateOptions): Promise<number> {
     }
     return ExitCode.Failure;
   }
-  if (files) {
-    progress(`emitted ${plural(files.length, 'file')} in ${Math.round(generation.emitMs)} ms`);
+  if (!generation.cached) {
+    progress(
+      `emitted ${plural(generation.fileCount, 'file')} in ${Math.round(generation.emitMs)} ms`,
+    );
   }
-  const outDir = settings.outDir;
-  const drift = generation.drift ?? (await diffTree(outDir, files!));
-  const count = files?.length ?? generation.fileCount;
+  // The sink has compared every file as it was emitted and, in write mode, staged the new tree.
+  const drift = generation.drift ?? (await sink.finish());
+  const count = generation.fileCount;
   if (options.check) {
     const clean = isClean(drift);
     if (json) {
@@ -131,9 +142,8 @@ async function generate(options: GenerateOptions): Promise<number> {
     }
     return clean ? ExitCode.Ok : ExitCode.Failure;
   }
-  // An unchanged tree is left alone, so its files keep their timestamps (and watchers stay quiet).
-  // A cache hit is used for writing only when the tree on disk is already clean.
-  if (!isClean(drift) && files) await writeTreeAtomically(outDir, files);
+  // An unchanged tree is left alone, so its files keep their timestamps (and watchers stay quiet);
+  // the sink swapped a changed one in. A cache hit is used only when the tree is already clean.
   const changed = drift.stale.length + drift.missing.length + drift.extra.length;
   if (json) {
     process.stdout.write(

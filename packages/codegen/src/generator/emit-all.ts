@@ -52,3 +52,51 @@ export async function emitAll(
   memo?.keepOnly(owners);
   return formatted.sort((a, b) => compareCodeUnits(a.path, b.path));
 }
+
+/**
+ * Runs every emitter over a validated IR as {@link emitAll} does, but hands each formatted file to
+ * `take` instead of collecting them, in no particular order, and returns how many there were. An
+ * emitter with `emitEach` (the site) hands its files over one by one, so a one-shot `generate`
+ * never holds the whole tree in memory: what `take` does not keep is garbage at once.
+ * @throws Error when an emitter throws (its name is prefixed), when two emitters claim one path, or
+ *   when prettier cannot format a file; whatever `take` throws, as it was thrown.
+ */
+export async function emitAllTo(
+  ir: Ir,
+  emitters: readonly Emitter[],
+  take: (file: OutputFile) => void,
+): Promise<number> {
+  const owners = new Map<string, string>();
+  let count = 0;
+  for (const emitter of emitters) {
+    const unformatted: OutputFile[] = [];
+    let failure: { error: unknown } | undefined;
+    const claim = (file: OutputFile) => {
+      const owner = owners.get(file.path);
+      if (owner) throw new Error(`emitters ${owner} and ${emitter.name} both write ${file.path}`);
+      owners.set(file.path, emitter.name);
+      count++;
+      if (formatsFile(file.path)) unformatted.push(file);
+      else take(file);
+    };
+    // A failure of `claim` (a second owner, or `take`) is rethrown as it is, not as the emitter's.
+    const guarded = (file: OutputFile) => {
+      try {
+        claim(file);
+      } catch (error) {
+        failure = { error };
+        throw error;
+      }
+    };
+    try {
+      if (emitter.emitEach) emitter.emitEach(ir, guarded);
+      else for (const file of emitter.emit(ir)) guarded(file);
+    } catch (error) {
+      if (failure) throw failure.error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`emitter ${emitter.name} failed: ${reason}`);
+    }
+    for (const file of await Promise.all(unformatted.map((one) => formatFile(one)))) take(file);
+  }
+  return count;
+}

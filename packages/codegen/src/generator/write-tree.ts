@@ -74,16 +74,11 @@ export async function writeTreeAtomically(
   files: readonly OutputFile[],
 ): Promise<void> {
   const existing = await listFiles(outDir);
-  if (existing.length > 0 && !existing.includes(TREE_MARKER)) {
-    throw new Error(
-      `refusing to replace ${outDir}: it is not empty and holds no ${TREE_MARKER}, so it was not written by contracts generate`,
-    );
-  }
-  const parent = dirname(outDir);
-  const suffix = randomBytes(6).toString('hex');
-  const staging = join(parent, `.${basename(outDir)}.tmp-${suffix}`);
-  const retired = join(parent, `.${basename(outDir)}.old-${suffix}`);
-  await mkdir(parent, { recursive: true });
+  if (existing.length > 0 && !existing.includes(TREE_MARKER)) throw refusalToReplace(outDir);
+  const staging = join(
+    dirname(outDir),
+    `.${basename(outDir)}.tmp-${randomBytes(6).toString('hex')}`,
+  );
   try {
     await mkdir(staging, { recursive: true });
     await makeFolders(
@@ -92,6 +87,38 @@ export async function writeTreeAtomically(
     );
     const writer = new FileWriter();
     for (const file of files) writer.write(join(staging, file.path), file.contents);
+  } catch (error) {
+    await removeStaging(staging);
+    throw error;
+  }
+  await swapInStaging(outDir, staging);
+}
+
+/** A new staging folder's path beside `outDir`: `.<name>.tmp-<random hex>` in its parent. */
+export function stagingPathFor(outDir: string): string {
+  return join(dirname(outDir), `.${basename(outDir)}.tmp-${randomBytes(6).toString('hex')}`);
+}
+
+/** The error for a non-empty `outDir` without {@link TREE_MARKER}, which is never replaced. */
+export function refusalToReplace(outDir: string): Error {
+  return new Error(
+    `refusing to replace ${outDir}: it is not empty and holds no ${TREE_MARKER}, so it was not written by contracts generate`,
+  );
+}
+
+/**
+ * Swaps the complete tree `staging` (a folder beside `outDir`) in for `outDir` by two renames: the
+ * old tree (if any) to a retired name, then `staging` to `outDir`; the retired tree is deleted
+ * after. A failure leaves the old tree in place and removes `staging`.
+ * @throws Error from the file system.
+ */
+export async function swapInStaging(outDir: string, staging: string): Promise<void> {
+  const retired = join(
+    dirname(outDir),
+    `.${basename(outDir)}.old-${randomBytes(6).toString('hex')}`,
+  );
+  try {
+    await mkdir(dirname(outDir), { recursive: true });
     const hadTree = existsSync(outDir);
     if (hadTree) await rename(outDir, retired);
     try {
@@ -101,9 +128,14 @@ export async function writeTreeAtomically(
       throw error;
     }
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await removeStaging(staging);
     await rm(retired, { recursive: true, force: true });
   }
+}
+
+/** Deletes a staging folder (gone already after a swap). */
+export async function removeStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
 }
 
 /**

@@ -1,9 +1,16 @@
+import { compareCodeUnits } from 'contracts-runtime/core';
 import { sep } from 'node:path';
 import type { GenerateSettings } from '../config/resolve-settings.js';
 import type { OutputFile } from '../emit/output-file.js';
 import type { Diagnostic } from '../ir/ir-schema.js';
+import type { TreeSink } from '../tree-sink.js';
 import { isClean, type TreeDrift } from '../write-tree.js';
-import { digestOf, generationKey, type GenerationCache } from './generation-cache.js';
+import {
+  digestOf,
+  generationKey,
+  type FileDigest,
+  type GenerationCache,
+} from './generation-cache.js';
 import { readInputClosure } from './input-closure.js';
 import { diffDigests } from './tree-digest.js';
 
@@ -17,10 +24,13 @@ export interface Generation {
   readonly models: number;
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * The files to write, sorted by path; undefined when a diagnostic is an error, and on a cache
-   * hit (then `drift` says how the tree on disk differs, without contents).
+   * The files to write, sorted by path; undefined when a diagnostic is an error, on a cache hit
+   * (then `drift` says how the tree on disk differs, without contents), and when the files went to
+   * a {@link TreeSink} as they were emitted (then `streamed` is true).
    */
   readonly files: readonly OutputFile[] | undefined;
+  /** Set when every file went to the given sink instead of {@link files}. */
+  readonly streamed?: true;
   /** True when the cache answered, without parsing. */
   readonly cached: boolean;
   /** On a cache hit: how the output folder differs from what the generation writes. */
@@ -40,13 +50,16 @@ export interface Generation {
  * (generation-cache.ts) and the output folder already matches it, or `mode` is `check` (drift is
  * then reported from the recorded digests). A fresh result without errors is recorded. The parser
  * and the emitters are loaded only when needed, so a hit never loads ts-morph or prettier. The
- * bytes written are the same either way (test/cache checks it on random edit sequences).
- * @throws Error when an emitter fails (see emitAll).
+ * bytes written are the same either way (test/cache checks it on random edit sequences). With
+ * `sink`, the emitted files go to it one by one (emitAllTo: the tree is never in memory whole)
+ * after its `begin`, and the caller finishes it; a cache hit leaves it unused.
+ * @throws Error when an emitter fails (see emitAll), or as the sink does.
  */
 export async function generateWithCache(
   settings: GenerateSettings,
   cache: GenerationCache | undefined,
   mode: 'write' | 'check' = 'write',
+  sink?: TreeSink,
 ): Promise<Generation> {
   // Without a cache nothing needs the texts up front: the parser reads each file once.
   const closure = cache ? readInputClosure(settings.specFiles) : undefined;
@@ -80,15 +93,31 @@ export async function generateWithCache(
   const parseMs = performance.now() - started;
   const counts = { specs: ir.specs.length, models: ir.models.length, diagnostics: ir.diagnostics };
   if (hasErrors(ir)) {
-    return { ...counts, files: undefined, fileCount: 0, cached: false, inputs, parseMs, emitMs: 0 };
+    const none = { files: undefined, fileCount: 0, cached: false };
+    return { ...counts, ...none, inputs, parseMs, emitMs: 0 };
   }
-  const [{ emitAll }, { createEmitters }] = await Promise.all([
+  const [{ emitAll, emitAllTo }, { createEmitters }] = await Promise.all([
     import('../emit-all.js'),
     import('../emit/all-emitters.js'),
   ]);
+  const emitters = createEmitters(settings.emitters);
   const emitStarted = performance.now();
-  const files = await emitAll(ir, createEmitters(settings.emitters));
+  if (sink) {
+    await sink.begin();
+    const digests: FileDigest[] = [];
+    const fileCount = await emitAllTo(ir, emitters, (file) => {
+      sink.take(file);
+      if (cache) digests.push(digestOf(file));
+    });
+    const emitMs = performance.now() - emitStarted;
+    digests.sort((a, b) => compareCodeUnits(a.path, b.path));
+    if (key && cache) cache.store(key, { ...counts, files: digests });
+    const streamed = { files: undefined, streamed: true as const, fileCount, cached: false };
+    return { ...counts, ...streamed, inputs, parseMs, emitMs };
+  }
+  const files = await emitAll(ir, emitters);
   const emitMs = performance.now() - emitStarted;
   if (key && cache) cache.store(key, { ...counts, files: files.map(digestOf) });
-  return { ...counts, files, fileCount: files.length, cached: false, inputs, parseMs, emitMs };
+  const collected = { files, fileCount: files.length, cached: false };
+  return { ...counts, ...collected, inputs, parseMs, emitMs };
 }

@@ -10,4 +10,12 @@ export interface Emitter {
   /** Short name used in progress lines and errors, e.g. `types`, `zod`, `docs`. */
   readonly name: string;
   emit(ir: Ir): OutputFile[];
+  /**
+   * Emits the files {@link emit} returns (the same paths and bytes, in any order), handing each to
+   * `take` as soon as it is made and keeping no reference to it, so that a one-shot run need not
+   * hold a large surface whole (the site: tens of MB at 1,000 operations). Optional: emitAllTo
+   * falls back to {@link emit}.
+   * @throws whatever `take` throws, as it was thrown.
+   */
+  emitEach?(ir: Ir, take: (file: OutputFile) => void): void;
 }

@@ -34,6 +34,8 @@ interface Pending {
   readonly key: string | undefined;
   render: (() => string) | undefined;
   text?: string;
+  /** Takes the text once rendered, instead of the entry keeping it. */
+  readonly take?: (text: string) => void;
 }
 
 /**
@@ -52,32 +54,40 @@ export class SiteBuildQueue {
 
   /**
    * The text whose inputs `key()` names: memoized, or made by `prepare` and rendered in
-   * {@link finish}; `key` is called only when the queue memoizes.
+   * {@link finish}; `key` is called only when the queue memoizes. With `take`, the text goes to
+   * `take` (a memoized one at once, a rendered one in {@link finish}) instead of being kept for
+   * the returned function, which must then not be called.
    */
-  text(key: () => string, prepare: () => Prepared): () => string {
+  text(key: () => string, prepare: () => Prepared, take?: (text: string) => void): () => string {
     const memoKey = this.memoize ? key() : undefined;
     if (memoKey !== undefined) {
       const hit = texts.get(memoKey);
-      if (hit !== undefined) return () => hit;
+      if (hit !== undefined) {
+        take?.(hit);
+        return () => hit;
+      }
     }
     const prepared = prepare();
     for (const code of prepared.codes ?? []) this.codes.push(code);
-    const entry: Pending = { key: memoKey, render: prepared.render };
+    const entry: Pending = { key: memoKey, render: prepared.render, ...(take ? { take } : {}) };
     this.pending.push(entry);
     return () => entry.text!;
   }
 
   /**
    * Highlights every queued code block, then renders (and, when memoizing, memoizes) every queued
-   * text as one flat string, letting go of each text's inputs once it is rendered.
+   * text as one flat string, letting go of each text's inputs once it is rendered, and of the text
+   * itself once its `take` has it.
    */
   finish(): void {
     highlightBlocks(this.codes, this.memoize);
     this.codes.length = 0;
     for (const entry of this.pending) {
-      entry.text = flat(entry.render!());
+      const text = flat(entry.render!());
       entry.render = undefined;
-      if (entry.key !== undefined) texts.set(entry.key, entry.text);
+      if (entry.key !== undefined) texts.set(entry.key, text);
+      if (entry.take) entry.take(text);
+      else entry.text = text;
     }
     this.pending.length = 0;
   }

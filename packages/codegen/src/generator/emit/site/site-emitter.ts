@@ -138,10 +138,22 @@ interface EmitKeys {
  * @throws Error naming the key and the catalog when a label is missing, or when a locale has no catalog.
  */
 export function createSiteEmitter(options: SiteOptions = {}): Emitter {
-  return { name: 'site', emit: (ir) => emitSite(ir, options) };
+  return {
+    name: 'site',
+    emit: (ir) => emitSite(ir, options),
+    emitEach: (ir, take) => {
+      if (keepsEmitMemos()) for (const file of emitSite(ir, options)) take(file);
+      else emitSite(ir, options, take);
+    },
+  };
 }
 
-function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
+/**
+ * The site's files, sorted by path; with `take` (a one-shot emit only: no memo keeps the texts
+ * either), each page goes to `take` as soon as it is rendered and the rest at the end, and nothing
+ * is returned.
+ */
+function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => void): OutputFile[] {
   const folder = options.out ?? 'site';
   const localeCodes = options.locales ?? DEFAULT_SITE_LOCALES;
   const given = options.catalogs !== undefined;
@@ -193,8 +205,10 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
     path: asset.path,
     contents: () => asset.contents,
   }));
-  const file = (path: string, key: () => string, prepare: () => Prepared) =>
-    out.push({ path, contents: queue.text(key, prepare) });
+  const file = (path: string, key: () => string, prepare: () => Prepared) => {
+    if (take) queue.text(key, prepare, (contents) => take({ path: `${folder}/${path}`, contents }));
+    else out.push({ path, contents: queue.text(key, prepare) });
+  };
   const fixed = (path: string, contents: string) => out.push({ path, contents: () => contents });
   fixed('openapi.json', api.text());
 
@@ -506,6 +520,10 @@ function emitSite(ir: Ir, options: SiteOptions): OutputFile[] {
   queue.finish();
   if (memoize) sweepSiteMemos();
   else clearSiteMemos();
+  if (take) {
+    for (const entry of out) take({ path: `${folder}/${entry.path}`, contents: entry.contents() });
+    return [];
+  }
   const emitted = out
     .map((entry) => ({ path: `${folder}/${entry.path}`, contents: entry.contents() }))
     .sort((a, b) => compareCodeUnits(a.path, b.path));
