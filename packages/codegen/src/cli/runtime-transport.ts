@@ -10,11 +10,20 @@ import { localTransport } from 'contracts-runtime/local-transport';
 import type { Transport } from 'contracts-runtime/transport';
 import type { RuntimeFlags } from './runtime-flags.js';
 
-/** Runtime options from the shared flags and the environment (runtime/runtime-options.ts). */
+/** What a command sets of the runtime options besides the shared flags and the agent worker. */
+export type RuntimePolicy = Omit<
+  Parameters<typeof resolveRuntimeOptions>[0],
+  keyof RuntimeFlags | 'agentWorker'
+>;
+
+/**
+ * Runtime options from the shared flags, the command's own policy and the environment
+ * (runtime/runtime-options.ts).
+ */
 export function runtimeOptionsOf(
   flags: RuntimeFlags,
   agentWorker?: RuntimeOptions['agentWorker'],
-  policy: { inlineExecutors?: boolean } = {},
+  policy: RuntimePolicy = {},
 ): RuntimeOptions {
   return resolveRuntimeOptions({
     ...(flags.cwd === undefined ? {} : { cwd: flags.cwd }),

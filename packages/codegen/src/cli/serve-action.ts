@@ -1,10 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import {
-  createAppRuntime,
-  resolveRuntimeOptions,
-  sandboxPolicyProblems,
-} from 'contracts-runtime/app';
+import { createAppRuntime, sandboxPolicyProblems } from 'contracts-runtime/app';
 import {
   createHttpApp,
   loadTokens,
@@ -13,15 +9,13 @@ import {
 } from 'contracts-runtime/server';
 import { CliError, ExitCode } from './exit-codes.js';
 import { listenError } from './listen-error.js';
+import type { RuntimeFlags } from './runtime-flags.js';
+import { runtimeOptionsOf } from './runtime-transport.js';
 
 /** The flags of `contracts serve`, parsed: sizes in bytes, times in ms. */
-export interface ServeOptions {
+export interface ServeOptions extends RuntimeFlags {
   host: string;
   port: number;
-  cwd?: string;
-  stateDir?: string;
-  agentsDir?: string;
-  executorsDir?: string;
   bodyLimit: number;
   tokensFile?: string;
   agentConcurrency?: number;
@@ -76,15 +70,10 @@ export async function serve(options: ServeOptions): Promise<void> {
   } catch (error) {
     throw new CliError((error as Error).message, ExitCode.Usage);
   }
-  const runtimeOptions = resolveRuntimeOptions({
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-    ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }),
-    ...(options.agentsDir === undefined ? {} : { agentsDir: options.agentsDir }),
-    ...(options.executorsDir === undefined ? {} : { executorsDir: options.executorsDir }),
+  const runtimeOptions = runtimeOptionsOf(options, 'in-process', {
     ...(options.agentConcurrency === undefined
       ? {}
       : { agentConcurrency: options.agentConcurrency }),
-    agentWorker: 'in-process',
     inlineExecutors: options.allowInlineExecutors === true,
     suitesOnly: true,
     sandbox: options.sandbox,

@@ -29,11 +29,24 @@ interface WrittenTree {
 function watchedPaths(
   settings: GenerateSettings,
   inputs: readonly string[],
-): { files: string[]; folders: string[] } {
+): { files: Set<string>; folders: Set<string> } {
   const files = new Set([...inputs, ...settings.specFiles]);
   if (settings.configPath) files.add(settings.configPath);
   const folders = new Set(settings.specFiles.map((path) => dirname(path)));
-  return { files: [...files], folders: [...folders] };
+  return { files, folders };
+}
+
+/** Makes `watcher` watch `next` instead of `previous`: adds what is new, unwatches what is gone. */
+function rewatch(
+  watcher: FSWatcher | undefined,
+  previous: ReadonlySet<string>,
+  next: ReadonlySet<string>,
+): void {
+  if (!watcher) return;
+  const added = [...next].filter((path) => !previous.has(path));
+  const removed = [...previous].filter((path) => !next.has(path));
+  if (added.length > 0) watcher.add(added);
+  if (removed.length > 0) watcher.unwatch(removed);
 }
 
 /**
@@ -70,7 +83,7 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
   let written: WrittenTree | undefined;
   let watcher: FSWatcher | undefined;
   let watched = new Set<string>();
-  let folders: string[] = [];
+  let folders = new Set<string>();
   // Settings are a function of the config file and of which spec files exist, so a burst that only
   // changed the contents of specs (or of files they import) keeps them: resolving them again globs
   // every spec folder (15-40 ms at 1,000 specs).
@@ -99,20 +112,9 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
       ? await generateWithCache(settings, cache)
       : await session.generate(settings);
     const paths = watchedPaths(settings, generation.inputs);
-    const next = new Set(paths.files);
-    const added = paths.files.filter((path) => !watched.has(path));
-    const removed = [...watched].filter((path) => !next.has(path));
-    if (watcher) {
-      if (added.length > 0) watcher.add(added);
-      if (removed.length > 0) watcher.unwatch(removed);
-    }
-    if (watcher) {
-      const addedFolders = paths.folders.filter((folder) => !folders.includes(folder));
-      const removedFolders = folders.filter((folder) => !paths.folders.includes(folder));
-      if (addedFolders.length > 0) watcher.add(addedFolders);
-      if (removedFolders.length > 0) watcher.unwatch(removedFolders);
-    }
-    watched = next;
+    rewatch(watcher, watched, paths.files);
+    rewatch(watcher, folders, paths.folders);
+    watched = paths.files;
     folders = paths.folders;
     printDiagnostics(generation, settings.rootDir);
     const files = generation.files;
@@ -178,7 +180,7 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
   });
   await new Promise<void>((ready) => watcher!.once('ready', () => ready()));
   progressLine(
-    `watching ${plural(watched.size + folders.length, 'path')} for changes; Ctrl-C to stop`,
+    `watching ${plural(watched.size + folders.size, 'path')} for changes; Ctrl-C to stop`,
   );
 
   watcher.on('all', (event, path) => {
