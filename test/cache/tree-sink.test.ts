@@ -1,17 +1,20 @@
 import {
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
+import { OutputFolderError } from '../../packages/codegen/src/generator/output-folder.js';
 import { TreeSink } from '../../packages/codegen/src/generator/tree-sink.js';
 
 let parent: string;
@@ -115,11 +118,58 @@ describe('TreeSink: each emitted file compared, and staged once the tree differs
     ]);
   });
 
-  it('refuses to replace a non-empty folder without ir.json, before anything is written', async () => {
+  it('refuses to replace a non-empty folder without ir.json once the tree must change, before writing', async () => {
     writeTree([{ path: 'notes.md', contents: 'mine' }]);
     const sink = new TreeSink(out, 'write');
-    await expect(sink.begin()).rejects.toThrow(/refusing to replace .*holds no ir\.json/);
+    await sink.begin();
+    expect(() => sink.take(FILES[0]!)).toThrow(OutputFolderError);
+    expect(() => sink.take(FILES[0]!)).toThrow(/refusing to replace .*holds no ir\.json/);
     expect([treeOf(), leftovers()]).toStrictEqual([{ 'notes.md': 'mine' }, []]);
+  });
+
+  it('refuses a folder holding only an empty folder, and an output path that is a file', async () => {
+    mkdirSync(join(out, 'empty'), { recursive: true });
+    const sink = new TreeSink(out, 'write');
+    await sink.begin();
+    expect(() => sink.take(FILES[0]!)).toThrow(/refusing to replace/);
+    rmSync(out, { recursive: true });
+    writeFileSync(out, 'a file');
+    await expect(new TreeSink(out, 'write').begin()).rejects.toThrow(/is a file, not a folder/);
+  });
+
+  it('leaves an up-to-date tree without ir.json alone (the ir surface off)', async () => {
+    const withoutMarker = FILES.filter((file) => file.path !== 'ir.json');
+    writeTree(withoutMarker);
+    const drift = await sinkAll('write', withoutMarker);
+    expect(drift).toStrictEqual({ stale: [], missing: [], extra: [] });
+  });
+
+  it('writes through a symbolic link to a folder: the link stays, its target gets the tree', async () => {
+    const target = join(parent, 'real');
+    mkdirSync(target);
+    symlinkSync(target, out);
+    await sinkAll('write', FILES);
+    expect([lstatSync(out).isSymbolicLink(), treeOf()]).toStrictEqual([true, expected()]);
+  });
+
+  it('sweeps the staging and retired folders of dead processes, not those of running ones', async () => {
+    const dead = join(parent, '.generated.tmp-999999999-abcdef012345');
+    const retired = join(parent, '.generated.old-999999999-abcdef012345');
+    const running = join(parent, `.generated.tmp-${process.pid}-abcdef012345`);
+    for (const folder of [dead, retired, running])
+      mkdirSync(join(folder, 'a'), { recursive: true });
+    await new TreeSink(out, 'write').begin();
+    expect(leftovers()).toStrictEqual([`.generated.tmp-${process.pid}-abcdef012345`]);
+  });
+
+  it('abort also removes the parent folders the staging folder needed', async () => {
+    out = join(parent, 'build', 'deep', 'generated');
+    const sink = new TreeSink(out, 'write');
+    await sink.begin();
+    sink.take(FILES[0]!);
+    expect(existsSync(join(parent, 'build'))).toBe(true);
+    await sink.abort();
+    expect(readdirSync(parent)).toStrictEqual([]);
   });
 
   it('abort removes the staging folder and leaves the old tree as it was', async () => {

@@ -5,7 +5,8 @@
  * writes its run record, and `contracts harness run … | head` under `set -o pipefail` still
  * fails when a case fails (POSIX `write()` gives EPIPE once no process reads the pipe; Node.js
  * ignores SIGPIPE, so the error arrives as the stream's `'error'` event). Any other error of
- * stdout is thrown again, as an unhandled `'error'` event would be.
+ * stdout is thrown again, as an unhandled `'error'` event would be. From then on `write` only
+ * calls its callback (nothing in the CLI waits for `'drain'` or `'finish'` of stdout).
  */
 export function dropOutputWhenStdoutCloses(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

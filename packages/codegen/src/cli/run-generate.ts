@@ -3,6 +3,7 @@ import { generateWithCache, type Generation } from '../generator/cache/cached-ge
 import { defaultCacheDir, GenerationCache } from '../generator/cache/generation-cache.js';
 import type { GenerateFlags, GenerateSettings } from '../generator/config/resolve-settings.js';
 import { formatDiagnostic, summarizeDiagnostics } from '../generator/format-diagnostics.js';
+import { OutputFolderError } from '../generator/output-folder.js';
 import { TreeSink } from '../generator/tree-sink.js';
 import { isClean, type TreeDrift } from '../generator/write-tree.js';
 import { CliError, ExitCode } from './exit-codes.js';
@@ -79,6 +80,37 @@ export async function runGenerate(options: GenerateOptions): Promise<number> {
   return generate(options);
 }
 
+function hasErrors(generation: Generation): boolean {
+  return generation.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}
+
+/**
+ * Runs `work` with the sink's staging folder removed when it fails, and when SIGINT or SIGTERM
+ * stops the process meanwhile (exit code 130 or 143, as a shell reports a process those signals
+ * killed). A signal is handled at the next turn of the event loop (emitAllTo gives one between
+ * emitters); the swap of the new tree is synchronous, so it is never cut in half. An output folder
+ * the generator may not replace is a usage error.
+ * @throws CliError (exit 2) for an OutputFolderError; whatever else `work` throws.
+ */
+async function withSinkCleanup<T>(sink: TreeSink, work: () => Promise<T>): Promise<T> {
+  const stop = (signal: NodeJS.Signals) => {
+    sink.abortNow();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await work();
+  } catch (error) {
+    await sink.abort();
+    if (error instanceof OutputFolderError) throw new CliError(error.message, ExitCode.Usage);
+    throw error;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
 async function generate(options: GenerateOptions): Promise<number> {
   const started = performance.now();
   const settings = await generateSettingsOf(options);
@@ -89,26 +121,21 @@ async function generate(options: GenerateOptions): Promise<number> {
     if (!json) progressLine(line);
   };
   // Each file is compared (and, when the tree differs, staged) as soon as it is emitted.
-  const sink = new TreeSink(settings.outDir, options.check ? 'check' : 'write');
-  let generation: Generation;
-  try {
-    generation = await generateWithCache(
-      settings,
-      cacheOf(options, settings),
-      options.check ? 'check' : 'write',
-      sink,
-    );
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  }
+  const mode = options.check ? 'check' : 'write';
+  const sink = new TreeSink(settings.outDir, mode);
+  const { generation, drift: streamedDrift } = await withSinkCleanup(sink, async () => {
+    const generation = await generateWithCache(settings, cacheOf(options, settings), mode, sink);
+    if (hasErrors(generation) || generation.drift) return { generation };
+    // The sink has compared every file as it was emitted and, in write mode, staged the new tree.
+    return { generation, drift: await sink.finish() };
+  });
   progress(
     generation.cached
       ? `${plural(generation.specs, 'spec')} and ${plural(generation.models, 'model')} unchanged since a cached run; parsing skipped`
       : `parsed ${plural(generation.specs, 'spec')} and ${plural(generation.models, 'model')} in ${Math.round(generation.parseMs)} ms`,
   );
   if (!json) printDiagnostics(generation, rootDir);
-  if (!generation.cached && !generation.streamed) {
+  if (hasErrors(generation)) {
     if (json) {
       process.stdout.write(
         JSON.stringify({ ok: false, diagnostics: generation.diagnostics }, null, 2) + '\n',
@@ -120,11 +147,10 @@ async function generate(options: GenerateOptions): Promise<number> {
   }
   if (!generation.cached) {
     progress(
-      `emitted ${plural(generation.fileCount, 'file')} in ${Math.round(generation.emitMs)} ms`,
+      `emitted and compared ${plural(generation.fileCount, 'file')} in ${Math.round(generation.emitMs)} ms`,
     );
   }
-  // The sink has compared every file as it was emitted and, in write mode, staged the new tree.
-  const drift = generation.drift ?? (await sink.finish());
+  const drift = generation.drift ?? streamedDrift!;
   const count = generation.fileCount;
   if (options.check) {
     const clean = isClean(drift);

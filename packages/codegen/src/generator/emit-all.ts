@@ -97,6 +97,8 @@ export async function emitAllTo(
       throw new Error(`emitter ${emitter.name} failed: ${reason}`);
     }
     for (const file of await Promise.all(unformatted.map((one) => formatFile(one)))) take(file);
+    // A turn of the event loop between emitters, so that a signal handler (Ctrl-C) can run.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return count;
 }

@@ -1,61 +1,73 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
-import { copyFileSync, existsSync, linkSync, mkdirSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
 import { FileComparer } from './file-comparer.js';
 import { FileWriter } from './file-writer.js';
 import {
-  listFiles,
-  refusalToReplace,
+  checkReplaceable,
   removeStaging,
+  resolveOutDir,
   stagingPathFor,
   swapInStaging,
-  TREE_MARKER,
-  type TreeDrift,
-} from './write-tree.js';
+  sweepLeftovers,
+} from './output-folder.js';
+import { listFiles, type TreeDrift } from './write-tree.js';
+
+/** The errors of `link()` that mean "this file system cannot link here", not a real failure. */
+const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
 /**
  * Where a one-shot `generate` puts each file the moment it is emitted (emitAllTo), so that no
  * file's text outlives its emission: the whole tree of a large corpus (tens of MB at 1,000
  * operations) is never in memory at once. Each file is compared with the tree on disk at once.
  * In `write` mode, the first file that differs (stale or missing) opens a staging folder beside
- * the tree; the files found equal before it are linked into it from the tree (copied where the
- * file system cannot link), and from then on each file is written there, or linked when equal, so
- * unchanged files keep their timestamps. {@link finish} swaps the staging folder in by two renames
- * (write-tree.ts), so a failure at any point leaves the old tree as it was; a tree that was
- * already up to date is not touched. In `check` mode nothing is written.
+ * the tree; the files found equal before it are linked into it from the tree (copied, timestamps
+ * kept, where the file system cannot link), and from then on each file is written there, or
+ * linked when equal, so unchanged files keep their timestamps. {@link finish} swaps the staging
+ * folder in by two renames (output-folder.ts), so a failure at any point leaves the old tree as it
+ * was; a tree that was already up to date is not touched. In `check` mode nothing is written. A
+ * symbolic link to a folder stays a link: its target gets the tree.
  */
 export class TreeSink {
+  private readonly outDir: string;
   private onDisk: Set<string> | undefined;
   private readonly stale: string[] = [];
   private readonly missing: string[] = [];
   private readonly equalSoFar: string[] = [];
   private readonly comparer = new FileComparer();
-  private readonly writer = new FileWriter();
+  private writer: FileWriter | undefined;
   private readonly folders = new Set<string>();
   private staging: string | undefined;
+  /** The first folder the staging folder's creation made (it or a parent), removed on abort. */
+  private created: string | undefined;
 
   constructor(
-    private readonly outDir: string,
+    outDir: string,
     private readonly mode: 'write' | 'check',
-  ) {}
+  ) {
+    this.outDir = resolveOutDir(outDir);
+  }
 
   /**
-   * Reads which files the tree holds; call it before the first {@link take}.
-   * @throws Error in `write` mode when `outDir` is a non-empty folder without the tree marker
-   *   (`ir.json`): it was not written by this generator, and replacing it could destroy someone's work.
+   * Reads which files the tree holds, and in `write` mode removes the staging folders of runs that
+   * were killed; call it before the first {@link take}.
+   * @throws OutputFolderError when the output folder is a file.
    */
   async begin(): Promise<void> {
-    const existing = await listFiles(this.outDir);
-    if (this.mode === 'write' && existing.length > 0 && !existing.includes(TREE_MARKER)) {
-      throw refusalToReplace(this.outDir);
+    if (this.mode === 'write') sweepLeftovers(this.outDir);
+    try {
+      this.onDisk = new Set(await listFiles(this.outDir));
+    } catch (error) {
+      checkReplaceable(this.outDir);
+      throw error;
     }
-    this.onDisk = new Set(existing);
   }
 
   /**
    * Compares one emitted file with the tree and, in `write` mode, stages it once anything differs.
-   * @throws Error from the file system.
+   * @throws OutputFolderError when the tree must change but the folder was not written by this
+   *   generator; Error from the file system.
    */
   take(file: OutputFile): void {
     const present = this.onDisk!.delete(file.path);
@@ -75,7 +87,7 @@ export class TreeSink {
 
   /**
    * How the tree differed from the emitted files (paths sorted); in `write` mode the tree is then
-   * exactly the emitted files.
+   * exactly the emitted files. On a failure the staging folder is removed.
    * @throws Error from the file system; the old tree is then as it was.
    */
   async finish(): Promise<TreeDrift> {
@@ -84,25 +96,41 @@ export class TreeSink {
       missing: this.missing.sort(compareCodeUnits),
       extra: [...this.onDisk!].sort(compareCodeUnits),
     };
-    if (this.mode === 'write' && drift.extra.length > 0 && this.staging === undefined) {
-      this.openStaging();
+    try {
+      if (this.mode === 'write' && drift.extra.length > 0 && this.staging === undefined) {
+        this.openStaging();
+      }
+      const staging = this.staging;
+      this.staging = undefined;
+      if (staging !== undefined) swapInStaging(this.outDir, staging);
+    } catch (error) {
+      await this.abort();
+      throw error;
     }
-    const staging = this.staging;
-    this.staging = undefined;
-    if (staging !== undefined) await swapInStaging(this.outDir, staging);
     return drift;
   }
 
-  /** Removes the staging folder, if any, leaving the tree as it was (an emit that failed). */
+  /**
+   * Removes the staging folder, if any, and the parent folders its creation made, leaving the tree
+   * as it was (an emit that failed).
+   */
   async abort(): Promise<void> {
     const staging = this.staging;
     this.staging = undefined;
-    if (staging !== undefined) await removeStaging(staging);
+    if (staging !== undefined) await removeStaging(this.created ?? staging);
+  }
+
+  /** {@link abort} for a signal handler, which cannot wait: removes the staging folder at once. */
+  abortNow(): void {
+    const staging = this.staging;
+    this.staging = undefined;
+    if (staging !== undefined) rmSync(this.created ?? staging, { recursive: true, force: true });
   }
 
   private openStaging(): void {
+    checkReplaceable(this.outDir);
     const staging = stagingPathFor(this.outDir);
-    mkdirSync(staging, { recursive: true });
+    this.created = mkdirSync(staging, { recursive: true });
     this.staging = staging;
     for (const path of this.equalSoFar) this.link(path);
     this.equalSoFar.length = 0;
@@ -112,22 +140,27 @@ export class TreeSink {
     const target = join(this.staging!, path);
     const folder = dirname(target);
     if (!this.folders.has(folder)) {
-      if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true });
       this.folders.add(folder);
     }
     return target;
   }
 
   private link(path: string): void {
+    const source = join(this.outDir, path);
     const target = this.folderFor(path);
     try {
-      linkSync(join(this.outDir, path), target);
-    } catch {
-      copyFileSync(join(this.outDir, path), target);
+      linkSync(source, target);
+    } catch (error) {
+      if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      copyFileSync(source, target);
+      const { atime, mtime } = statSync(source);
+      utimesSync(target, atime, mtime);
     }
   }
 
   private write(file: OutputFile): void {
+    this.writer ??= new FileWriter();
     this.writer.write(this.folderFor(file.path), file.contents);
   }
 }

@@ -1,15 +1,19 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { renameSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { existsSync, renameSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
 import { FileComparer } from './file-comparer.js';
 import { FileWriter } from './file-writer.js';
-
-/** The marker every generated tree holds; a non-empty folder without it is never replaced. */
-export const TREE_MARKER = 'ir.json';
+import {
+  checkReplaceable,
+  removeStaging,
+  resolveOutDir,
+  stagingPathFor,
+  swapInStaging,
+  sweepLeftovers,
+} from './output-folder.js';
 
 /** How the tree on disk differs from the files a generation would write (POSIX relative paths). */
 export interface TreeDrift {
@@ -61,24 +65,22 @@ export function isClean(drift: TreeDrift): boolean {
 }
 
 /**
- * Replaces `outDir` with exactly `files`. The new tree is written beside it in a temporary folder,
- * then swapped in by two renames, so a failure at any point leaves the old tree as it was. Extra
- * files in the old tree disappear with it. Files are written synchronously through one reused
- * buffer (file-writer.ts), without fsync: the renames make the swap atomic for readers, and a crash
- * mid-write leaves the staging folder, never a half tree in `outDir`.
- * @throws Error when `outDir` is a non-empty folder that does not hold {@link TREE_MARKER}: it was
- *   not written by this generator, and replacing it could destroy someone's work.
+ * Replaces `outDir` with exactly `files` (watch mode's first build; `generate` streams through
+ * tree-sink.ts). The new tree is written beside it in a staging folder, then swapped in by two
+ * renames (output-folder.ts), so a failure at any point leaves the old tree as it was. Extra files
+ * in the old tree disappear with it. Files are written synchronously through one reused buffer
+ * (file-writer.ts), without fsync: the renames make the swap atomic for readers. A symbolic link
+ * to a folder stays a link: its target gets the tree. Leftovers of killed runs are swept first.
+ * @throws OutputFolderError when `outDir` is a file, or a non-empty folder without the tree marker.
  */
 export async function writeTreeAtomically(
   outDir: string,
   files: readonly OutputFile[],
 ): Promise<void> {
-  const existing = await listFiles(outDir);
-  if (existing.length > 0 && !existing.includes(TREE_MARKER)) throw refusalToReplace(outDir);
-  const staging = join(
-    dirname(outDir),
-    `.${basename(outDir)}.tmp-${randomBytes(6).toString('hex')}`,
-  );
+  const target = resolveOutDir(outDir);
+  checkReplaceable(target);
+  sweepLeftovers(target);
+  const staging = stagingPathFor(target);
   try {
     await mkdir(staging, { recursive: true });
     await makeFolders(
@@ -91,51 +93,7 @@ export async function writeTreeAtomically(
     await removeStaging(staging);
     throw error;
   }
-  await swapInStaging(outDir, staging);
-}
-
-/** A new staging folder's path beside `outDir`: `.<name>.tmp-<random hex>` in its parent. */
-export function stagingPathFor(outDir: string): string {
-  return join(dirname(outDir), `.${basename(outDir)}.tmp-${randomBytes(6).toString('hex')}`);
-}
-
-/** The error for a non-empty `outDir` without {@link TREE_MARKER}, which is never replaced. */
-export function refusalToReplace(outDir: string): Error {
-  return new Error(
-    `refusing to replace ${outDir}: it is not empty and holds no ${TREE_MARKER}, so it was not written by contracts generate`,
-  );
-}
-
-/**
- * Swaps the complete tree `staging` (a folder beside `outDir`) in for `outDir` by two renames: the
- * old tree (if any) to a retired name, then `staging` to `outDir`; the retired tree is deleted
- * after. A failure leaves the old tree in place and removes `staging`.
- * @throws Error from the file system.
- */
-export async function swapInStaging(outDir: string, staging: string): Promise<void> {
-  const retired = join(
-    dirname(outDir),
-    `.${basename(outDir)}.old-${randomBytes(6).toString('hex')}`,
-  );
-  try {
-    await mkdir(dirname(outDir), { recursive: true });
-    const hadTree = existsSync(outDir);
-    if (hadTree) await rename(outDir, retired);
-    try {
-      await rename(staging, outDir);
-    } catch (error) {
-      if (hadTree) await rename(retired, outDir);
-      throw error;
-    }
-  } finally {
-    await removeStaging(staging);
-    await rm(retired, { recursive: true, force: true });
-  }
-}
-
-/** Deletes a staging folder (gone already after a swap). */
-export async function removeStaging(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
+  swapInStaging(target, staging);
 }
 
 /**

@@ -48,11 +48,12 @@ export class IrFinisher {
   private readonly enumDef = checkedWith((v) => EnumSchema.parse(v), new WeakMap());
 
   /**
-   * The finished IR. While a file has a syntax error, the checks across specs (validate-ir.ts) wait,
-   * as `tsc` reports no semantic diagnostic while there are syntactic ones, and so do the other
-   * diagnostics of that file: a file that does not parse yields no spec and no value, and every
-   * reference to them would be one more UNRESOLVED_REFERENCE or UNSUPPORTED_EXPRESSION. The other
-   * files' own diagnostics stay.
+   * The finished IR. While a file has a syntax error, the validator (validate-ir.ts: the checks
+   * across specs, such as references and duplicates, and the per-spec ones, such as required meta
+   * fields) waits, as `tsc` reports no semantic diagnostic while there are syntactic ones; so do
+   * the other diagnostics of that file. A file that does not parse yields no spec and no value, and
+   * every reference to them would be one more UNRESOLVED_REFERENCE or UNSUPPORTED_EXPRESSION. The
+   * other files' parser diagnostics stay.
    */
   finish(parsed: Ir): Ir {
     const broken = new Set(

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** The marker every generated tree holds; a non-empty folder without it is never replaced. */
+export const TREE_MARKER = 'ir.json';
+
+/**
+ * An output folder that cannot be written as a generated tree: a file, or a folder this generator
+ * did not write. A usage error (exit code 2), not a failure of the generation.
+ */
+export class OutputFolderError extends Error {}
+
+/**
+ * The folder a tree for `outDir` is written in: `outDir` itself, or the folder it links to when it
+ * is a symbolic link (so the link stays a link, and its target gets the tree).
+ */
+export function resolveOutDir(outDir: string): string {
+  return existsSync(outDir) ? realpathSync(outDir) : outDir;
+}
+
+/**
+ * Checks that `outDir` may be replaced by a generated tree: absent, an empty folder, or a folder
+ * holding {@link TREE_MARKER}.
+ * @throws OutputFolderError when it is a file, or a folder with any entry (a file, a link, an empty
+ *   folder) but no marker: it was not written by this generator, and replacing it could destroy
+ *   someone's work.
+ */
+export function checkReplaceable(outDir: string): void {
+  if (!existsSync(outDir)) return;
+  if (!statSync(outDir).isDirectory()) {
+    throw new OutputFolderError(`${outDir} is a file, not a folder: choose another --out`);
+  }
+  if (readdirSync(outDir).length > 0 && !existsSync(join(outDir, TREE_MARKER))) {
+    throw new OutputFolderError(
+      `refusing to replace ${outDir}: it is not empty and holds no ${TREE_MARKER}, so it was not written by contracts generate`,
+    );
+  }
+}
+
+/** `.<name>.<kind>-<pid>-<hex>`: a staging or retired folder of the process `pid`, beside the tree. */
+function besidePath(outDir: string, kind: 'tmp' | 'old'): string {
+  const suffix = `${process.pid}-${randomBytes(6).toString('hex')}`;
+  return join(dirname(outDir), `.${basename(outDir)}.${kind}-${suffix}`);
+}
+
+/** A new staging folder's path beside `outDir` (`.<name>.tmp-<pid>-<hex>` in its parent). */
+export function stagingPathFor(outDir: string): string {
+  return besidePath(outDir, 'tmp');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the staging and retired folders beside `outDir` that a process no longer running left
+ * (a run killed mid-way: SIGKILL, a crash, a power cut). Those of running processes (a concurrent
+ * `generate`) stay. Never throws: a leftover that cannot be deleted is tried again next time.
+ */
+export function sweepLeftovers(outDir: string): void {
+  const parent = dirname(outDir);
+  const pattern = new RegExp(
+    `^\\.${escapeRegExp(basename(outDir))}\\.(?:tmp|old)-(\\d+)-[0-9a-f]+$`,
+  );
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = pattern.exec(name)?.[1];
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    try {
+      rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // Tried again by the next run.
+    }
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Swaps the complete tree `staging` (a folder beside `outDir`) in for `outDir` by two renames: the
+ * old tree (if any) to a retired name, then `staging` to `outDir`; the retired tree is deleted
+ * after. Synchronous, so that no signal handler runs between the renames. A failure leaves the old
+ * tree in place and removes `staging`; a process killed between the two renames leaves the old
+ * tree under its retired name, which the next run sweeps ({@link sweepLeftovers}) as it writes the
+ * tree again.
+ * @throws Error from the file system.
+ */
+export function swapInStaging(outDir: string, staging: string): void {
+  const retired = besidePath(outDir, 'old');
+  try {
+    mkdirSync(dirname(outDir), { recursive: true });
+    const hadTree = existsSync(outDir);
+    if (hadTree) renameSync(outDir, retired);
+    try {
+      renameSync(staging, outDir);
+    } catch (error) {
+      if (hadTree) renameSync(retired, outDir);
+      throw error;
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(retired, { recursive: true, force: true });
+  }
+}
+
+/** Deletes a staging folder (gone already after a swap). */
+export async function removeStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+}
