@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileTemplate } from './template-compiler.js';
 
 function findPackageRoot(from: string): string {
   let dir = from;
@@ -45,7 +46,8 @@ export function renderTemplate(name: string, view: object): string {
     const text = readFileSync(TEMPLATES_DIR + name, 'utf8');
     // A template that reads no `@` variable renders the same without them; then Handlebars'
     // `each` builds no data frame per block (a docs page has a block per table row).
-    template = templateRuntime.compile(
+    template = compileTemplate(
+      templateRuntime,
       text,
       text.includes('@') ? TEMPLATE_OPTIONS : { ...TEMPLATE_OPTIONS, data: false },
     );

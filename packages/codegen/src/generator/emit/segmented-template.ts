@@ -7,6 +7,7 @@ import {
   TEMPLATE_OPTIONS,
   templateRuntime,
 } from './render-template.js';
+import { compileTemplate } from './template-compiler.js';
 
 /** Where the skeleton prints segment `n`: `\0n\0` (generated text holds no NUL character). */
 const MARKER = /\0(\d+)\0/;
@@ -119,7 +120,7 @@ export class SegmentedTemplate {
   constructor(private readonly name: string) {
     const program = templateRuntime.parse(readFileSync(TEMPLATES_DIR + name, 'utf8'));
     this.split(program);
-    this.skeleton = templateRuntime.compile(program, TEMPLATE_OPTIONS);
+    this.skeleton = compileTemplate(templateRuntime, program, TEMPLATE_OPTIONS);
   }
 
   private split(program: hbs.AST.Program): void {
@@ -137,7 +138,8 @@ export class SegmentedTemplate {
         return statement;
       }
       const slot = `segment${this.segments.length}`;
-      const item = templateRuntime.compile(
+      const item = compileTemplate(
+        templateRuntime,
         { ...block.program, type: 'Program' } as hbs.AST.Program,
         TEMPLATE_OPTIONS,
       );

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { TEMPLATES_DIR } from '../render-template.js';
+import { compileTemplate } from '../template-compiler.js';
 
 const runtime = Handlebars.create();
 const cache = new Map<string, HandlebarsTemplateDelegate>();
@@ -14,7 +15,7 @@ const cache = new Map<string, HandlebarsTemplateDelegate>();
 export function renderSiteTemplate(name: string, view: object): string {
   let template = cache.get(name);
   if (!template) {
-    template = runtime.compile(readFileSync(`${TEMPLATES_DIR}site/${name}`, 'utf8'), {
+    template = compileTemplate(runtime, readFileSync(`${TEMPLATES_DIR}site/${name}`, 'utf8'), {
       strict: true,
       knownHelpersOnly: true,
     });

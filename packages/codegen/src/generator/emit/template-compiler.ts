@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+/** What a template is compiled from: its text, or a program parsed from it (segmented-template.ts). */
+export type TemplateInput = string | hbs.AST.Program;
+
+/** The name of the module of precompiled templates, written beside this one by the build. */
+export const PRECOMPILED_MODULE = 'precompiled-templates.cjs';
+
+/**
+ * The templates the build precompiled (scripts/precompile-templates.mjs), by {@link templateKey}:
+ * Handlebars template specifications, so a run skips compiling (some 50 ms of a small
+ * generation). Empty when the module is absent, as when the sources run untranspiled (tests).
+ */
+const precompiled: Readonly<Record<string, TemplateSpecification>> = (() => {
+  try {
+    return createRequire(import.meta.url)(`./${PRECOMPILED_MODULE}`) as Record<
+      string,
+      TemplateSpecification
+    >;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return {};
+    throw error;
+  }
+})();
+
+/** The compilations {@link compileTemplate} made itself, while recording (the build script). */
+let recording: { key: string; input: TemplateInput; options: CompileOptions }[] | undefined;
+
+/** What identifies a compilation: the SHA-1 of the input (text or program) and the options. */
+export function templateKey(input: TemplateInput, options: CompileOptions): string {
+  return createHash('sha1')
+    .update(JSON.stringify([input, options]))
+    .digest('hex');
+}
+
+/**
+ * `env.compile(input, options)`, or the same template from its precompiled specification when the
+ * build made one for this input and these options (Handlebars' own `precompile`, so the template
+ * renders the same bytes). The environment gives the helpers either way.
+ * @throws Error when the input does not compile.
+ */
+export function compileTemplate(
+  env: typeof Handlebars,
+  input: TemplateInput,
+  options: CompileOptions,
+): HandlebarsTemplateDelegate {
+  const key = templateKey(input, options);
+  const spec = precompiled[key];
+  if (spec !== undefined) return env.template(spec);
+  // A copy: the program may change after this call (the compilation itself runs on first render).
+  recording?.push({ key, input: JSON.parse(JSON.stringify(input)) as TemplateInput, options });
+  return env.compile(input, options);
+}
+
+/**
+ * Starts recording the compilations {@link compileTemplate} makes itself; returns the list it
+ * fills. For the build script, which then precompiles each.
+ */
+export function recordCompilations(): {
+  key: string;
+  input: TemplateInput;
+  options: CompileOptions;
+}[] {
+  recording = [];
+  return recording;
+}
+
+/** How many templates the build precompiled (0 when running from the sources). */
+export function precompiledCount(): number {
+  return Object.keys(precompiled).length;
+}
