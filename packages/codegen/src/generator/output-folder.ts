@@ -1,3 +1,4 @@
+import { isProcessAlive } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
 import {
   existsSync,
@@ -58,15 +59,6 @@ export function stagingPathFor(outDir: string): string {
   return besidePath(outDir, 'tmp');
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Deletes the staging and retired folders beside `outDir` that a process no longer running left
  * (a run killed mid-way: SIGKILL, a crash, a power cut). Those of running processes (a concurrent
@@ -85,7 +77,7 @@ export function sweepLeftovers(outDir: string): void {
   }
   for (const name of names) {
     const pid = pattern.exec(name)?.[1];
-    if (pid === undefined || isAlive(Number(pid))) continue;
+    if (pid === undefined || isProcessAlive(Number(pid))) continue;
     try {
       rmSync(join(parent, name), { recursive: true, force: true });
     } catch {

@@ -1,11 +1,13 @@
 /**
  * The bottom module that both the runtime and the generator build on: deterministic ordering,
- * the HTTP path of an operation, the standard error table and "did you mean" hints. It imports nothing else.
+ * the HTTP path of an operation, the standard error table, "did you mean" hints and whether a
+ * process still runs. It imports nothing but Node's globals.
  */
 export { compareCodeUnits } from './code-units.js';
 export { nearestName, unknownNameHint } from './did-you-mean.js';
 export { compareSemver } from './semver-order.js';
 export { operationMethods, operationPath, type RouteMethod } from './operation-path.js';
+export { isProcessAlive } from './process-alive.js';
 export {
   HTTP_ERRORS,
   STANDARD_ERRORS,

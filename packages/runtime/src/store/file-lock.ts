@@ -1,3 +1,4 @@
+import { isProcessAlive } from '../core/process-alive.js';
 import { asStoreWriteError, displayPath } from './store-errors.js';
 import { nodeStoreFs, type StoreFileHandle, type StoreFs } from './store-fs.js';
 
@@ -94,17 +95,9 @@ async function isStale(fs: StoreFs, lockPath: string): Promise<boolean> {
     if (Date.now() - info.mtimeMs > STALE_LOCK_MS) return true;
     const pid = Number(owner);
     if (!Number.isInteger(pid) || pid <= 0) return false; // being written right now
-    return pid !== process.pid && !isAlive(pid);
+    return pid !== process.pid && !isProcessAlive(pid);
   } catch {
     return false; // gone already: the next attempt takes it
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
