@@ -144,6 +144,19 @@ describe('TreeSink: each emitted file compared, and staged once the tree differs
     expect(drift).toStrictEqual({ stale: [], missing: [], extra: [] });
   });
 
+  it('replaces a changed tree marked by .contracts-tree (the ir surface off)', async () => {
+    const marked = [
+      { path: '.contracts-tree', contents: 'marker\n' },
+      ...FILES.filter((file) => file.path !== 'ir.json'),
+    ];
+    writeTree([marked[0]!, { path: 'a/types.ts', contents: 'export type A = 0;\n' }]);
+    const drift = await sinkAll('write', marked);
+    expect([drift.stale, treeOf()['a/types.ts']]).toStrictEqual([
+      ['a/types.ts'],
+      'export type A = 1;\n',
+    ]);
+  });
+
   it('writes through a symbolic link to a folder: the link stays, its target gets the tree', async () => {
     const target = join(parent, 'real');
     mkdirSync(target);

@@ -193,6 +193,31 @@ describe('contracts.config.json', () => {
     expect(() => readFileSync(join(root, 'out/docs/index.md'))).toThrow(/ENOENT/);
   });
 
+  it('with the ir surface off, the tree is marked by .contracts-tree and a changed spec regenerates it', () => {
+    const root = project({
+      'contracts.config.json': { specs: 'specs/**/*.ts', out: 'out', surfaces: { ir: false } },
+    });
+    mkdirSync(join(root, 'specs'), { recursive: true });
+    for (const file of [
+      'constants.ts',
+      'core.capability.ts',
+      'ping.command.ts',
+      'pinged.event.ts',
+    ]) {
+      const text = readFileSync(join(PROJECT_ROOT, 'test/fixtures/demo-specs', file), 'utf8');
+      writeFileSync(join(root, 'specs', file), text);
+    }
+    expect(runCli(['generate', '--no-cache'], root).status).toBe(0);
+    const spec = join(root, 'specs/ping.command.ts');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace(/description: '/, "description: 'Now "));
+    const again = runCli(['generate', '--no-cache'], root);
+    expect([again.status, again.stderr.match(/changed\)/)?.[0]]).toStrictEqual([0, 'changed)']);
+    expect(readFileSync(join(root, 'out/.contracts-tree'), 'utf8')).toMatch(
+      /^Written by contracts generate/,
+    );
+    expect(() => readFileSync(join(root, 'out/ir.json'))).toThrow(/ENOENT/);
+  });
+
   it('ships a JSON Schema equal to the one derived from the config schema', () => {
     const shipped = JSON.parse(
       readFileSync(

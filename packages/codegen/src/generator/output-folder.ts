@@ -11,9 +11,13 @@ import {
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { TREE_MARKER_FILE } from './emit/tree-marker-emitter.js';
 
-/** The marker every generated tree holds; a non-empty folder without it is never replaced. */
-export const TREE_MARKER = 'ir.json';
+/**
+ * The files that mark a generated tree: `ir.json`, or `.contracts-tree` when the `ir` surface is
+ * off. A non-empty folder holding neither is never replaced.
+ */
+export const TREE_MARKERS = ['ir.json', TREE_MARKER_FILE] as const;
 
 /**
  * An output folder that cannot be written as a generated tree: a file, or a folder this generator
@@ -31,7 +35,7 @@ export function resolveOutDir(outDir: string): string {
 
 /**
  * Checks that `outDir` may be replaced by a generated tree: absent, an empty folder, or a folder
- * holding {@link TREE_MARKER}.
+ * holding one of {@link TREE_MARKERS}.
  * @throws OutputFolderError when it is a file, or a folder with any entry (a file, a link, an empty
  *   folder) but no marker: it was not written by this generator, and replacing it could destroy
  *   someone's work.
@@ -41,9 +45,10 @@ export function checkReplaceable(outDir: string): void {
   if (!statSync(outDir).isDirectory()) {
     throw new OutputFolderError(`${outDir} is a file, not a folder: choose another --out`);
   }
-  if (readdirSync(outDir).length > 0 && !existsSync(join(outDir, TREE_MARKER))) {
+  const marked = TREE_MARKERS.some((marker) => existsSync(join(outDir, marker)));
+  if (readdirSync(outDir).length > 0 && !marked) {
     throw new OutputFolderError(
-      `refusing to replace ${outDir}: it is not empty and holds no ${TREE_MARKER}, so it was not written by contracts generate`,
+      `refusing to replace ${outDir}: it is not empty and holds no ir.json (nor .contracts-tree), so it was not written by contracts generate`,
     );
   }
 }

@@ -10,6 +10,7 @@ import { irJsonEmitter } from './ir-json-emitter.js';
 import { createJsonSchemaEmitter, type JsonSchemaOptions } from './json-schema-emitter.js';
 import { createOpenApiEmitter, type OpenApiOptions } from './openapi-emitter.js';
 import { registryEmitter } from './registry-emitter.js';
+import { treeMarkerEmitter } from './tree-marker-emitter.js';
 import { createSiteEmitter } from './site/site-emitter.js';
 import type { SiteOptions } from './site/site-options.js';
 import { typesEmitter } from './types-emitter.js';
@@ -88,7 +89,8 @@ export const DEFAULT_EMITTER_SETTINGS: EmitterSettings = {
 
 /**
  * The emitters of every enabled surface, one per surface, in one table (shared/design.md, "One
- * emitter per surface"). The barrel (`index`) re-exports the enabled TypeScript surfaces.
+ * emitter per surface"). The barrel (`index`) re-exports the enabled TypeScript surfaces. With the
+ * `ir` surface off, the tree marker (`.contracts-tree`) comes first.
  */
 export function createEmitters(settings: EmitterSettings = DEFAULT_EMITTER_SETTINGS): Emitter[] {
   const code: CodeEmitterOptions = { imports: settings.imports };
@@ -109,7 +111,11 @@ export function createEmitters(settings: EmitterSettings = DEFAULT_EMITTER_SETTI
     ['openapi', createOpenApiEmitter(settings.openapi)],
     ['site', createSiteEmitter({ ...settings.site, openapi: settings.openapi })],
   ];
-  return table.filter(([name]) => !settings.disabled.has(name)).map(([, emitter]) => emitter);
+  const emitters = table
+    .filter(([name]) => !settings.disabled.has(name))
+    .map(([, emitter]) => emitter);
+  // Without ir.json the tree needs another mark of what wrote it (output-folder.ts).
+  return settings.disabled.has('ir') ? [treeMarkerEmitter, ...emitters] : emitters;
 }
 
 /** The emitters of {@link DEFAULT_EMITTER_SETTINGS}. */
