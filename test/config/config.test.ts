@@ -11,6 +11,15 @@ const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 /** A temporary project with `files` (path -> text; objects are written as JSON). */
+/** Copies the demo contracts (test/fixtures/demo-specs) into `<root>/specs`. */
+function copyDemoSpecs(root: string): void {
+  mkdirSync(join(root, 'specs'), { recursive: true });
+  for (const file of ['constants.ts', 'core.capability.ts', 'ping.command.ts', 'pinged.event.ts']) {
+    const text = readFileSync(join(PROJECT_ROOT, 'test/fixtures/demo-specs', file), 'utf8');
+    writeFileSync(join(root, 'specs', file), text);
+  }
+}
+
 function project(files: Record<string, string | object>): string {
   const root = mkdtempSync(join(tmpdir(), 'contracts-config-'));
   roots.push(root);
@@ -173,16 +182,7 @@ describe('contracts.config.json', () => {
         surfaces: { handlers: false, docs: false },
       },
     });
-    for (const file of [
-      'constants.ts',
-      'core.capability.ts',
-      'ping.command.ts',
-      'pinged.event.ts',
-    ]) {
-      const text = readFileSync(join(PROJECT_ROOT, 'test/fixtures/demo-specs', file), 'utf8');
-      mkdirSync(join(root, 'specs'), { recursive: true });
-      writeFileSync(join(root, 'specs', file), text);
-    }
+    copyDemoSpecs(root);
     const result = runCli(['generate'], root);
     expect(result.stderr).toContain('wrote');
     expect(result.status).toBe(0);
@@ -197,16 +197,7 @@ describe('contracts.config.json', () => {
     const root = project({
       'contracts.config.json': { specs: 'specs/**/*.ts', out: 'out', surfaces: { ir: false } },
     });
-    mkdirSync(join(root, 'specs'), { recursive: true });
-    for (const file of [
-      'constants.ts',
-      'core.capability.ts',
-      'ping.command.ts',
-      'pinged.event.ts',
-    ]) {
-      const text = readFileSync(join(PROJECT_ROOT, 'test/fixtures/demo-specs', file), 'utf8');
-      writeFileSync(join(root, 'specs', file), text);
-    }
+    copyDemoSpecs(root);
     expect(runCli(['generate', '--no-cache'], root).status).toBe(0);
     const spec = join(root, 'specs/ping.command.ts');
     writeFileSync(spec, readFileSync(spec, 'utf8').replace(/description: '/, "description: 'Now "));
