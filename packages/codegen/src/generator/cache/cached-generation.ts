@@ -41,7 +41,10 @@ export interface Generation {
   readonly inputs: readonly string[];
   /** Wall time of parsing, in ms (0 on a cache hit). */
   readonly parseMs: number;
-  /** Wall time of emitting and formatting, in ms (0 on a cache hit or an error). */
+  /**
+   * Wall time of emitting and formatting (with a sink, of comparing and staging too), in ms; 0 on
+   * a cache hit or an error.
+   */
   readonly emitMs: number;
 }
 
