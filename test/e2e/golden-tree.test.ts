@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, statSync, unlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffTree } from '../../packages/codegen/src/generator/write-tree.js';
+import { checkTree } from '../../packages/codegen/src/generator/tree-sink.js';
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
 import {
   copyRepoForGenerate,
@@ -22,7 +22,7 @@ describe('the shipped specs produce the committed generated/ tree', () => {
     const ir = await repoIr();
     expect(ir.diagnostics.filter((d) => d.severity === 'error')).toStrictEqual([]);
     const files = await repoTree(ir);
-    expect(await diffTree(GENERATED_DIR, files)).toStrictEqual({
+    expect(await checkTree(GENERATED_DIR, files)).toStrictEqual({
       stale: [],
       missing: [],
       extra: [],

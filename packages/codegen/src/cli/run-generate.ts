@@ -94,7 +94,7 @@ function hasErrors(generation: Generation): boolean {
  */
 async function withSinkCleanup<T>(sink: TreeSink, work: () => Promise<T>): Promise<T> {
   const stop = (signal: NodeJS.Signals) => {
-    sink.abortNow();
+    sink.abort();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', stop);
@@ -102,7 +102,7 @@ async function withSinkCleanup<T>(sink: TreeSink, work: () => Promise<T>): Promi
   try {
     return await work();
   } catch (error) {
-    await sink.abort();
+    sink.abort();
     if (error instanceof OutputFolderError) throw new CliError(error.message, ExitCode.Usage);
     throw error;
   } finally {

@@ -4,13 +4,8 @@ import { generateWithCache } from '../generator/cache/cached-generation.js';
 import type { GenerateSettings } from '../generator/config/resolve-settings.js';
 import { summarizeDiagnostics } from '../generator/format-diagnostics.js';
 import { GenerationSession } from '../generator/session/generation-session.js';
-import {
-  diffKnownTree,
-  diffTree,
-  isClean,
-  writeTreeAtomically,
-  writeTreeChanges,
-} from '../generator/write-tree.js';
+import { writeTree } from '../generator/tree-sink.js';
+import { diffKnownTree, isClean, writeTreeChanges } from '../generator/write-tree.js';
 import { cacheOf, printDiagnostics, progressLine, type GenerateOptions } from './run-generate.js';
 import { ExitCode } from './exit-codes.js';
 import { generateSettingsOf } from './generate-settings.js';
@@ -133,13 +128,12 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
       return;
     }
     const known = written?.outDir === settings.outDir ? written : undefined;
+    // Against the tree last written, only the changed files are written; else the tree on disk
+    // is compared and, when it differs, replaced (unchanged files linked, keeping their mtimes).
     const drift = known
       ? diffKnownTree(known.files, files)
-      : await diffTree(settings.outDir, files);
-    if (!isClean(drift)) {
-      if (known) await writeTreeChanges(settings.outDir, files, drift);
-      else await writeTreeAtomically(settings.outDir, files);
-    }
+      : await writeTree(settings.outDir, files);
+    if (known && !isClean(drift)) await writeTreeChanges(settings.outDir, files, drift);
     written = {
       outDir: settings.outDir,
       files: new Map(files.map((file) => [file.path, file.contents])),

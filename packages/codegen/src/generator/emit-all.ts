@@ -7,6 +7,16 @@ import type { OutputFile } from './emit/output-file.js';
 import { formatFile, formatsFile } from './format.js';
 
 /**
+ * Records that `emitter` writes `path`.
+ * @throws Error when another emitter writes it already.
+ */
+function claimPath(owners: Map<string, string>, path: string, emitter: string): void {
+  const owner = owners.get(path);
+  if (owner) throw new Error(`emitters ${owner} and ${emitter} both write ${path}`);
+  owners.set(path, emitter);
+}
+
+/**
  * Runs every emitter over a validated IR, formats the files with the pinned prettier config and
  * returns them sorted by path: exactly what `generate` writes and `--check` compares. With `memo`
  * (a watch session), an emitter whose IR parts are the same objects as last time is not run
@@ -32,9 +42,7 @@ export async function emitAll(
       throw new Error(`emitter ${emitter.name} failed: ${reason}`);
     }
     for (const file of emitted) {
-      const owner = owners.get(file.path);
-      if (owner) throw new Error(`emitters ${owner} and ${emitter.name} both write ${file.path}`);
-      owners.set(file.path, emitter.name);
+      claimPath(owners, file.path, emitter.name);
       files.push(file);
     }
   }
@@ -70,27 +78,22 @@ export async function emitAllTo(
   let count = 0;
   for (const emitter of emitters) {
     const unformatted: OutputFile[] = [];
+    // A failure here (a second owner, or `take`) is rethrown as it is, not as the emitter's.
     let failure: { error: unknown } | undefined;
-    const claim = (file: OutputFile) => {
-      const owner = owners.get(file.path);
-      if (owner) throw new Error(`emitters ${owner} and ${emitter.name} both write ${file.path}`);
-      owners.set(file.path, emitter.name);
-      count++;
-      if (formatsFile(file.path)) unformatted.push(file);
-      else take(file);
-    };
-    // A failure of `claim` (a second owner, or `take`) is rethrown as it is, not as the emitter's.
-    const guarded = (file: OutputFile) => {
+    const accept = (file: OutputFile) => {
       try {
-        claim(file);
+        claimPath(owners, file.path, emitter.name);
+        count++;
+        if (formatsFile(file.path)) unformatted.push(file);
+        else take(file);
       } catch (error) {
         failure = { error };
         throw error;
       }
     };
     try {
-      if (emitter.emitEach) emitter.emitEach(ir, guarded);
-      else for (const file of emitter.emit(ir)) guarded(file);
+      if (emitter.emitEach) emitter.emitEach(ir, accept);
+      else for (const file of emitter.emit(ir)) accept(file);
     } catch (error) {
       if (failure) throw failure.error;
       const reason = error instanceof Error ? error.message : String(error);

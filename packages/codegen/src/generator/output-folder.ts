@@ -9,7 +9,6 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { TREE_MARKER_FILE } from './emit/tree-marker-emitter.js';
 
@@ -120,9 +119,4 @@ export function swapInStaging(outDir: string, staging: string): void {
     rmSync(staging, { recursive: true, force: true });
     rmSync(retired, { recursive: true, force: true });
   }
-}
-
-/** Deletes a staging folder (gone already after a swap). */
-export async function removeStaging(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
 }

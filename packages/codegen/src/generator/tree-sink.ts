@@ -6,7 +6,6 @@ import { FileComparer } from './file-comparer.js';
 import { FileWriter } from './file-writer.js';
 import {
   checkReplaceable,
-  removeStaging,
   resolveOutDir,
   stagingPathFor,
   swapInStaging,
@@ -100,11 +99,12 @@ export class TreeSink {
       if (this.mode === 'write' && drift.extra.length > 0 && this.staging === undefined) {
         this.openStaging();
       }
-      const staging = this.staging;
-      this.staging = undefined;
-      if (staging !== undefined) swapInStaging(this.outDir, staging);
+      if (this.staging !== undefined) {
+        swapInStaging(this.outDir, this.staging);
+        this.staging = undefined;
+      }
     } catch (error) {
-      await this.abort();
+      this.abort();
       throw error;
     }
     return drift;
@@ -112,16 +112,9 @@ export class TreeSink {
 
   /**
    * Removes the staging folder, if any, and the parent folders its creation made, leaving the tree
-   * as it was (an emit that failed).
+   * as it was (an emit that failed, or a signal handler's: synchronous, it cannot wait).
    */
-  async abort(): Promise<void> {
-    const staging = this.staging;
-    this.staging = undefined;
-    if (staging !== undefined) await removeStaging(this.created ?? staging);
-  }
-
-  /** {@link abort} for a signal handler, which cannot wait: removes the staging folder at once. */
-  abortNow(): void {
+  abort(): void {
     const staging = this.staging;
     this.staging = undefined;
     if (staging !== undefined) rmSync(this.created ?? staging, { recursive: true, force: true });
@@ -162,5 +155,35 @@ export class TreeSink {
   private write(file: OutputFile): void {
     this.writer ??= new FileWriter();
     this.writer.write(this.folderFor(file.path), file.contents);
+  }
+}
+
+/**
+ * How `outDir` differs from `files`, through a {@link TreeSink} in `check` mode; reads only.
+ * @throws Error from the file system.
+ */
+export async function checkTree(outDir: string, files: readonly OutputFile[]): Promise<TreeDrift> {
+  const sink = new TreeSink(outDir, 'check');
+  await sink.begin();
+  for (const file of files) sink.take(file);
+  return sink.finish();
+}
+
+/**
+ * Brings `outDir` to exactly `files` through a {@link TreeSink} in `write` mode (compared, staged
+ * beside the tree once anything differs, swapped in) and returns how it differed: watch mode's
+ * first build, which holds the files already.
+ * @throws OutputFolderError when the tree must change but was not written by this generator; Error
+ *   from the file system. The old tree is then as it was.
+ */
+export async function writeTree(outDir: string, files: readonly OutputFile[]): Promise<TreeDrift> {
+  const sink = new TreeSink(outDir, 'write');
+  try {
+    await sink.begin();
+    for (const file of files) sink.take(file);
+    return await sink.finish();
+  } catch (error) {
+    sink.abort();
+    throw error;
   }
 }

@@ -4,16 +4,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
-import { FileComparer } from './file-comparer.js';
 import { FileWriter } from './file-writer.js';
-import {
-  checkReplaceable,
-  removeStaging,
-  resolveOutDir,
-  stagingPathFor,
-  swapInStaging,
-  sweepLeftovers,
-} from './output-folder.js';
 
 /** How the tree on disk differs from the files a generation would write (POSIX relative paths). */
 export interface TreeDrift {
@@ -39,61 +30,9 @@ export async function listFiles(root: string): Promise<string[]> {
     .sort(compareCodeUnits);
 }
 
-/**
- * Compares `outDir` with `files` byte for byte; reads only. The reads are synchronous
- * (file-comparer.ts): for a tree of thousands of small files they take a third of the time of
- * queued `fs.promises.readFile` calls (open, fstat, read and close each a thread-pool round trip).
- */
-export async function diffTree(outDir: string, files: readonly OutputFile[]): Promise<TreeDrift> {
-  const onDisk = new Set(await listFiles(outDir));
-  const stale: string[] = [];
-  const missing: string[] = [];
-  const comparer = new FileComparer();
-  for (const file of files) {
-    if (!onDisk.delete(file.path)) {
-      missing.push(file.path);
-      continue;
-    }
-    if (!comparer.sameAs(join(outDir, file.path), file.contents)) stale.push(file.path);
-  }
-  return { stale, missing, extra: [...onDisk].sort(compareCodeUnits) };
-}
-
 /** True when nothing differs. */
 export function isClean(drift: TreeDrift): boolean {
   return drift.stale.length + drift.missing.length + drift.extra.length === 0;
-}
-
-/**
- * Replaces `outDir` with exactly `files` (watch mode's first build; `generate` streams through
- * tree-sink.ts). The new tree is written beside it in a staging folder, then swapped in by two
- * renames (output-folder.ts), so a failure at any point leaves the old tree as it was. Extra files
- * in the old tree disappear with it. Files are written synchronously through one reused buffer
- * (file-writer.ts), without fsync: the renames make the swap atomic for readers. A symbolic link
- * to a folder stays a link: its target gets the tree. Leftovers of killed runs are swept first.
- * @throws OutputFolderError when `outDir` is a file, or a non-empty folder without the tree marker.
- */
-export async function writeTreeAtomically(
-  outDir: string,
-  files: readonly OutputFile[],
-): Promise<void> {
-  const target = resolveOutDir(outDir);
-  checkReplaceable(target);
-  sweepLeftovers(target);
-  const staging = stagingPathFor(target);
-  try {
-    await mkdir(staging, { recursive: true });
-    await makeFolders(
-      staging,
-      files.map((file) => file.path),
-    );
-    const writer = new FileWriter();
-    for (const file of files) writer.write(join(staging, file.path), file.contents);
-  } catch (error) {
-    await removeStaging(staging);
-    throw error;
-  }
-  swapInStaging(target, staging);
 }
 
 /**

@@ -26,11 +26,9 @@ export interface Generation {
   /**
    * The files to write, sorted by path; undefined when a diagnostic is an error, on a cache hit
    * (then `drift` says how the tree on disk differs, without contents), and when the files went to
-   * a {@link TreeSink} as they were emitted (then `streamed` is true).
+   * a {@link TreeSink} as they were emitted.
    */
   readonly files: readonly OutputFile[] | undefined;
-  /** Set when every file went to the given sink instead of {@link files}. */
-  readonly streamed?: true;
   /** True when the cache answered, without parsing. */
   readonly cached: boolean;
   /** On a cache hit: how the output folder differs from what the generation writes. */
@@ -115,7 +113,7 @@ export async function generateWithCache(
     const emitMs = performance.now() - emitStarted;
     digests.sort((a, b) => compareCodeUnits(a.path, b.path));
     if (key && cache) cache.store(key, { ...counts, files: digests });
-    const streamed = { files: undefined, streamed: true as const, fileCount, cached: false };
+    const streamed = { files: undefined, fileCount, cached: false };
     return { ...counts, ...streamed, inputs, parseMs, emitMs };
   }
   const files = await emitAll(ir, emitters);

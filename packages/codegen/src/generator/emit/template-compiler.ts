@@ -4,8 +4,12 @@ import { createRequire } from 'node:module';
 /** What a template is compiled from: its text, or a program parsed from it (segmented-template.ts). */
 export type TemplateInput = string | hbs.AST.Program;
 
-/** The name of the module of precompiled templates, written beside this one by the build. */
-export const PRECOMPILED_MODULE = 'precompiled-templates.cjs';
+/** One compilation: what identifies it, and what it compiles. */
+export interface Compilation {
+  readonly key: string;
+  readonly input: TemplateInput;
+  readonly options: CompileOptions;
+}
 
 /**
  * The templates the build precompiled (scripts/precompile-templates.mjs), by {@link templateKey}:
@@ -14,7 +18,7 @@ export const PRECOMPILED_MODULE = 'precompiled-templates.cjs';
  */
 const precompiled: Readonly<Record<string, TemplateSpecification>> = (() => {
   try {
-    return createRequire(import.meta.url)(`./${PRECOMPILED_MODULE}`) as Record<
+    return createRequire(import.meta.url)('./precompiled-templates.cjs') as Record<
       string,
       TemplateSpecification
     >;
@@ -25,7 +29,7 @@ const precompiled: Readonly<Record<string, TemplateSpecification>> = (() => {
 })();
 
 /** The compilations {@link compileTemplate} made itself, while recording (the build script). */
-let recording: { key: string; input: TemplateInput; options: CompileOptions }[] | undefined;
+let recording: Compilation[] | undefined;
 
 /** What identifies a compilation: the SHA-1 of the input (text or program) and the options. */
 export function templateKey(input: TemplateInput, options: CompileOptions): string {
@@ -57,11 +61,7 @@ export function compileTemplate(
  * Starts recording the compilations {@link compileTemplate} makes itself; returns the list it
  * fills. For the build script, which then precompiles each.
  */
-export function recordCompilations(): {
-  key: string;
-  input: TemplateInput;
-  options: CompileOptions;
-}[] {
+export function recordCompilations(): Compilation[] {
   recording = [];
   return recording;
 }
