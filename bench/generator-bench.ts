@@ -17,7 +17,7 @@ import { checkCost, describeCost, type CheckCost } from './typecheck-bench.js';
 import type { WatchFigures } from './watch-bench.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'packages/codegen/dist/cli/main.js');
+const CLI = join(ROOT, 'packages/codegen/bin/contracts.mjs');
 const FLOOR = join(ROOT, 'dist/bench/parse-floor.js');
 const WATCH = join(ROOT, 'dist/bench/watch-bench.js');
 const RUNS = 3;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { RACY_MARGIN_MS } from '../packages/runtime/src/store/json-file-cache.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'packages/codegen/dist/cli/main.js');
+const CLI = join(ROOT, 'packages/codegen/bin/contracts.mjs');
 const TOKEN = 'bench-user-token';
 const CONNECTIONS = 50;
 /** Each measured load is ROUNDS slices of SLICE_SECONDS s, interleaved with the other loads. */

@@ -9,7 +9,7 @@ import { median, timeNodeCommand, type TimedRun } from './timing.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = join(ROOT, 'packages/codegen/dist/generator');
 const RUNS = 5;
-const CLI = join(ROOT, 'packages/codegen/dist/cli/main.js');
+const CLI = join(ROOT, 'packages/codegen/bin/contracts.mjs');
 
 interface OutputFile {
   readonly path: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './timing.js';
 
-const CLI = fileURLToPath(new URL('../../packages/codegen/dist/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../../packages/codegen/bin/contracts.mjs', import.meta.url));
 
 /** Rebuild latencies of watch mode, in ms. */
 export interface WatchFigures {

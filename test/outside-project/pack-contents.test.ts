@@ -18,6 +18,16 @@ import {
 
 const TEST_TIMEOUT = 300_000;
 
+/**
+ * The CLI bundled from dist/cli/ (scripts/bundle-cli.mjs): only the bin loads it, so it has no
+ * declarations and no source of its own under src/.
+ */
+const isCliBundle = (file: string) => file.startsWith('dist/cli-bundle/');
+
+/** The compiled modules a tarball ships, each built from a src/ module with a .d.ts beside it. */
+const compiledModules = (files: readonly string[]) =>
+  files.filter((file) => file.startsWith('dist/') && file.endsWith('.js') && !isCliBundle(file));
+
 let entries: PackEntry[];
 
 beforeAll(() => {
@@ -72,7 +82,7 @@ describe.each(NAMES)('the %s tarball', (name) => {
     'ships dist/**/*.js with a .d.ts next to each',
     () => {
       const files = filesOf(name);
-      const js = files.filter((file) => file.startsWith('dist/') && file.endsWith('.js'));
+      const js = compiledModules(files);
       const dts = files.filter((file) => file.startsWith('dist/') && file.endsWith('.d.ts'));
       expect(js.length).toBeGreaterThan(0);
       expect(dts.length).toBeGreaterThan(0);
@@ -121,11 +131,9 @@ describe.each(NAMES)('the %s tarball', (name) => {
     'ships no stale build output (each dist/**/*.js has its source in src/)',
     () => {
       const folder = path.join(REPO_ROOT, PACKAGES[name]);
-      const stale = filesOf(name)
-        .filter((file) => file.startsWith('dist/') && file.endsWith('.js'))
-        .filter(
-          (file) => !existsSync(path.join(folder, 'src', file.slice(5).replace(/\.js$/, '.ts'))),
-        );
+      const stale = compiledModules(filesOf(name)).filter(
+        (file) => !existsSync(path.join(folder, 'src', file.slice(5).replace(/\.js$/, '.ts'))),
+      );
       expect(stale, `in ${name}: built from sources that no longer exist`).toStrictEqual([]);
     },
     TEST_TIMEOUT,
@@ -161,6 +169,7 @@ describe('package-specific files', () => {
       expect(files.filter((file) => file.startsWith('templates/')).length).toBeGreaterThan(0);
       expect(files).toContain('schemas/contracts.config.schema.json');
       expect(files).toContain('dist/cli/main.js');
+      expect(files).toContain('dist/cli-bundle/main.js');
     },
     TEST_TIMEOUT,
   );

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 /** The project root, whatever folder vitest runs from. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The compiled CLI (`npm test` builds it first, in `pretest`). */
+/** The `contracts` command as installed: its bin, which runs the bundled CLI (`npm test` builds it first, in `pretest`). */
 export const CLI = fileURLToPath(
-  new URL('../../packages/codegen/dist/cli/main.js', import.meta.url),
+  new URL('../../packages/codegen/bin/contracts.mjs', import.meta.url),
 );
 
 export interface CliResult {

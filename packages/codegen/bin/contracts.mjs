@@ -6,4 +6,4 @@ import module from 'node:module';
 // Node 22.1+ keeps V8's compiled code of the CLI and what it loads (TypeScript's parser, prettier)
 // between runs, as TypeScript's own `tsc` does; Node 20 has no such cache and runs as before.
 module.enableCompileCache?.();
-await import('../dist/cli/main.js');
+await import('../dist/cli-bundle/main.js');
