@@ -1,13 +1,18 @@
 import hljs from 'highlight.js/lib/core';
 import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildIr } from '../../packages/codegen/src/generator/ir/build-ir.js';
 import {
   highlight,
   highlightBlocks,
+  identifierShape,
   isLineLocal,
 } from '../../packages/codegen/src/generator/emit/site/site-highlight.js';
 import { resetSiteMemos } from '../../packages/codegen/src/generator/emit/site/site-emitter.js';
 import { siteMemoEntries } from '../../packages/codegen/src/generator/emit/site/site-memo.js';
 import { specExtras } from '../../packages/codegen/src/generator/emit/site/site-spec-extras.js';
+import { syntheticProject } from '../support/synthetic-project.js';
 import { shippedIr } from './site-fixture.js';
 
 /** highlight.js on the whole text: what every block must give (site-highlight registers ts, json). */
@@ -26,6 +31,13 @@ const SHIPPED: { code: string; lang: string }[] = ir.specs.flatMap((spec) => {
     ),
   ];
 });
+
+/** The Source Definition of each spec of `ir`, as the site shows it. */
+const sourceBlocks = (specs: ReturnType<typeof shippedIr>['specs']) =>
+  specs.map((spec) => {
+    const { imports, definition } = spec.sourceText;
+    return { code: imports.length > 0 ? `${imports}\n\n${definition}` : definition, lang: 'ts' };
+  });
 
 /** `blocks` as `highlightBlocks` takes them (the code blocks' `text` and `lang`). */
 const asCodes = (blocks: readonly { code: string; lang: string }[]) =>
@@ -48,6 +60,30 @@ const LINE_LOCAL: { code: string; lang: string }[] = [
   { lang: 'ts', code: "const a = 'x'; // it's 'y'\nf(/ 'a' /, 'b/c', \"d\");" },
   { lang: 'ts', code: "const a = 'x';\nconst a = 'y & z';\nconst a = \"it's\";" },
   { lang: 'json', code: '{\n  "k": "v & <w>",\n  "n": "it\'s",\n  "k": "other"\n}' },
+];
+
+/**
+ * Lines whose identifiers the grammar reads by their text: keywords and built-ins (`Float32Array`,
+ * `undefined`), words its patterns name anywhere in an identifier (`JSON…`, `eval…`, `require…`,
+ * `$`, `…prototype…`), and names told apart by case or digits alone (`MAX_SIZE`, `Op0500`),
+ * beside plain names that shape alike. Each must highlight, in one batch, as highlight.js
+ * highlights it alone.
+ */
+const IDENTIFIER_LINES: string[] = [
+  'const x = JSONObject.parse(JSON_VALUE), y = JSONish(jsonObject);',
+  'evaluate(input); escapeHtml(a); requireAuth(b); parseIntValue(c); xeval(d);',
+  'const buf = new Float32Array(8), Float33Array = Int8Array, Int9Array = 1;',
+  'obj.prototype.x = Foo.prototype; console.log(MAX_SIZE, maxSize, Max_Size, M);',
+  'const a$b = $(x); $.y; get$(); getter(); setter(); user.used; letter = 1;',
+  '  name: { type: ScalarTypeEnum.NonEmptyString(), isOptional: false },',
+  '  count: { type: ScalarTypeEnum.Int_unsecure(), isOptional: true },',
+  'export const Op0500Command = defineCommand({',
+  'export const Op0501Command = defineCommand({',
+  'let value = await asyncThing(); if (isNaNish) return undefinedValue ?? undefined;',
+  'const café = naïve + x1 + _private + __proto__ + Ünicode + 1e5 + 0xFF + 10n;',
+  'const a = b as const satisfies C; export default interfaceName; new Klass(x);',
+  'throw new MyError(NotFound.code, HTTP_404, Error, TypeError, this.state, super.x);',
+  "if (kind === 'operation') { return OperationKind.Command; } else { x = A.B.C(); }",
 ];
 
 /**
@@ -97,6 +133,50 @@ describe('site highlighting', () => {
     expect(byLine(code, lang)).not.toBe(whole(code, lang));
     highlightBlocks([{ text: code, lang }]);
     expect(highlight(code, lang)).toBe(whole(code, lang));
+  });
+
+  it.each(IDENTIFIER_LINES)('highlights identifiers as written, shaped or not: %s', (line) => {
+    resetSiteMemos();
+    const batch = IDENTIFIER_LINES.join('\n');
+    highlightBlocks([
+      { text: batch, lang: 'ts' },
+      { text: line, lang: 'ts' },
+    ]);
+    expect(highlight(line, 'ts')).toBe(whole(line, 'ts'));
+    expect(highlight(batch, 'ts')).toBe(whole(batch, 'ts'));
+  });
+
+  it('shapes plain names alike and keeps the words the grammar reads', () => {
+    expect(
+      identifierShape('  name: { type: ScalarTypeEnum.NonEmptyString(), isOptional: false },'),
+    ).toBe(
+      identifierShape('  hint: { type: ScalarTypeEnum.NonEmptyString(), isOptional: false },'),
+    );
+    expect(identifierShape('const Op0500Input = new SchemaModel({')).toBe(
+      identifierShape('const Op0731Input = new SchemaModel({'),
+    );
+    expect(identifierShape('const Op0500Input = 1;')).not.toBe(
+      identifierShape('const OP0500INPUT = 1;'),
+    );
+    expect(identifierShape('new Float32Array(JSONObject, evaluate, undefined);')).toBe(
+      'new Float32Array(JSONObject, evaluate, undefined);',
+    );
+    expect(identifierShape("const a = 'x'; // note")).toBe("const a = 'x'; // note");
+  });
+
+  it('gives highlight.js bytes for every Source Definition of the synthetic corpus', () => {
+    const project = syntheticProject('contracts-highlight-', 40);
+    try {
+      const blocks = sourceBlocks(
+        buildIr({ specsDir: join(project, 'specs'), rootDir: project }).specs,
+      );
+      expect(blocks.length).toBeGreaterThan(40);
+      resetSiteMemos();
+      highlightBlocks(asCodes(blocks));
+      for (const { code } of blocks) expect(highlight(code, 'ts')).toBe(whole(code, 'ts'));
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('escapes other languages without highlight.js', () => {

@@ -11,7 +11,8 @@ hljs.registerLanguage('json', json);
  * across locales and emits. highlight.js costs about 1 µs per character, so a 1,000-operation site
  * (1 MB of Source Definition, 0.7 MB of JSON) is highlighted line by line where that gives the
  * very bytes of highlighting the whole text: every distinct line once, all of them in one call,
- * and lines that differ only in the text of their string literals as one line.
+ * and lines that differ only in the text of their string literals, or only in the letters and
+ * digits of their identifiers, as one line.
  */
 
 /** A memo per language, keyed by the text itself (a key built of language and text is copied). */
@@ -78,6 +79,15 @@ const NOT_LINE_LOCAL: Readonly<Record<string, RegExp>> = {
   ts: /\r|\/\*|\*\/|\\$|[`<#]|=>|use strict|\)\s*\{|\b(?:function|class|interface|namespace|constructor)\b|^\s*(?:[(?]|\/(?!\/))|(?:get|set)\s*$/m,
 };
 
+/**
+ * `text` held by V8 at one byte per character when every character fits (U+0000–U+00FF).
+ * highlight.js can give two-byte strings for Latin-1 input (seen on shaped lines), and a page
+ * built from one is then held, compared and encoded at two bytes per character.
+ */
+function latin1Held(text: string): string {
+  return /[^\x00-\xff]/.test(text) ? text : Buffer.from(text, 'latin1').toString('latin1');
+}
+
 /** Whether each `<span` of `html` closes within it and no `</span>` closes one opened before it. */
 function balanced(html: string): boolean {
   let depth = 0;
@@ -93,8 +103,9 @@ function balanced(html: string): boolean {
  * the line memo lacks, in one highlight.js call on the lines joined by line breaks. The joined text
  * is line-local too (each line starts in the top mode whatever precedes it), so its output splits
  * into the lines' outputs; if a line's output does not balance its spans, nothing is stored and
- * false is returned. Lines that differ only in the text of their string literals are highlighted
- * once, as one {@link LiteralShape}.
+ * false is returned. Lines that differ only in the text of their string literals, or in the
+ * letters of their identifiers, are highlighted once, as one {@link LiteralShape} and
+ * {@link identifierShape}.
  */
 function highlightLines(texts: readonly (readonly string[])[], lang: string): boolean {
   const memo = lines.of(lang);
@@ -108,29 +119,37 @@ function highlightLines(texts: readonly (readonly string[])[], lang: string): bo
   const distinct = [...wanted];
   const spans = LITERAL_SPANS[lang];
   const shapes = distinct.map((line) => (spans ? literalShape(line) : null));
+  const literalTexts = distinct.map((line, at) => shapes[at]?.text ?? line);
+  const words = new Map<string, string>();
+  const identifierTexts = literalTexts.map((text) =>
+    lang === 'ts' ? identifierShape(text, words) : text,
+  );
   const shapeAt = new Map<string, number>();
   const shapeTexts: string[] = [];
-  for (let at = 0; at < distinct.length; at++) {
-    const text = shapes[at]?.text ?? distinct[at]!;
+  for (const text of identifierTexts) {
     if (!shapeAt.has(text)) {
       shapeAt.set(text, shapeTexts.length);
       shapeTexts.push(text);
     }
   }
-  const output = highlightWhole(shapeTexts.join('\n'), lang).split('\n');
+  const output = latin1Held(highlightWhole(shapeTexts.join('\n'), lang)).split('\n');
   if (output.length !== shapeTexts.length || !output.every(balanced)) return false;
   const made = new Map<string, string>();
   const unfilled: string[] = [];
   for (let at = 0; at < distinct.length; at++) {
     const line = distinct[at]!;
     const shape = shapes[at]!;
-    const html = output[shapeAt.get(shape?.text ?? line)!]!;
-    const filled = shape === null ? html : fillShape(html, shape, spans!);
+    const shaped = identifierTexts[at]!;
+    const html = output[shapeAt.get(shaped)!]!;
+    const literalHtml =
+      shaped === literalTexts[at] ? html : restoreIdentifiers(html, shaped, literalTexts[at]!);
+    const filled =
+      literalHtml === null || shape === null ? literalHtml : fillShape(literalHtml, shape, spans!);
     if (filled === null) unfilled.push(line);
     else made.set(line, filled);
   }
   if (unfilled.length > 0) {
-    const rest = highlightWhole(unfilled.join('\n'), lang).split('\n');
+    const rest = latin1Held(highlightWhole(unfilled.join('\n'), lang)).split('\n');
     if (rest.length !== unfilled.length || !rest.every(balanced)) return false;
     unfilled.forEach((line, at) => made.set(line, rest[at]!));
   }
@@ -204,6 +223,133 @@ function fillShape(html: string, shape: LiteralShape, spans: readonly string[]):
     filled += escapeHtml(shape.contents[at]!, '&#x27;') + parts[at + 1]!;
   }
   return filled;
+}
+
+/**
+ * The words of the TypeScript grammar (highlight.js 11, `languages/typescript` with the JavaScript
+ * rules it extends) outside its comments, strings, numbers and regular expressions: the keyword
+ * lists of every mode (`keywords`, also the built-ins a class reference is checked against) and
+ * the words written into its patterns (`begin`, `match`, `end`, `illegal`: `JSON`, `eval`,
+ * `require`, `constructor`, …). Read off the grammar itself, so a later highlight.js is read
+ * as it is.
+ */
+function grammarWords(): { keywords: Set<string>; patternWords: string[] } {
+  const keywords = new Set<string>();
+  const patternWords = new Set<string>();
+  const seen = new Set<object>();
+  const literalScopes = new Set(['comment', 'string', 'number', 'regexp', 'subst']);
+  const addKeywords = (value: unknown): void => {
+    if (typeof value === 'string') for (const word of value.split(/\s+/)) keywords.add(word);
+    else if (Array.isArray(value)) value.forEach(addKeywords);
+    else if (value !== null && typeof value === 'object') {
+      for (const [name, list] of Object.entries(value)) if (name !== '$pattern') addKeywords(list);
+    }
+  };
+  const addPattern = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(addPattern);
+    if (typeof value !== 'string' && !(value instanceof RegExp)) return;
+    const source = typeof value === 'string' ? value : value.source;
+    const literal = source.replace(/\\./g, ' ').replace(/\[[^\]]*\]/g, ' ');
+    for (const [word] of literal.matchAll(/[A-Za-z$_][\w$]*/g)) patternWords.add(word);
+  };
+  const walk = (mode: unknown, parent: unknown): void => {
+    const node = (mode === 'self' ? parent : mode) as Record<string, unknown> | null;
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    const scope = node.scope ?? node.className;
+    if (typeof scope === 'string' && literalScopes.has(scope.split('.')[0]!)) return;
+    addKeywords(node.keywords);
+    addKeywords(node.beginKeywords);
+    for (const field of ['begin', 'match', 'end', 'illegal']) addPattern(node[field]);
+    for (const field of ['contains', 'variants']) {
+      for (const child of (node[field] as unknown[] | undefined) ?? []) walk(child, node);
+    }
+    walk(node.starts, node);
+  };
+  walk(hljs.getLanguage('ts'), undefined);
+  keywords.delete('');
+  return { keywords, patternWords: [...patternWords] };
+}
+
+const TS_WORDS = grammarWords();
+
+/** Whether a shape can be read as a keyword or a pattern word; if so, nothing is shaped. */
+const SHAPES_CLASH = [...TS_WORDS.keywords, ...TS_WORDS.patternWords].some((word) =>
+  /^[Xx0_]+$/.test(word),
+);
+
+/** An identifier of a line with no `/` (no comment, no regular expression) and no `\`. */
+const IDENTIFIER = /(?<![\w$])[A-Za-z_$][\w$]*/g;
+
+/**
+ * Whether highlight.js reads `word` as it reads its {@link identifierShape}: the rules of the
+ * TypeScript grammar that look at an identifier's text, rather than at which characters are upper
+ * or lower case letters, digits or `_`, are its keyword lists (a whole identifier) and the words
+ * of its patterns (anywhere in it: `\bJSON` reads the start of `JSONObject`, `$[(.]` a `$`
+ * anywhere); a word that is a keyword or holds a pattern word keeps its text.
+ */
+function shapeable(word: string): boolean {
+  return (
+    !word.includes('$') &&
+    !TS_WORDS.keywords.has(word) &&
+    !TS_WORDS.patternWords.some((part) => word.includes(part))
+  );
+}
+
+/** The shape of an identifier character: `X` for A-Z, `x` for a-z, `0` for a digit, `_` itself. */
+const shapeOfChar = (char: string): string =>
+  char >= 'a' && char <= 'z' ? 'x' : char >= 'A' && char <= 'Z' ? 'X' : char === '_' ? '_' : '0';
+
+/**
+ * `text` (a TypeScript line, literal-shaped) with each {@link shapeable} identifier written in
+ * `X`, `x`, `0` and `_`, character for character, so lines that differ only in their names
+ * highlight as one: `  name: { type: ScalarTypeEnum.NonEmptyString(), isOptional: false },` and
+ * `  count: { type: …` share a shape. No keyword or pattern word is made of those characters, so
+ * a shape is read by the same rules as the identifier it stands for. A line holding `/` or `\`
+ * (where a comment, a regular expression or an escape could reach into a word) keeps its text.
+ * `shapes` memoizes the shape of each word across the lines of a batch.
+ */
+export function identifierShape(text: string, shapes = new Map<string, string>()): string {
+  if (SHAPES_CLASH || text.includes('/') || text.includes('\\')) return text;
+  return text.replace(IDENTIFIER, (word) => {
+    let shape = shapes.get(word);
+    if (shape === undefined) {
+      shape = shapeable(word) ? word.replace(/./g, shapeOfChar) : word;
+      shapes.set(word, shape);
+    }
+    return shape;
+  });
+}
+
+/**
+ * The highlighting of `original` from that of its {@link identifierShape} `shaped` (same length):
+ * the text characters of `html` (outside tags; an entity is one character) are those of `shaped`
+ * in order, each replaced by `original`'s character at its place. Null when they are not (then
+ * the line is highlighted as it is).
+ */
+function restoreIdentifiers(html: string, shaped: string, original: string): string | null {
+  let restored = '';
+  let at = 0;
+  let copied = 0;
+  for (let index = 0; index < html.length; index++) {
+    const char = html[index]!;
+    if (char === '<') {
+      index = html.indexOf('>', index);
+      if (index < 0) return null;
+    } else if (char === '&') {
+      index = html.indexOf(';', index);
+      if (index < 0 || shaped[at] !== original[at]) return null;
+      at++;
+    } else {
+      if (char !== shaped[at]) return null;
+      if (char !== original[at]) {
+        restored += html.slice(copied, index) + original[at];
+        copied = index + 1;
+      }
+      at++;
+    }
+  }
+  return at === shaped.length ? restored + html.slice(copied) : null;
 }
 
 /** A text, given as its lines, from the line memo; undefined when a line is not in it. */
