@@ -152,6 +152,11 @@ describe('contracts.config.json', () => {
     const message = await configError(root);
     expect(message).toMatch(/\n {2}out: .*expected string/);
     expect(message).toMatch(/\n {2}importExtension: /);
+    for (const specs of [5, true, { a: 1 }]) {
+      expect(await configError(project({ 'contracts.config.json': { specs } }))).toContain(
+        '\n  specs: expected a glob or a non-empty list of globs',
+      );
+    }
   });
 
   it('refuses a surface turned off that another imports, and a locale without a catalog', async () => {

@@ -70,7 +70,11 @@ export const SurfacesSchema = z.strictObject({
  */
 export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
-  specs: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+  specs: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+      error: 'expected a glob or a non-empty list of globs',
+    })
+    .optional(),
   exclude: z.array(z.string().min(1)).optional(),
   out: z.string().min(1).optional(),
   runtime: z.string().min(1).optional(),
