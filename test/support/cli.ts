@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 /** The project root, whatever folder vitest runs from. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The `contracts` command as installed: its bin, which runs the bundled CLI (`npm test` builds it first, in `pretest`). */
+/**
+ * The `contracts` command as installed: its bin, which runs the bundled CLI (`npm test` builds it
+ * first, in `pretest`).
+ */
 export const CLI = fileURLToPath(
   new URL('../../packages/codegen/bin/contracts.mjs', import.meta.url),
 );

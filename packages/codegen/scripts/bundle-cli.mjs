@@ -1,10 +1,11 @@
 // Bundles the compiled CLI (dist/cli/main.js and the modules it imports) into dist/cli-bundle/,
 // after `tsc -b`, with rolldown: a few files instead of some 200 modules, so a `contracts` run does
 // not resolve, read and compile each one (about 90 ms of a small generation). Every npm package
-// but those of INLINED stays an import, resolved from the installer's node_modules as before. Each module's
-// `import.meta.url` still names its compiled file under dist/, so what it finds relative to itself
-// (templates, the precompiled templates, the package.json) is what the unbundled CLI finds.
-// Dynamic imports stay separate chunks, loaded only by the commands that need them.
+// but those of INLINED stays an import, resolved from the installer's node_modules as before.
+// Each module's `import.meta.url` still names its compiled file under dist/, so what it finds
+// relative to itself (templates, the precompiled templates, the package.json) is what the
+// unbundled CLI finds. Dynamic imports stay separate chunks, loaded only by the commands that
+// need them. The bin falls back to dist/cli/ when a tsc build is newer than the bundle.
 import { rmSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
