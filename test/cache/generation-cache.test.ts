@@ -1,4 +1,14 @@
-import { readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -118,6 +128,23 @@ describe('the generation cache', () => {
     expect(generate(CACHE)).toContain(HIT);
     unlinkSync(entry);
     expect(generate(CACHE)).not.toContain(HIT);
+  });
+
+  it('a cached run sees a symbolic link where a file was, and an empty folder, as drift', () => {
+    generate(CACHE);
+    const file = join(project, 'generated', 'ir.json');
+    copyFileSync(file, join(project, 'ir-copy.json'));
+    unlinkSync(file);
+    symlinkSync(join(project, 'ir-copy.json'), file);
+    const check = runCli(['generate', '--check', ...CACHE], project);
+    expect([check.status, check.stderr]).toStrictEqual([1, expect.stringContaining('ir.json')]);
+    generate(CACHE);
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
+    mkdirSync(join(project, 'generated', 'stray'));
+    const again = runCli(['generate', '--check', ...CACHE], project);
+    expect([again.status, again.stderr]).toStrictEqual([1, expect.stringContaining('stray/')]);
+    generate(CACHE);
+    expect(runCli(['generate', '--check', ...CACHE], project).status).toBe(0);
   });
 
   it('warns and still writes the tree when the cache folder is a file', () => {

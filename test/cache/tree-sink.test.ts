@@ -118,6 +118,37 @@ describe('TreeSink: each emitted file compared, and staged once the tree differs
     ]);
   });
 
+  it('in check mode reports symbolic links and empty folders as drift: a link where a file belongs is stale', async () => {
+    writeTree(FILES.filter((file) => file.path !== 'z.json'));
+    writeFileSync(join(parent, 'elsewhere.json'), '[]\n');
+    symlinkSync(join(parent, 'elsewhere.json'), join(out, 'z.json'));
+    symlinkSync(join(parent, 'elsewhere.json'), join(out, 'a', 'link.json'));
+    mkdirSync(join(out, 'empty', 'deeper'), { recursive: true });
+    const drift = await sinkAll('check', FILES);
+    expect(drift).toStrictEqual({
+      stale: ['z.json'],
+      missing: [],
+      extra: ['a/link.json', 'empty/deeper/'],
+    });
+    expect(lstatSync(join(out, 'z.json')).isSymbolicLink()).toBe(true);
+  });
+
+  it('replaces symbolic links and empty folders in the tree with exactly the emitted files', async () => {
+    writeTree(FILES.filter((file) => file.path !== 'z.json'));
+    writeFileSync(join(parent, 'elsewhere.json'), '[]\n');
+    symlinkSync(join(parent, 'elsewhere.json'), join(out, 'z.json'));
+    mkdirSync(join(out, 'empty'));
+    const drift = await sinkAll('write', FILES);
+    expect([drift, treeOf(), leftovers()]).toStrictEqual([
+      { stale: ['z.json'], missing: [], extra: ['empty/'] },
+      expected(),
+      ['elsewhere.json'],
+    ]);
+    expect(lstatSync(join(out, 'z.json')).isSymbolicLink()).toBe(false);
+    expect(existsSync(join(out, 'empty'))).toBe(false);
+    expect(await sinkAll('check', FILES)).toStrictEqual({ stale: [], missing: [], extra: [] });
+  });
+
   it('refuses to replace a non-empty folder without ir.json once the tree must change, before writing', async () => {
     writeTree([{ path: 'notes.md', contents: 'mine' }]);
     const sink = new TreeSink(out, 'write');

@@ -11,7 +11,7 @@ import {
   swapInStaging,
   sweepLeftovers,
 } from './output-folder.js';
-import { listFiles, type TreeDrift } from './write-tree.js';
+import { listTree, type TreeDrift } from './write-tree.js';
 
 /** The errors of `link()` that mean "this file system cannot link here", not a real failure. */
 const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
@@ -31,6 +31,8 @@ const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK'
 export class TreeSink {
   private readonly outDir: string;
   private onDisk: Set<string> | undefined;
+  /** The tree's symbolic links and empty folders (write-tree.ts `listTree`), all drift. */
+  private others: Set<string> | undefined;
   private readonly stale: string[] = [];
   private readonly missing: string[] = [];
   private readonly equalSoFar: string[] = [];
@@ -56,7 +58,9 @@ export class TreeSink {
   async begin(): Promise<void> {
     if (this.mode === 'write') sweepLeftovers(this.outDir);
     try {
-      this.onDisk = new Set(await listFiles(this.outDir));
+      const listing = await listTree(this.outDir);
+      this.onDisk = new Set(listing.files);
+      this.others = new Set(listing.others);
     } catch (error) {
       checkReplaceable(this.outDir);
       throw error;
@@ -69,8 +73,11 @@ export class TreeSink {
    *   generator; Error from the file system.
    */
   take(file: OutputFile): void {
-    const present = this.onDisk!.delete(file.path);
-    const equal = present && this.comparer.sameAs(join(this.outDir, file.path), file.contents);
+    // A symbolic link where a file belongs is replaced by the file, whatever it points at.
+    const linked = this.others!.delete(file.path);
+    const present = this.onDisk!.delete(file.path) || linked;
+    const equal =
+      !linked && present && this.comparer.sameAs(join(this.outDir, file.path), file.contents);
     if (!equal) (present ? this.stale : this.missing).push(file.path);
     if (this.mode === 'check') return;
     if (this.staging === undefined) {
@@ -93,7 +100,7 @@ export class TreeSink {
     const drift: TreeDrift = {
       stale: this.stale.sort(compareCodeUnits),
       missing: this.missing.sort(compareCodeUnits),
-      extra: [...this.onDisk!].sort(compareCodeUnits),
+      extra: [...this.onDisk!, ...this.others!].sort(compareCodeUnits),
     };
     try {
       if (this.mode === 'write' && drift.extra.length > 0 && this.staging === undefined) {

@@ -20,14 +20,40 @@ async function makeFolders(root: string, paths: readonly string[]): Promise<void
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
 }
 
-/** Every file under `root` as POSIX paths relative to it, sorted; `[]` when `root` is absent. */
-export async function listFiles(root: string): Promise<string[]> {
-  if (!existsSync(root)) return [];
+/** What a tree on disk holds, as POSIX paths relative to its root, each list sorted. */
+export interface TreeListing {
+  /** The regular files. */
+  readonly files: string[];
+  /**
+   * What no generation writes: symbolic links (by their path; not followed) and empty folders
+   * (`path/`). Replacing the tree removes them, so they are drift.
+   */
+  readonly others: string[];
+}
+
+/** The {@link TreeListing} of `root`; empty when `root` is absent. */
+export async function listTree(root: string): Promise<TreeListing> {
+  if (!existsSync(root)) return { files: [], others: [] };
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort(compareCodeUnits);
+  const pathOf = (parent: string, name: string) =>
+    relative(root, join(parent, name)).split(sep).join('/');
+  const files: string[] = [];
+  const links: string[] = [];
+  const folders: string[] = [];
+  const holding = new Set<string>();
+  for (const entry of entries) {
+    holding.add(entry.parentPath);
+    if (entry.isFile()) files.push(pathOf(entry.parentPath, entry.name));
+    else if (entry.isDirectory()) folders.push(join(entry.parentPath, entry.name));
+    else links.push(pathOf(entry.parentPath, entry.name));
+  }
+  const empty = folders
+    .filter((folder) => !holding.has(folder))
+    .map((folder) => `${relative(root, folder).split(sep).join('/')}/`);
+  return {
+    files: files.sort(compareCodeUnits),
+    others: [...links, ...empty].sort(compareCodeUnits),
+  };
 }
 
 /** True when nothing differs. */

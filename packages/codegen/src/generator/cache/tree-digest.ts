@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareCodeUnits } from 'contracts-runtime/core';
-import { listFiles, type TreeDrift } from '../write-tree.js';
+import { listTree, type TreeDrift } from '../write-tree.js';
 import type { FileDigest } from './generation-cache.js';
 
 /** How a tree on disk differs from recorded digests, and the digests with the mtimes seen. */
@@ -18,18 +18,25 @@ export interface DigestDrift {
  * Compares the tree under `outDir` with `digests`: a file is missing when absent, stale when its
  * size or SHA-1 differs, and read only when its size matches but its mtime is not the recorded one
  * (git's index does the same to skip unchanged files); files on disk that no digest names are
- * extra. Reads only.
+ * extra, as are symbolic links and empty folders (a link where a file belongs is stale). Reads
+ * only.
  */
 export async function diffDigests(
   outDir: string,
   digests: readonly FileDigest[],
 ): Promise<DigestDrift> {
-  const onDisk = new Set(await listFiles(outDir));
+  const listing = await listTree(outDir);
+  const onDisk = new Set(listing.files);
+  const others = new Set(listing.others);
   const stale: string[] = [];
   const missing: string[] = [];
   let read = false;
   const seen = await Promise.all(
     digests.map(async (digest): Promise<FileDigest> => {
+      if (others.delete(digest.path)) {
+        stale.push(digest.path);
+        return digest;
+      }
       if (!onDisk.delete(digest.path)) {
         missing.push(digest.path);
         return digest;
@@ -56,7 +63,7 @@ export async function diffDigests(
     drift: {
       stale: stale.sort(compareCodeUnits),
       missing: missing.sort(compareCodeUnits),
-      extra: [...onDisk].sort(compareCodeUnits),
+      extra: [...onDisk, ...others].sort(compareCodeUnits),
     },
     digests: seen,
     read,
