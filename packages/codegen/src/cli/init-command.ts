@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CliError, ExitCode } from './exit-codes.js';
 import {
@@ -113,7 +113,7 @@ function isDependency(pkg: PackageJson | undefined, name: string): boolean {
  * @throws CliError (exit 1) when a target file already exists, or `package.json` cannot be read as
  *   a JSON object; nothing is written then.
  */
-export function runInit(options: { dir: string; domain: string }): void {
+export async function runInit(options: { dir: string; domain: string }): Promise<void> {
   const root = path.resolve(options.dir);
   const files = initFiles(options.domain).map((file) => ({
     ...file,
@@ -131,8 +131,10 @@ export function runInit(options: { dir: string; domain: string }): void {
   const pkg = readPackageJson(packageFile);
   const addScript = pkg !== undefined && pkg.scripts?.[CODEGEN_SCRIPT.name] === undefined;
 
+  // Loaded here, so `contracts --help` loads no runtime module but its defaults.
+  const { makeFoldersSync } = await import('contracts-runtime/core');
   for (const file of files) {
-    mkdirSync(path.dirname(file.absolute), { recursive: true });
+    makeFoldersSync(path.dirname(file.absolute));
     writeFileSync(file.absolute, file.text, { flag: 'wx' });
   }
   if (pkg && addScript) {
@@ -207,7 +209,7 @@ Exit codes:
         const interactive =
           !options.yes && options.domain === undefined && process.stdin.isTTY === true;
         const domain = options.domain ?? (interactive ? await askDomain() : DEFAULT_DOMAIN);
-        runInit({ dir: options.dir ?? process.cwd(), domain });
+        await runInit({ dir: options.dir ?? process.cwd(), domain });
         process.exitCode = ExitCode.Ok;
       } catch (error) {
         if (!(error instanceof CliError)) throw error;

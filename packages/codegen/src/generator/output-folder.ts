@@ -1,14 +1,6 @@
-import { isProcessAlive } from 'contracts-runtime/core';
+import { isProcessAlive, makeFoldersSync } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TREE_MARKER_FILE } from './emit/tree-marker-emitter.js';
 
@@ -106,7 +98,7 @@ function escapeRegExp(text: string): string {
 export function swapInStaging(outDir: string, staging: string): void {
   const retired = besidePath(outDir, 'old');
   try {
-    mkdirSync(dirname(outDir), { recursive: true });
+    makeFoldersSync(dirname(outDir));
     const hadTree = existsSync(outDir);
     if (hadTree) renameSync(outDir, retired);
     try {

@@ -1,5 +1,5 @@
-import { compareCodeUnits } from 'contracts-runtime/core';
-import { copyFileSync, linkSync, mkdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { compareCodeUnits, makeFoldersSync } from 'contracts-runtime/core';
+import { copyFileSync, linkSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
 import { FileComparer } from './file-comparer.js';
@@ -130,7 +130,7 @@ export class TreeSink {
   private openStaging(): void {
     checkReplaceable(this.outDir);
     const staging = stagingPathFor(this.outDir);
-    this.created = mkdirSync(staging, { recursive: true });
+    this.created = makeFoldersSync(staging);
     this.staging = staging;
     for (const path of this.equalSoFar) this.link(path);
     this.equalSoFar.length = 0;
@@ -140,7 +140,7 @@ export class TreeSink {
     const target = join(this.staging!, path);
     const folder = dirname(target);
     if (!this.folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
+      makeFoldersSync(folder);
       this.folders.add(folder);
     }
     return target;

@@ -1,7 +1,7 @@
-import { compareCodeUnits } from 'contracts-runtime/core';
+import { compareCodeUnits, makeFolders } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
 import { existsSync, renameSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
 import { FileWriter } from './file-writer.js';
@@ -14,10 +14,10 @@ export interface TreeDrift {
 }
 
 /** Creates each folder the files under `root` need once, parents before children. */
-async function makeFolders(root: string, paths: readonly string[]): Promise<void> {
+async function makeTreeFolders(root: string, paths: readonly string[]): Promise<void> {
   const folders = new Set<string>();
   for (const path of paths) folders.add(dirname(join(root, path)));
-  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+  for (const folder of [...folders].sort()) await makeFolders(folder);
 }
 
 /** What a tree on disk holds, as POSIX paths relative to its root, each list sorted. */
@@ -75,7 +75,7 @@ export async function writeTreeChanges(
 ): Promise<void> {
   const changed = new Set([...drift.stale, ...drift.missing]);
   const written = files.filter((file) => changed.has(file.path));
-  await makeFolders(
+  await makeTreeFolders(
     outDir,
     written.map((file) => file.path),
   );

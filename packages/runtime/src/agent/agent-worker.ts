@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { compareSubmission } from './run-store.js';
 import { appendAgentEvent } from './agent-events.js';
 import type { AgentServices } from './agent-services.js';
@@ -6,6 +5,7 @@ import { executeAgentRun, type AbortReason } from './execute-agent-run.js';
 import { isProcessAlive, killProcessGroup, readPidFile } from '../process/process-group.js';
 import { transition } from './run-lifecycle.js';
 import type { AgentRunRecord } from './run-record.js';
+import { makeFolders } from '../core/make-folders.js';
 
 /** Runs executing at once when nothing else is configured. */
 export const DEFAULT_AGENT_CONCURRENCY = 2;
@@ -134,7 +134,7 @@ export class AgentWorker {
   private async claim(): Promise<AgentRunRecord[]> {
     const room = this.settings.concurrency - this.active.size;
     const { store } = this.services;
-    await mkdir(store.root, { recursive: true });
+    await makeFolders(store.root);
     const at = new Date().toISOString();
     const { claimed, interrupted } = await store.withQueueLock(async () => {
       const records = await store.list();

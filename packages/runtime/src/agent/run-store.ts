@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareCodeUnits } from '../core/code-units.js';
 import { readJson, writeJsonAtomic } from '../store/atomic-json.js';
 import { withFileLock } from '../store/file-lock.js';
 import type { AgentRunRecord } from './run-record.js';
+import { makeFolders } from '../core/make-folders.js';
 
 const RUN_ID = /^run-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -56,7 +57,7 @@ export class AgentRunStore {
 
   /** Writes a new record and creates its artifacts folder. */
   async create(record: AgentRunRecord): Promise<void> {
-    await mkdir(this.artifactsDir(record.runId), { recursive: true });
+    await makeFolders(this.artifactsDir(record.runId));
     await writeJsonAtomic(join(this.runDir(record.runId), 'run.json'), record, {
       root: this.stateDir,
     });
@@ -108,7 +109,7 @@ export class AgentRunStore {
     runId: string,
     change: (record: AgentRunRecord) => boolean | void,
   ): Promise<AgentRunRecord | undefined> {
-    await mkdir(this.root, { recursive: true });
+    await makeFolders(this.root);
     return this.withQueueLock(async () => {
       const record = await this.read(runId);
       if (!record) return undefined;

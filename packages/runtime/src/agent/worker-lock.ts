@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { withFileLock } from '../store/file-lock.js';
 import { isProcessAlive } from '../process/process-group.js';
+import { makeFolders } from '../core/make-folders.js';
 
 /** `<stateDir>/agent/worker.lock`: holds the pid of the detached worker draining the queue. */
 export function workerLockPath(agentRoot: string): string {
@@ -26,7 +27,7 @@ export async function workerLockHolder(agentRoot: string): Promise<number | unde
  * it now (also when it held it already).
  */
 export async function tryAcquireWorkerLock(agentRoot: string): Promise<boolean> {
-  await mkdir(agentRoot, { recursive: true });
+  await makeFolders(agentRoot);
   const lock = workerLockPath(agentRoot);
   return withFileLock(`${lock}.guard`, async () => {
     const holder = await holderOf(lock);

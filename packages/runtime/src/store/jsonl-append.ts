@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fstatSync, statSync, type Stats } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { sharedCommits } from './commit-queue.js';
@@ -12,6 +12,7 @@ import {
   truncateDescriptor,
   writeText,
 } from './store-fs.js';
+import { makeFolders } from '../core/make-folders.js';
 
 /** A timeline entry: `id` unique across the timeline, `occurredAt` an ISO 8601 instant. */
 export interface TimelineEntry {
@@ -187,7 +188,7 @@ async function commitGroup(
   let group: PendingAppend[] = [];
   const outcomes: ('written' | 'duplicate')[] = [];
   try {
-    if (!existsSync(eventsDir)) await mkdir(eventsDir, { recursive: true });
+    if (!existsSync(eventsDir)) await makeFolders(eventsDir);
     await withFileLock(
       `${day.file}.lock`,
       async () => {

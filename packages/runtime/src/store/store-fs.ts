@@ -13,6 +13,7 @@ import {
   writevSync,
 } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
+import { makeFolders } from '../core/make-folders.js';
 
 /** The part of a `node:fs/promises` FileHandle the store writers use. */
 export interface StoreFileHandle {
@@ -251,7 +252,7 @@ function unlinkFile(path: string): Promise<void> {
  */
 export const nodeStoreFs: StoreFs = {
   open: openHandle,
-  mkdir,
+  mkdir: (path) => makeFolders(path),
   rename: renameFile,
   unlink: unlinkFile,
   stat,

@@ -1,13 +1,6 @@
+import { makeFoldersSync } from 'contracts-runtime/core';
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import type { GenerateSettings } from '../config/resolve-settings.js';
@@ -165,7 +158,7 @@ export class GenerationCache {
     const path = this.pathOf(key);
     const temporary = `${path}.tmp-${randomBytes(6).toString('hex')}`;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      makeFoldersSync(this.dir);
       writeFileSync(temporary, JSON.stringify(entry));
       renameSync(temporary, path);
       this.prune();

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { mkdir, rm, unlink, writeFile } from 'node:fs/promises';
+import { rm, unlink, writeFile } from 'node:fs/promises';
 
 import { readJson, writeJsonAtomic } from '../../store/atomic-json.js';
 import type { CancelInfo } from '../records/run-record.js';
 import type { HarnessStateLayout } from '../records/state-layout.js';
+import { makeFolders } from '../../core/make-folders.js';
 
 const GROUP_PREFIX = 'pgid-';
 
@@ -35,7 +36,7 @@ export class RunControl {
 
   /** Creates the live folder with the owner's pid. */
   async open(pid: number = process.pid): Promise<void> {
-    await mkdir(this.live, { recursive: true });
+    await makeFolders(this.live);
     writeFileSync(`${this.live}/owner`, String(pid));
   }
 

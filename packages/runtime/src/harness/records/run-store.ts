@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-
 import { AtomicJsonWriter } from '../../store/atomic-json.js';
 import { withFileLock } from '../../store/file-lock.js';
 import { CorruptRecordError } from '../../store/store-errors.js';
 import { ContractError } from '../../errors.js';
 import { cutEcho } from '../../core/echo-limit.js';
+import { makeFolders } from '../../core/make-folders.js';
 import { isStoreId } from './harness-ids.js';
 import { JsonFileCache } from '../../store/json-file-cache.js';
 import type { RunRecord } from './run-record.js';
@@ -82,7 +81,7 @@ export class RunStore {
   async locked<T>(runId: string, action: () => Promise<T>): Promise<T> {
     const lock = this.layout.runLock(runId);
     const dir = path.dirname(lock);
-    if (!existsSync(dir)) await mkdir(dir, { recursive: true });
+    if (!existsSync(dir)) await makeFolders(dir);
     return withFileLock(lock, action, { root: this.layout.stateDir });
   }
 
