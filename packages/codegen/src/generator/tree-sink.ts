@@ -75,7 +75,7 @@ export class TreeSink {
   take(file: OutputFile): void {
     // A symbolic link where a file belongs is replaced by the file, whatever it points at.
     const linked = this.others!.delete(file.path);
-    const present = this.onDisk!.delete(file.path) || linked;
+    const present = linked || this.onDisk!.delete(file.path);
     const equal =
       !linked && present && this.comparer.sameAs(join(this.outDir, file.path), file.contents);
     if (!equal) (present ? this.stale : this.missing).push(file.path);

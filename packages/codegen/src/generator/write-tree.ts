@@ -25,8 +25,9 @@ export interface TreeListing {
   /** The regular files. */
   readonly files: string[];
   /**
-   * What no generation writes: symbolic links (by their path; not followed) and empty folders
-   * (`path/`). Replacing the tree removes them, so they are drift.
+   * What no generation writes: symbolic links (by their path; not followed), anything else that
+   * is neither a file nor a folder, and empty folders (`path/`). Replacing the tree removes them,
+   * so they are drift.
    */
   readonly others: string[];
 }
@@ -35,25 +36,20 @@ export interface TreeListing {
 export async function listTree(root: string): Promise<TreeListing> {
   if (!existsSync(root)) return { files: [], others: [] };
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const pathOf = (parent: string, name: string) =>
-    relative(root, join(parent, name)).split(sep).join('/');
+  const posixPath = (absolute: string) => relative(root, absolute).split(sep).join('/');
   const files: string[] = [];
-  const links: string[] = [];
+  const others: string[] = [];
   const folders: string[] = [];
   const holding = new Set<string>();
   for (const entry of entries) {
+    const absolute = join(entry.parentPath, entry.name);
     holding.add(entry.parentPath);
-    if (entry.isFile()) files.push(pathOf(entry.parentPath, entry.name));
-    else if (entry.isDirectory()) folders.push(join(entry.parentPath, entry.name));
-    else links.push(pathOf(entry.parentPath, entry.name));
+    if (entry.isFile()) files.push(posixPath(absolute));
+    else if (entry.isDirectory()) folders.push(absolute);
+    else others.push(posixPath(absolute));
   }
-  const empty = folders
-    .filter((folder) => !holding.has(folder))
-    .map((folder) => `${relative(root, folder).split(sep).join('/')}/`);
-  return {
-    files: files.sort(compareCodeUnits),
-    others: [...links, ...empty].sort(compareCodeUnits),
-  };
+  for (const folder of folders) if (!holding.has(folder)) others.push(`${posixPath(folder)}/`);
+  return { files: files.sort(compareCodeUnits), others: others.sort(compareCodeUnits) };
 }
 
 /** True when nothing differs. */

@@ -252,7 +252,7 @@ function unlinkFile(path: string): Promise<void> {
  */
 export const nodeStoreFs: StoreFs = {
   open: openHandle,
-  mkdir: (path) => makeFolders(path),
+  mkdir: makeFolders,
   rename: renameFile,
   unlink: unlinkFile,
   stat,
