@@ -2,11 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, PROJECT_ROOT } from '../support/cli.js';
 
 const PRELOAD = new URL('./scripts/record-loaded-modules.mjs', import.meta.url).href;
+const REQUIRE_PRELOAD = fileURLToPath(
+  new URL('./scripts/record-required-modules.cjs', import.meta.url),
+);
 const RUNTIME_PACKAGE = pathToFileURL(join(PROJECT_ROOT, 'packages/runtime/')).href;
 const scratch = mkdtempSync(join(tmpdir(), 'cli-lazy-load-'));
 let runs = 0;
@@ -24,6 +27,22 @@ function loadedModulesOf(args: readonly string[]): { status: number | null; load
     input: '',
   });
   return { status: result.status, loaded: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+}
+
+/** Runs `contracts <args>` and returns its exit code and the file of every CommonJS module it loaded. */
+function requiredModulesOf(args: readonly string[]): { status: number | null; required: string[] } {
+  runs += 1;
+  const log = join(scratch, `required-${runs}.txt`);
+  const result = spawnSync(process.execPath, ['--require', REQUIRE_PRELOAD, CLI, ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', REQUIRED_MODULES_LOG: log },
+    input: '',
+  });
+  return {
+    status: result.status,
+    required: readFileSync(log, 'utf8').split('\n').filter(Boolean),
+  };
 }
 
 /** The loaded contracts-runtime files, relative to the package (`dist/app.js`). */
@@ -75,5 +94,15 @@ describe('the contracts CLI loads only what the command it runs needs', () => {
       (file) => !file.startsWith('dist/core/') && file !== 'dist/defaults.js',
     );
     expect(beyondCore).toStrictEqual([]);
+  });
+
+  it("a one-shot `contracts generate` renders its precompiled templates with Handlebars' runtime-only build", () => {
+    const out = join(scratch, 'generated-templates');
+    const { status, required } = requiredModulesOf(['generate', '--out', out, '--no-cache']);
+    expect(status).toBe(0);
+    const handlebars = required.filter((file) => file.includes('/node_modules/handlebars/'));
+    expect(handlebars).toContain(join(PROJECT_ROOT, 'node_modules/handlebars/runtime.js'));
+    expect(handlebars.filter((file) => file.includes('/compiler/'))).toStrictEqual([]);
+    expect(handlebars).not.toContain(join(PROJECT_ROOT, 'node_modules/handlebars/lib/index.js'));
   });
 });

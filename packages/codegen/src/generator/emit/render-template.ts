@@ -1,9 +1,9 @@
-import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileTemplate } from './template-compiler.js';
+import { TemplateEnvironment } from './template-environment.js';
 
 function findPackageRoot(from: string): string {
   let dir = from;
@@ -21,9 +21,10 @@ export const TEMPLATES_DIR =
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 /** The Handlebars environment every template is compiled in, with the `json` and `eq` helpers. */
-export const templateRuntime = Handlebars.create();
-templateRuntime.registerHelper('json', (value: unknown) => JSON.stringify(value));
-templateRuntime.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+export const templateRuntime = new TemplateEnvironment({
+  json: (value: unknown) => JSON.stringify(value),
+  eq: (a: unknown, b: unknown) => a === b,
+});
 
 /** How every template is compiled: `strict`, `noEscape`, `knownHelpersOnly` (shared/design.md). */
 export const TEMPLATE_OPTIONS = {

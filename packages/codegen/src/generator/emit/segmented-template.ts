@@ -118,7 +118,7 @@ export class SegmentedTemplate {
 
   /** @throws Error when `templates/<name>` is missing or does not parse. */
   constructor(private readonly name: string) {
-    const program = templateRuntime.parse(readFileSync(TEMPLATES_DIR + name, 'utf8'));
+    const program = templateRuntime.compiler().parse(readFileSync(TEMPLATES_DIR + name, 'utf8'));
     this.split(program);
     this.skeleton = compileTemplate(templateRuntime, program, TEMPLATE_OPTIONS);
   }

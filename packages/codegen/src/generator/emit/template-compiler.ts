@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import type { TemplateEnvironment } from './template-environment.js';
 
 /** What a template is compiled from: its text, or a program parsed from it (segmented-template.ts). */
 export type TemplateInput = string | hbs.AST.Program;
@@ -39,22 +40,23 @@ export function templateKey(input: TemplateInput, options: CompileOptions): stri
 }
 
 /**
- * `env.compile(input, options)`, or the same template from its precompiled specification when the
- * build made one for this input and these options (Handlebars' own `precompile`, so the template
- * renders the same bytes). The environment gives the helpers either way.
+ * The template from its precompiled specification when the build made one for this input and
+ * these options (Handlebars' own `precompile`, so it renders the same bytes), rendered by the
+ * environment's runtime-only build; else `compile(input, options)` of its full build, which is
+ * loaded then. The environment gives the helpers either way.
  * @throws Error when the input does not compile.
  */
 export function compileTemplate(
-  env: typeof Handlebars,
+  env: TemplateEnvironment,
   input: TemplateInput,
   options: CompileOptions,
 ): HandlebarsTemplateDelegate {
   const key = templateKey(input, options);
   const spec = precompiled[key];
-  if (spec !== undefined) return env.template(spec);
+  if (spec !== undefined) return env.runtime.template(spec);
   // A copy: the program may change after this call (the compilation itself runs on first render).
   recording?.push({ key, input: JSON.parse(JSON.stringify(input)) as TemplateInput, options });
-  return env.compile(input, options);
+  return env.compiler().compile(input, options);
 }
 
 /**

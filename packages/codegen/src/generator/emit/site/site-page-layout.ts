@@ -1,5 +1,5 @@
-import Handlebars from 'handlebars';
 import type { DocsContext } from '../docs-context.js';
+import { handlebarsRuntime } from '../template-environment.js';
 import type { LinkView } from './site-nav.js';
 import { hrefFrom, type SitePath } from './site-paths.js';
 import { renderSiteTemplate } from './site-render.js';
@@ -140,7 +140,7 @@ export function pageLayout(
     }
     const values: string[] = [];
     view(page, (text, raw) => {
-      values.push(raw ? text : Handlebars.escapeExpression(text));
+      values.push(raw ? text : handlebarsRuntime.escapeExpression(text));
       return text;
     });
     let html = layout.texts[0]!;

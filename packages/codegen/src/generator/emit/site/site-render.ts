@@ -1,9 +1,9 @@
-import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { TEMPLATES_DIR } from '../render-template.js';
 import { compileTemplate } from '../template-compiler.js';
+import { TemplateEnvironment } from '../template-environment.js';
 
-const runtime = Handlebars.create();
+const runtime = new TemplateEnvironment({});
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 
 /**
