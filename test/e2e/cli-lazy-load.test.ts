@@ -16,17 +16,30 @@ let runs = 0;
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Runs `contracts <args>` and returns its exit code and every module URL it loaded, in order. */
-function loadedModulesOf(args: readonly string[]): { status: number | null; loaded: string[] } {
+/**
+ * Runs `contracts <args>` and returns its exit code, every module URL it loaded, in order, and
+ * each one's format as Node's ESM loader loaded it (`module`, `commonjs`, `builtin`, …).
+ */
+function loadedModulesOf(args: readonly string[]): {
+  status: number | null;
+  loaded: string[];
+  formats: { format: string; url: string }[];
+} {
   runs += 1;
   const log = join(scratch, `loaded-${runs}.txt`);
+  const formatLog = join(scratch, `formats-${runs}.txt`);
   const result = spawnSync(process.execPath, ['--import', PRELOAD, CLI, ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', LOADED_MODULES_LOG: log },
+    env: { ...process.env, NO_COLOR: '1', LOADED_MODULES_LOG: log, LOADED_FORMATS_LOG: formatLog },
     input: '',
   });
-  return { status: result.status, loaded: readFileSync(log, 'utf8').split('\n').filter(Boolean) };
+  const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  const formats = lines(formatLog).map((line) => {
+    const [format, url] = line.split(' ');
+    return { format: format!, url: url! };
+  });
+  return { status: result.status, loaded: lines(log), formats };
 }
 
 /** Runs `contracts <args>` and returns its exit code and the file of every CommonJS module it loaded. */
@@ -104,5 +117,17 @@ describe('the contracts CLI loads only what the command it runs needs', () => {
     expect(handlebars).toContain(join(PROJECT_ROOT, 'node_modules/handlebars/runtime.js'));
     expect(handlebars.filter((file) => file.includes('/compiler/'))).toStrictEqual([]);
     expect(handlebars).not.toContain(join(PROJECT_ROOT, 'node_modules/handlebars/lib/index.js'));
+  });
+
+  it('a one-shot `contracts generate` imports no CommonJS package through the ESM loader', () => {
+    // Node reads a CommonJS module's exports list before an ESM import can link it (a few ms per
+    // package); the CLI requires those packages instead.
+    const out = join(scratch, 'generated-formats');
+    const { status, formats } = loadedModulesOf(['generate', '--out', out, '--no-cache']);
+    expect(status).toBe(0);
+    expect(formats.some((one) => one.url.includes('/node_modules/'))).toBe(true);
+    expect(
+      formats.filter((one) => one.url.includes('/node_modules/') && one.format === 'commonjs'),
+    ).toStrictEqual([]);
   });
 });

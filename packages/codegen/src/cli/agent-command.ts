@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import type { WorkFlags } from './agent-work-action.js';
 import { DEFAULT_IDLE_EXIT_MS } from 'contracts-runtime/defaults';
 

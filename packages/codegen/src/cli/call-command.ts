@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import type { CallFlags } from './call-action.js';
 import { actorOption, addRuntimeFlags } from './runtime-flags.js';
 

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from './commander.js';
 import type { RunFlags } from './harness-run-action.js';
 import type { VerifyFlags } from './harness-verify-action.js';
 import { addRuntimeFlags } from './runtime-flags.js';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { readFileSync } from 'node:fs';
 import { agentCommand } from './agent-command.js';
 import { callCommand } from './call-command.js';

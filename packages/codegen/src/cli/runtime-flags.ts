@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 
 /**
  * The flags every runtime command shares (`--cwd`, `--state-dir`, `--executors-dir`,

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from './commander.js';
 import type { ServeOptions } from './serve-action.js';
 import { DEFAULT_BODY_LIMIT, SERVER_RUN_LIMITS } from 'contracts-runtime/defaults';
 

@@ -1,8 +1,18 @@
-import { codeFrameColumns } from '@babel/code-frame';
+import type * as CodeFrame from '@babel/code-frame';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import pc from 'picocolors';
+import type * as Picocolors from 'picocolors';
 import type { Diagnostic } from './ir/ir-schema.js';
+
+// Required when the first diagnostic is printed: a clean run never loads them (about 10 ms).
+const require = createRequire(import.meta.url);
+let packages: { pc: typeof Picocolors; codeFrame: typeof CodeFrame } | undefined;
+const printingPackages = () =>
+  (packages ??= {
+    pc: require('picocolors') as typeof Picocolors,
+    codeFrame: require('@babel/code-frame') as typeof CodeFrame,
+  });
 
 /**
  * Renders one diagnostic as `path:line:column - error CODE: message`, the layout of `tsc --pretty
@@ -10,6 +20,7 @@ import type { Diagnostic } from './ir/ir-schema.js';
  * relative `file` is relative to. Colors only when `color` is true.
  */
 export function formatDiagnostic(diagnostic: Diagnostic, rootDir: string, color: boolean): string {
+  const { pc, codeFrame } = printingPackages();
   const paint = color ? pc : pc.createColors(false);
   const severity =
     diagnostic.severity === 'error'
@@ -23,7 +34,7 @@ export function formatDiagnostic(diagnostic: Diagnostic, rootDir: string, color:
   let frame = '';
   try {
     const text = readFileSync(resolve(rootDir, diagnostic.file), 'utf8');
-    frame = codeFrameColumns(
+    frame = codeFrame.codeFrameColumns(
       text,
       { start: { line: diagnostic.line, column: diagnostic.column } },
       { highlightCode: color, linesAbove: 1, linesBelow: 1 },

@@ -1,10 +1,19 @@
-import { closest } from 'fastest-levenshtein';
+import type * as Levenshtein from 'fastest-levenshtein';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { ConfigError } from './config-error.js';
 import { CONFIG_KEYS, ConfigSchema, type ContractsConfig } from './config-schema.js';
+
+const require = createRequire(import.meta.url);
+
+/** The name in `known` closest to `name` by Levenshtein distance; its package loads on first use. */
+function closestName(name: string, known: readonly string[]): string {
+  const { closest } = require('fastest-levenshtein') as typeof Levenshtein;
+  return closest(name, [...known]);
+}
 
 /** The file names a config is looked up by, in this order, in each folder. */
 export const CONFIG_FILE_NAMES = [
@@ -49,7 +58,7 @@ function describeIssues(error: z.ZodError): string[] {
       const known = CONFIG_KEYS[issue.path.map(String).join('.')] ?? [];
       for (const key of issue.keys) {
         const where = joinPath([...issue.path, key]);
-        const hint = known.length > 0 ? `; did you mean "${closest(key, known)}"?` : '';
+        const hint = known.length > 0 ? `; did you mean "${closestName(key, known)}"?` : '';
         lines.push(`${where}: unknown key${hint} (known keys: ${known.join(', ')})`);
       }
       continue;

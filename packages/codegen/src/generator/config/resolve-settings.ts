@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
 import { compareCodeUnits } from 'contracts-runtime/core';
 import {
   DEFAULT_EMITTER_SETTINGS,
@@ -14,6 +15,12 @@ import { RUNTIME_PACKAGE, type RuntimeLocation } from '../emit/import-settings.j
 import { ConfigError } from './config-error.js';
 import type { ContractsConfig } from './config-schema.js';
 import { findConfigFile, loadConfigFile } from './load-config.js';
+
+// The CommonJS build, required: its ESM build imports picomatch, a CommonJS module whose exports
+// Node would first have to read.
+const { globSync, isDynamicPattern } = createRequire(import.meta.url)(
+  'tinyglobby',
+) as typeof Tinyglobby;
 
 /** The flags of `contracts generate` that override the config file. */
 export interface GenerateFlags {

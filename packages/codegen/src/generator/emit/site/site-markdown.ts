@@ -1,4 +1,5 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownItModule from 'markdown-it';
+import { createRequire } from 'node:module';
 import {
   createSlugger,
   unalignedTable,
@@ -23,6 +24,10 @@ import { highlight } from './site-highlight.js';
 import { SweptMemo } from './site-memo.js';
 
 const DOCS_LINK = /^((?:\.\.?\/)[^#]*?|[^:/#][^:#]*?)\.md(#.*)?$/;
+
+// The CommonJS build, required: the ESM build's dependencies include a CommonJS one whose
+// exports Node would first have to read (about 14 ms less to load, measured in a fresh node).
+const MarkdownIt = createRequire(import.meta.url)('markdown-it') as typeof MarkdownItModule;
 
 /**
  * The site's markdown-it (CommonMark + GFM tables, raw HTML off): fenced code highlighted at build
