@@ -1,5 +1,5 @@
 import { compareCodeUnits, makeFoldersSync } from 'contracts-runtime/core';
-import { copyFileSync, linkSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
 import { FileComparer } from './file-comparer.js';
@@ -11,10 +11,7 @@ import {
   swapInStaging,
   sweepLeftovers,
 } from './output-folder.js';
-import { listTree, type TreeDrift } from './write-tree.js';
-
-/** The errors of `link()` that mean "this file system cannot link here", not a real failure. */
-const CANNOT_LINK = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
+import { linkedFile, listTree, type TreeDrift } from './write-tree.js';
 
 /**
  * Where a one-shot `generate` puts each file the moment it is emitted (emitAllTo), so that no
@@ -149,10 +146,7 @@ export class TreeSink {
   private link(path: string): void {
     const source = join(this.outDir, path);
     const target = this.folderFor(path);
-    try {
-      linkSync(source, target);
-    } catch (error) {
-      if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    if (!linkedFile(source, target)) {
       copyFileSync(source, target);
       const { atime, mtime } = statSync(source);
       utimesSync(target, atime, mtime);

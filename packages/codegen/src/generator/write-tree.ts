@@ -1,6 +1,6 @@
 import { compareCodeUnits, makeFolders } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, linkSync, renameSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
@@ -57,10 +57,38 @@ export function isClean(drift: TreeDrift): boolean {
   return drift.stale.length + drift.missing.length + drift.extra.length === 0;
 }
 
+/** The length (UTF-16 code units) from which watch mode links a file to an equal one it wrote. */
+const LINKED_TEXT_LENGTH = 1 << 20;
+
+/** The errors of `link()` that mean "this file system cannot link here", not a real failure. */
+const CANNOT_LINK: ReadonlySet<string> = new Set([
+  'EXDEV',
+  'EPERM',
+  'ENOTSUP',
+  'EOPNOTSUPP',
+  'EMLINK',
+]);
+
+/**
+ * Hard-links `path` to `existing`; false when the file system cannot link there.
+ * @throws Error from the file system for any other failure.
+ */
+export function linkedFile(existing: string, path: string): boolean {
+  try {
+    linkSync(existing, path);
+    return true;
+  } catch (error) {
+    if (CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+    throw error;
+  }
+}
+
 /**
  * Brings `outDir`, a tree this generator wrote, to exactly `files` by touching only what `drift`
  * names: stale and missing files are written (each to a temporary file renamed over the old one,
- * so a reader never sees half a file), extra files are deleted with the folders they leave empty.
+ * so a reader never sees half a file; a text of 1 Mi code units or more that equals one written
+ * before in the same call is hard-linked to that file instead), extra files are deleted with the
+ * folders they leave empty.
  * What watch mode uses after the first build: rewriting a 5,000-file tree per save costs seconds.
  * @throws Error from the file system; files written before the failure stay written.
  */
@@ -76,11 +104,16 @@ export async function writeTreeChanges(
     written.map((file) => file.path),
   );
   const writer = new FileWriter();
+  // A large text written twice (openapi.json and the site's copy) is written once and linked.
+  const largeTexts = new Map<string, string>();
   for (const file of written) {
     const target = join(outDir, file.path);
     const temporary = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-    writer.write(temporary, file.contents);
+    const large = file.contents.length >= LINKED_TEXT_LENGTH;
+    const same = large ? largeTexts.get(file.contents) : undefined;
+    if (same === undefined || !linkedFile(same, temporary)) writer.write(temporary, file.contents);
     renameSync(temporary, target);
+    if (large) largeTexts.set(file.contents, target);
   }
   for (const path of drift.extra) {
     await rm(join(outDir, path), { force: true });
