@@ -26,7 +26,9 @@ export function writeSyntheticCorpus(dir: string, operations: number): void {
     const eventId = String(eventIndex).padStart(4, '0');
     if (i % 10 === 0) {
       writeFileSync(join(dir, 'ops', `event-${eventId}.ts`), eventSource(eventId));
-      provides.push(`{ surface: 'event', key: 'bench.event${eventId}.happened', version: '1.0.0' }`);
+      provides.push(
+        `{ surface: 'event', key: 'bench.event${eventId}.happened', version: '1.0.0' }`,
+      );
     }
     writeFileSync(join(dir, 'ops', `op-${id}.ts`), operationSource(id, eventId));
     provides.push(`{ surface: 'operation', key: 'bench.op${id}.run', version: '1.0.0' }`);

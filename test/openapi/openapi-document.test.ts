@@ -74,7 +74,9 @@ describe('OpenAPI document of a small IR', () => {
               examples: {
                 schema: {
                   summary: 'Built from the schema',
-                  value: { order: { lines: [{ sku: 'text' }], orderId: 'id-0001', status: 'open' } },
+                  value: {
+                    order: { lines: [{ sku: 'text' }], orderId: 'id-0001', status: 'open' },
+                  },
                 },
               },
             },

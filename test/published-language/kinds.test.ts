@@ -54,7 +54,11 @@ export const Feat = defineFeature({
       source: loc(sources, file, "{ key: 'market', version: '1.0.0' },\n  provides"),
     });
     expect(capability.provides).toStrictEqual([
-      { surface: 'workflow', key: 'market.flow', source: loc(sources, file, "{ surface: 'workflow'") },
+      {
+        surface: 'workflow',
+        key: 'market.flow',
+        source: loc(sources, file, "{ surface: 'workflow'"),
+      },
     ]);
     expect(capability.requires).toStrictEqual([
       {
@@ -96,7 +100,13 @@ export const RunForm = defineFormSpec({
     const form = ir.specs.find((spec) => spec.kind === 'form');
     if (form?.kind !== 'form') throw new Error('no form');
     expect(form.fields).toStrictEqual([
-      { kind: 'email', name: 'mail', label: 'form.mail', required: true, data: { placeholderI18n: 'you@x' } },
+      {
+        kind: 'email',
+        name: 'mail',
+        label: 'form.mail',
+        required: true,
+        data: { placeholderI18n: 'you@x' },
+      },
       {
         kind: 'select',
         name: 'mode',
@@ -122,7 +132,11 @@ export const RunForm = defineFormSpec({
       {
         key: 'go',
         label: 'form.go',
-        operation: { key: 'pub.run', version: '1.0.0', source: loc(sources, file, "{ name: 'pub.run'") },
+        operation: {
+          key: 'pub.run',
+          version: '1.0.0',
+          source: loc(sources, file, "{ name: 'pub.run'"),
+        },
         data: { success: { toastI18n: 'done' } },
       },
     ]);
@@ -134,7 +148,8 @@ export const RunForm = defineFormSpec({
 });
 
 describe('published presentations and data views', () => {
-  const { ir, sources } = irOf(`const Props = defineSchemaModel({ name: 'AuditProps', fields: { runId: { type: ScalarTypeEnum.ID(), isOptional: false } } });
+  const { ir, sources } =
+    irOf(`const Props = defineSchemaModel({ name: 'AuditProps', fields: { runId: { type: ScalarTypeEnum.ID(), isOptional: false } } });
 
 export const Audit = definePresentation({
   meta: { key: 'pub.audit', version: '1.0.0', goal: 'g', context: 'c', ${META} },
@@ -179,7 +194,10 @@ export const Table = defineDataView({
       componentKey: 'pubAudit',
       props: 'AuditProps',
     });
-    expect(audit?.kind === 'presentation' && audit.targets).toStrictEqual(['react', 'application/xml']);
+    expect(audit?.kind === 'presentation' && audit.targets).toStrictEqual([
+      'react',
+      'application/xml',
+    ]);
     expect(doc?.kind === 'presentation' && doc.content).toStrictEqual({
       type: 'blocknotejs',
       docJson: { blocks: [] },
@@ -211,7 +229,8 @@ export const Table = defineDataView({
 });
 
 describe('typed spec literals are read as specs of their kind', () => {
-  const { ir, sources } = irOf(`import type { PresentationSpec, OperationSpec } from '@contractspec/lib.contracts-spec';
+  const { ir, sources } =
+    irOf(`import type { PresentationSpec, OperationSpec } from '@contractspec/lib.contracts-spec';
 
 export const Typed: PresentationSpec = {
   meta: { key: 'pub.typed', version: '1.0.0', goal: 'g', context: 'c', ${META} },

@@ -101,7 +101,12 @@ describe('published operations: every field lands in the IR', () => {
         input: 'PubInput',
         output: 'PubInput',
         errors: [
-          { code: 'NOT_ALLOWED', description: 'Refused.', gqlCode: 'FORBIDDEN', data: { status: 403 } },
+          {
+            code: 'NOT_ALLOWED',
+            description: 'Refused.',
+            gqlCode: 'FORBIDDEN',
+            data: { status: 403 },
+          },
           {
             code: 'TOO_MANY',
             description: 'Slow down.',
@@ -118,7 +123,11 @@ describe('published operations: every field lands in the IR', () => {
         rateLimit: { rpm: 60, key: 'user' },
         escalate: 'human_review',
         policies: [
-          { key: 'pub.policy', version: '1.0.0', source: loc(sources, file, "{ key: 'pub.policy'") },
+          {
+            key: 'pub.policy',
+            version: '1.0.0',
+            source: loc(sources, file, "{ key: 'pub.policy'"),
+          },
         ],
         data: { fieldPolicies: [{ field: 'id', actions: ['read'] }] },
       },
@@ -133,7 +142,11 @@ describe('published operations: every field lands in the IR', () => {
       ],
       analytics: ['pub_run'],
       audit: ['pub.run.audit'],
-      transport: { rest: { method: 'POST' }, gql: { field: 'pubRun' }, mcp: { toolName: 'pub_run' } },
+      transport: {
+        rest: { method: 'POST' },
+        gql: { field: 'pubRun' },
+        mcp: { toolName: 'pub_run' },
+      },
       acceptance: {
         scenarios: [{ key: 'happy', given: ['a user'], when: ['they run'], then: ['it runs'] }],
         examples: [{ key: 'one', input: { id: 'a' }, output: { id: 'a' } }],

@@ -46,9 +46,7 @@ setTimeout(() => process.exit(0), 300);
 `;
 
 /** Reads the record files of a state directory. */
-function records(
-  stateDir: string,
-): {
+function records(stateDir: string): {
   run: { runId: string; status: string; steps: { status: string }[] };
   failure?: { reason: string };
 }[] {

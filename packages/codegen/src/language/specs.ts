@@ -143,7 +143,11 @@ export interface OperationSpec {
       readonly when: readonly string[];
       readonly then: readonly string[];
     }[];
-    readonly examples?: readonly { readonly key: string; readonly input: unknown; readonly output: unknown }[];
+    readonly examples?: readonly {
+      readonly key: string;
+      readonly input: unknown;
+      readonly output: unknown;
+    }[];
   };
   readonly implementations?: readonly ImplementationRef[];
   readonly outputPresentation?: SpecRef;
@@ -168,13 +172,7 @@ export interface EventSpec {
 
 /** What a capability provides: this language's surfaces and the published `workflow` and `resource`. */
 export type SurfaceKind =
-  | 'operation'
-  | 'event'
-  | 'presentation'
-  | 'dataView'
-  | 'form'
-  | 'workflow'
-  | 'resource';
+  'operation' | 'event' | 'presentation' | 'dataView' | 'form' | 'workflow' | 'resource';
 
 /** A capability requirement (published `CapabilityRequirement`). */
 export interface CapabilityRequirement {
@@ -304,7 +302,11 @@ export interface DataViewSpec {
     };
     readonly refreshEvents?: readonly SpecRef[];
   };
-  readonly states?: { readonly empty?: SpecRef; readonly error?: SpecRef; readonly loading?: SpecRef };
+  readonly states?: {
+    readonly empty?: SpecRef;
+    readonly error?: SpecRef;
+    readonly loading?: SpecRef;
+  };
   readonly experiments?: readonly { readonly key: string; readonly version?: string }[];
   readonly view: {
     readonly kind: 'list' | 'detail' | 'table' | 'grid';
@@ -328,7 +330,8 @@ export interface DataViewSpec {
       readonly fields: readonly string[];
     }[];
     /** Table columns, or the number of grid columns. */
-    readonly columns?: number | readonly { readonly field: string; readonly [setting: string]: unknown }[];
+    readonly columns?:
+      number | readonly { readonly field: string; readonly [setting: string]: unknown }[];
     readonly executionMode?: 'client' | 'server';
     readonly selection?: 'none' | 'single' | 'multiple';
     readonly columnVisibility?: boolean;
@@ -447,7 +450,12 @@ export type ResponsiveColumns =
   | 2
   | 3
   | 4
-  | { readonly base?: 1 | 2 | 3 | 4; readonly sm?: 1 | 2 | 3 | 4; readonly md?: 1 | 2 | 3 | 4; readonly lg?: 1 | 2 | 3 | 4 };
+  | {
+      readonly base?: 1 | 2 | 3 | 4;
+      readonly sm?: 1 | 2 | 3 | 4;
+      readonly md?: 1 | 2 | 3 | 4;
+      readonly lg?: 1 | 2 | 3 | 4;
+    };
 
 /** A form action (published `FormAction`): the operation is called through `op: { name, version }`. */
 export interface FormAction {

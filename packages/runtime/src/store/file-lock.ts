@@ -100,4 +100,3 @@ async function isStale(fs: StoreFs, lockPath: string): Promise<boolean> {
     return false; // gone already: the next attempt takes it
   }
 }
-

@@ -22,12 +22,7 @@ export type SourceLocation = z.infer<typeof SourceLocationSchema>;
  * function (a callback such as `telemetry.success.properties`) `{ "$function": "not evaluated" }`.
  */
 export type DataValue =
-  | null
-  | boolean
-  | number
-  | string
-  | DataValue[]
-  | { [key: string]: DataValue };
+  null | boolean | number | string | DataValue[] | { [key: string]: DataValue };
 export const DataValueSchema: z.ZodType<DataValue> = z.lazy(() =>
   z.union([
     z.null(),
@@ -62,7 +57,9 @@ export const FieldSchema = z.strictObject({
   optional: z.boolean(),
   array: z.boolean(),
   /** zod-backed fields only: `.min(n)` / `.max(n)` bounds (length for strings and arrays). */
-  constraints: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  constraints: z
+    .strictObject({ min: z.number().optional(), max: z.number().optional() })
+    .optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
@@ -212,7 +209,9 @@ export const OperationSpecSchema = z.strictObject({
       rest: z
         .strictObject({ method: z.enum(['GET', 'POST']).optional(), path: z.string().optional() })
         .optional(),
-      gql: z.strictObject({ field: z.string().optional(), returns: z.string().optional() }).optional(),
+      gql: z
+        .strictObject({ field: z.string().optional(), returns: z.string().optional() })
+        .optional(),
       mcp: z.strictObject({ toolName: z.string().optional() }).optional(),
     })
     .optional(),

@@ -76,10 +76,18 @@ function readErrors(io: ShapeReader): ErrorDef[] {
 /** An emit and, for one declared inline, the event spec it declares. */
 interface ReadEmit {
   readonly emit: Emit;
-  readonly inline?: { readonly payload: string; readonly entry: ShapeReader; readonly meta: Partial<Meta> };
+  readonly inline?: {
+    readonly payload: string;
+    readonly entry: ShapeReader;
+    readonly meta: Partial<Meta>;
+  };
 }
 
-function readEmit(root: ShapeReader, item: Parameters<typeof ShapeReader.open>[1], path: string): ReadEmit | undefined {
+function readEmit(
+  root: ShapeReader,
+  item: Parameters<typeof ShapeReader.open>[1],
+  path: string,
+): ReadEmit | undefined {
   const emit = ShapeReader.open(root.sink, item, path);
   if (!emit) return undefined;
   if (emit.has('ref') || !emit.has('payload')) {
@@ -98,7 +106,12 @@ function readEmit(root: ShapeReader, item: Parameters<typeof ShapeReader.open>[1
   const owners = emit.stringList('owners');
   const tags = emit.stringList('tags');
   emit.rejectUnknown();
-  if (key === undefined || version === undefined || when === undefined || typeof payload !== 'string')
+  if (
+    key === undefined ||
+    version === undefined ||
+    when === undefined ||
+    typeof payload !== 'string'
+  )
     return undefined;
   return {
     emit: { key, version, when, source: emit.at, inline: true },
@@ -142,7 +155,12 @@ function readTransport(root: ShapeReader): OperationSpec['transport'] {
   mcp?.rejectUnknown();
   return {
     ...(rest
-      ? { rest: { ...(method === undefined ? {} : { method }), ...(path === undefined ? {} : { path }) } }
+      ? {
+          rest: {
+            ...(method === undefined ? {} : { method }),
+            ...(path === undefined ? {} : { path }),
+          },
+        }
       : {}),
     ...(gql
       ? {
@@ -159,18 +177,22 @@ function readTransport(root: ShapeReader): OperationSpec['transport'] {
 function readAcceptance(root: ShapeReader): OperationSpec['acceptance'] {
   const acceptance = root.object('acceptance');
   if (!acceptance) return undefined;
-  const scenarios = readItems(acceptance.list('scenarios'), 'acceptance.scenarios', (item, path) => {
-    const entry = ShapeReader.open(root.sink, item, path);
-    if (!entry) return undefined;
-    const key = entry.string('key', true);
-    const given = entry.stringList('given');
-    const when = entry.stringList('when');
-    const then = entry.stringList('then');
-    for (const step of ['given', 'when', 'then']) if (!entry.has(step)) entry.missing(step);
-    entry.rejectUnknown();
-    if (key === undefined || !given || !when || !then) return undefined;
-    return { key, given, when, then };
-  });
+  const scenarios = readItems(
+    acceptance.list('scenarios'),
+    'acceptance.scenarios',
+    (item, path) => {
+      const entry = ShapeReader.open(root.sink, item, path);
+      if (!entry) return undefined;
+      const key = entry.string('key', true);
+      const given = entry.stringList('given');
+      const when = entry.stringList('when');
+      const then = entry.stringList('then');
+      for (const step of ['given', 'when', 'then']) if (!entry.has(step)) entry.missing(step);
+      entry.rejectUnknown();
+      if (key === undefined || !given || !when || !then) return undefined;
+      return { key, given, when, then };
+    },
+  );
   const examples = readItems(acceptance.list('examples'), 'acceptance.examples', (item, path) => {
     const entry = ShapeReader.open(root.sink, item, path);
     if (!entry) return undefined;

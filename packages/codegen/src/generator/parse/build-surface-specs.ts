@@ -67,7 +67,10 @@ function readObjects<T>(
   });
 }
 
-function withData<T extends object>(value: T, data: DataFields | undefined): T & { data?: DataFields } {
+function withData<T extends object>(
+  value: T,
+  data: DataFields | undefined,
+): T & { data?: DataFields } {
   return data === undefined ? value : { ...value, data };
 }
 

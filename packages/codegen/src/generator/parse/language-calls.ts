@@ -29,7 +29,9 @@ export function evaluateCall(
   }
   if (
     ts.isIdentifier(callee) &&
-    (DEFINE_CALLEES.has(callee.text) || DOC_ID_CALLEES.has(callee.text) || callee.text === 'defineEnum')
+    (DEFINE_CALLEES.has(callee.text) ||
+      DOC_ID_CALLEES.has(callee.text) ||
+      callee.text === 'defineEnum')
   ) {
     const name = callee.text;
     const args = expression.arguments.map((argument) => ctx.evaluate(argument, file));
@@ -118,7 +120,11 @@ function zodType(
 ): StaticValue {
   const [schema, optionsNode] = argumentNodes;
   if (!schema || argumentNodes.length > 2)
-    return ctx.fail(DiagnosticCode.InvalidSpecShape, `\`${shown}\` takes a zod schema and options`, site);
+    return ctx.fail(
+      DiagnosticCode.InvalidSpecShape,
+      `\`${shown}\` takes a zod schema and options`,
+      site,
+    );
   const options = optionsNode && ctx.evaluate(optionsNode, file);
   const nameValue = options?.kind === 'object' ? options.entries.get('name') : undefined;
   const name = nameValue?.kind === 'string' ? nameValue.value : undefined;

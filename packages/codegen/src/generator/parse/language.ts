@@ -49,10 +49,7 @@ export const SPEC_TYPE_NAMES: ReadonlyMap<string, DefineCallee> = new Map<string
  * form layout helpers. Anything else named `define*` is a kind of the published language this
  * generator does not read.
  */
-export const NON_SPEC_DEFINES: ReadonlySet<string> = new Set([
-  'defineEnum',
-  'defineSchemaModel',
-]);
+export const NON_SPEC_DEFINES: ReadonlySet<string> = new Set(['defineEnum', 'defineSchemaModel']);
 
 /** The language's doc id functions: `docId(id)` and its published alias `docRef(id)` (`docs/registry.ts`). */
 export const DOC_ID_CALLEES: ReadonlySet<string> = new Set(['docId', 'docRef']);

@@ -69,7 +69,8 @@ export function readSchemaModel(
   if (!reader) return undefined;
   const name = reader.string('name', true);
   // Published `SchemaModelConfig.description` is `string | null`; null is no description.
-  const description = reader.field('description')?.kind === 'null' ? undefined : reader.string('description');
+  const description =
+    reader.field('description')?.kind === 'null' ? undefined : reader.string('description');
   const fieldsReader = reader.object('fields', true);
   reader.rejectUnknown();
   if (name === undefined) return undefined;

@@ -286,7 +286,8 @@ export function readSpecRef(
 ): SpecRef | undefined {
   const reader = ShapeReader.open(sink, value, path);
   if (!reader) return undefined;
-  const key = !reader.has('key') && reader.has('name') ? reader.string('name') : reader.string('key', true);
+  const key =
+    !reader.has('key') && reader.has('name') ? reader.string('name') : reader.string('key', true);
   const version = reader.string('version', true);
   if (key === undefined || version === undefined) return undefined;
   return { key, version, source: value.at };

@@ -73,7 +73,11 @@ export function mapZod(
   }
 }
 
-function literalNumber(ctx: EvaluationContext, call: ts.CallExpression, file: ts.SourceFile): number {
+function literalNumber(
+  ctx: EvaluationContext,
+  call: ts.CallExpression,
+  file: ts.SourceFile,
+): number {
   const argument = call.arguments[0];
   const value = argument && ctx.evaluate(argument, file);
   if (value?.kind !== 'number') throw new Unsupported(call);
@@ -158,7 +162,12 @@ function mapBase(
     ctx.registry.addEnum({ kind: 'enum', name, values, source: at });
     return { type: { type: 'enum', name }, optional: false, array: false };
   }
-  if (method === 'object' && argument && ts.isObjectLiteralExpression(argument) && name !== undefined) {
+  if (
+    method === 'object' &&
+    argument &&
+    ts.isObjectLiteralExpression(argument) &&
+    name !== undefined
+  ) {
     const fields: Field[] = [];
     for (const property of argument.properties) {
       if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name))
