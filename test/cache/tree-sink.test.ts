@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -97,6 +98,14 @@ describe('TreeSink: each emitted file compared, and staged once the tree differs
       [],
     ]);
     expect(statSync(join(out, 'a/types.ts')).ino).toBe(inode);
+  });
+
+  it("gives the replacing tree the old folder's permission bits, setgid included", async () => {
+    writeTree([{ path: 'ir.json', contents: '{"old":1}\n' }]);
+    chmodSync(out, 0o2750);
+    const drift = await sinkAll('write', FILES);
+    expect([drift.stale, treeOf()]).toStrictEqual([['ir.json'], expected()]);
+    expect(statSync(out).mode & 0o7777).toBe(0o2750);
   });
 
   it('replaces a tree that holds only one extra file more', async () => {

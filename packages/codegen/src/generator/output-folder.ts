@@ -1,6 +1,14 @@
 import { isProcessAlive, makeFoldersSync } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TREE_MARKER_FILE } from './emit/tree-marker-emitter.js';
 
@@ -89,7 +97,8 @@ function escapeRegExp(text: string): string {
 /**
  * Swaps the complete tree `staging` (a folder beside `outDir`) in for `outDir` by two renames: the
  * old tree (if any) to a retired name, then `staging` to `outDir`; the retired tree is deleted
- * after. Synchronous, so that no signal handler runs between the renames. A failure leaves the old
+ * after; the new tree's folder gets the old one's permission bits. Synchronous, so that no signal
+ * handler runs between the renames. A failure leaves the old
  * tree in place and removes `staging`; a process killed between the two renames leaves the old
  * tree under its retired name, which the next run sweeps ({@link sweepLeftovers}) as it writes the
  * tree again.
@@ -100,6 +109,8 @@ export function swapInStaging(outDir: string, staging: string): void {
   try {
     makeFoldersSync(dirname(outDir));
     const hadTree = existsSync(outDir);
+    // The new tree keeps the old folder's permission bits (a group's setgid folder, say).
+    if (hadTree) chmodSync(staging, statSync(outDir).mode & 0o7777);
     if (hadTree) renameSync(outDir, retired);
     try {
       renameSync(staging, outDir);
