@@ -2,6 +2,7 @@ import { isProcessAlive, makeFoldersSync } from 'contracts-runtime/core';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
+  cpSync,
   existsSync,
   readdirSync,
   realpathSync,
@@ -98,10 +99,11 @@ function escapeRegExp(text: string): string {
  * Swaps the complete tree `staging` (a folder beside `outDir`) in for `outDir` by two renames: the
  * old tree (if any) to a retired name, then `staging` to `outDir`; the retired tree is deleted
  * after; the new tree's folder gets the old one's permission bits. Synchronous, so that no signal
- * handler runs between the renames. A failure leaves the old
- * tree in place and removes `staging`; a process killed between the two renames leaves the old
- * tree under its retired name, which the next run sweeps ({@link sweepLeftovers}) as it writes the
- * tree again.
+ * handler runs between the renames. A failure leaves the old tree in place and removes `staging`;
+ * a process killed between the two renames leaves the old tree under its retired name, which the
+ * next run sweeps ({@link sweepLeftovers}) as it writes the tree again. An output folder that
+ * cannot be renamed because it is a mount point (EBUSY, a container's volume say) keeps its place
+ * and gets the new tree's entries instead ({@link swapEntries}).
  * @throws Error from the file system.
  */
 export function swapInStaging(outDir: string, staging: string): void {
@@ -109,9 +111,17 @@ export function swapInStaging(outDir: string, staging: string): void {
   try {
     makeFoldersSync(dirname(outDir));
     const hadTree = existsSync(outDir);
-    // The new tree keeps the old folder's permission bits (a group's setgid folder, say).
-    if (hadTree) chmodSync(staging, statSync(outDir).mode & 0o7777);
-    if (hadTree) renameSync(outDir, retired);
+    if (hadTree) {
+      // The new tree keeps the old folder's permission bits (a group's setgid folder, say).
+      chmodSync(staging, statSync(outDir).mode & 0o7777);
+      try {
+        renameSync(outDir, retired);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EBUSY') throw error;
+        swapEntries(outDir, staging);
+        return;
+      }
+    }
     try {
       renameSync(staging, outDir);
     } catch (error) {
@@ -121,5 +131,48 @@ export function swapInStaging(outDir: string, staging: string): void {
   } finally {
     rmSync(staging, { recursive: true, force: true });
     rmSync(retired, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Swaps the entries of `staging` in for those of `outDir`, a folder that stays where it is (a
+ * mount point): the old entries are renamed into a retired folder inside `outDir`
+ * (`.contracts-old-<pid>-<hex>`), then each entry of `staging` is renamed into `outDir` (copied,
+ * timestamps kept, when `staging` is on another file system), then the retired folder is deleted.
+ * Each entry moves at once, but the tree as a whole does not: a failure puts the old entries back.
+ * A retired folder a killed run left inside is an extra entry, which the next generate removes.
+ * @throws Error from the file system, after putting the old entries back.
+ */
+function swapEntries(outDir: string, staging: string): void {
+  const retired = join(outDir, `.contracts-old-${process.pid}-${randomBytes(6).toString('hex')}`);
+  makeFoldersSync(retired);
+  const retiredNames: string[] = [];
+  const placedNames: string[] = [];
+  try {
+    for (const name of readdirSync(outDir)) {
+      if (name === basename(retired)) continue;
+      renameSync(join(outDir, name), join(retired, name));
+      retiredNames.push(name);
+    }
+    for (const name of readdirSync(staging)) {
+      placedNames.push(name);
+      moveEntry(join(staging, name), join(outDir, name));
+    }
+  } catch (error) {
+    for (const name of placedNames) rmSync(join(outDir, name), { recursive: true, force: true });
+    for (const name of retiredNames) renameSync(join(retired, name), join(outDir, name));
+    throw error;
+  } finally {
+    rmSync(retired, { recursive: true, force: true });
+  }
+}
+
+/** Renames `from` to `to`, or copies it (timestamps kept) across file systems (EXDEV). */
+function moveEntry(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true, preserveTimestamps: true });
   }
 }
