@@ -161,10 +161,11 @@ function swapEntries(outDir: string, staging: string): void {
   } catch (error) {
     for (const name of placedNames) rmSync(join(outDir, name), { recursive: true, force: true });
     for (const name of retiredNames) renameSync(join(retired, name), join(outDir, name));
-    throw error;
-  } finally {
+    // Only once every old entry is back: should that fail, the retired folder still holds them.
     rmSync(retired, { recursive: true, force: true });
+    throw error;
   }
+  rmSync(retired, { recursive: true, force: true });
 }
 
 /** Renames `from` to `to`, or copies it (timestamps kept) across file systems (EXDEV). */
