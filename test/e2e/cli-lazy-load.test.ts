@@ -17,45 +17,40 @@ let runs = 0;
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /**
- * Runs `contracts <args>` and returns its exit code, every module URL it loaded, in order, and
- * each one's format as Node's ESM loader loaded it (`module`, `commonjs`, `builtin`, …).
+ * Runs `contracts <args>` and returns its exit code; every module URL Node's ESM loader loaded, in
+ * order, with each one's format there (`module`, `commonjs`, `builtin`, …); and the file of every
+ * CommonJS module in require's cache at exit.
  */
-function loadedModulesOf(args: readonly string[]): {
+function modulesOf(args: readonly string[]): {
   status: number | null;
   loaded: string[];
   formats: { format: string; url: string }[];
+  required: string[];
 } {
   runs += 1;
-  const log = join(scratch, `loaded-${runs}.txt`);
-  const formatLog = join(scratch, `formats-${runs}.txt`);
-  const result = spawnSync(process.execPath, ['--import', PRELOAD, CLI, ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', LOADED_MODULES_LOG: log, LOADED_FORMATS_LOG: formatLog },
-    input: '',
-  });
-  const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean);
-  const formats = lines(formatLog).map((line) => {
+  const log = (kind: string) => join(scratch, `${kind}-${runs}.txt`);
+  const result = spawnSync(
+    process.execPath,
+    ['--import', PRELOAD, '--require', REQUIRE_PRELOAD, CLI, ...args],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        LOADED_MODULES_LOG: log('loaded'),
+        LOADED_FORMATS_LOG: log('formats'),
+        REQUIRED_MODULES_LOG: log('required'),
+      },
+      input: '',
+    },
+  );
+  const lines = (kind: string) => readFileSync(log(kind), 'utf8').split('\n').filter(Boolean);
+  const formats = lines('formats').map((line) => {
     const [format, url] = line.split(' ');
     return { format: format!, url: url! };
   });
-  return { status: result.status, loaded: lines(log), formats };
-}
-
-/** Runs `contracts <args>` and returns its exit code and the file of every CommonJS module it loaded. */
-function requiredModulesOf(args: readonly string[]): { status: number | null; required: string[] } {
-  runs += 1;
-  const log = join(scratch, `required-${runs}.txt`);
-  const result = spawnSync(process.execPath, ['--require', REQUIRE_PRELOAD, CLI, ...args], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', REQUIRED_MODULES_LOG: log },
-    input: '',
-  });
-  return {
-    status: result.status,
-    required: readFileSync(log, 'utf8').split('\n').filter(Boolean),
-  };
+  return { status: result.status, loaded: lines('loaded'), formats, required: lines('required') };
 }
 
 /** The loaded contracts-runtime files, relative to the package (`dist/app.js`). */
@@ -67,7 +62,7 @@ function runtimeFilesOf(loaded: readonly string[]): string[] {
 
 describe('the contracts CLI loads only what the command it runs needs', () => {
   it('the module log sees the runtime a command action loads (harness verify)', () => {
-    const { status, loaded } = loadedModulesOf([
+    const { status, loaded } = modulesOf([
       'harness',
       'verify',
       '--suite',
@@ -93,7 +88,7 @@ describe('the contracts CLI loads only what the command it runs needs', () => {
     [['docs']],
     [['docs', 'serve']],
   ])('`contracts %j --help` loads no contracts-runtime module but its defaults', (command) => {
-    const { status, loaded } = loadedModulesOf([...command, '--help']);
+    const { status, loaded } = modulesOf([...command, '--help']);
     expect(status).toBe(0);
     expect(loaded).toContain(pathToFileURL(CLI).href);
     expect(runtimeFilesOf(loaded).filter((file) => file !== 'dist/defaults.js')).toStrictEqual([]);
@@ -101,7 +96,7 @@ describe('the contracts CLI loads only what the command it runs needs', () => {
 
   it('`contracts generate` loads no runtime module beyond contracts-runtime/core', () => {
     const out = join(scratch, 'generated');
-    const { status, loaded } = loadedModulesOf(['generate', '--out', out, '--no-cache']);
+    const { status, loaded } = modulesOf(['generate', '--out', out, '--no-cache']);
     expect(status).toBe(0);
     const beyondCore = runtimeFilesOf(loaded).filter(
       (file) => !file.startsWith('dist/core/') && file !== 'dist/defaults.js',
@@ -111,7 +106,7 @@ describe('the contracts CLI loads only what the command it runs needs', () => {
 
   it("a one-shot `contracts generate` renders its precompiled templates with Handlebars' runtime-only build", () => {
     const out = join(scratch, 'generated-templates');
-    const { status, required } = requiredModulesOf(['generate', '--out', out, '--no-cache']);
+    const { status, required } = modulesOf(['generate', '--out', out, '--no-cache']);
     expect(status).toBe(0);
     const handlebars = required.filter((file) => file.includes('/node_modules/handlebars/'));
     expect(handlebars).toContain(join(PROJECT_ROOT, 'node_modules/handlebars/runtime.js'));
@@ -123,7 +118,7 @@ describe('the contracts CLI loads only what the command it runs needs', () => {
     // Node reads a CommonJS module's exports list before an ESM import can link it (a few ms per
     // package); the CLI requires those packages instead.
     const out = join(scratch, 'generated-formats');
-    const { status, formats } = loadedModulesOf(['generate', '--out', out, '--no-cache']);
+    const { status, formats } = modulesOf(['generate', '--out', out, '--no-cache']);
     expect(status).toBe(0);
     expect(formats.some((one) => one.url.includes('/node_modules/'))).toBe(true);
     expect(

@@ -5,14 +5,8 @@ import { resolve } from 'node:path';
 import type * as Picocolors from 'picocolors';
 import type { Diagnostic } from './ir/ir-schema.js';
 
-// Required when the first diagnostic is printed: a clean run never loads them (about 10 ms).
+// Its printing packages are required by the first diagnostic: a clean run never loads them.
 const require = createRequire(import.meta.url);
-let packages: { pc: typeof Picocolors; codeFrame: typeof CodeFrame } | undefined;
-const printingPackages = () =>
-  (packages ??= {
-    pc: require('picocolors') as typeof Picocolors,
-    codeFrame: require('@babel/code-frame') as typeof CodeFrame,
-  });
 
 /**
  * Renders one diagnostic as `path:line:column - error CODE: message`, the layout of `tsc --pretty
@@ -20,7 +14,8 @@ const printingPackages = () =>
  * relative `file` is relative to. Colors only when `color` is true.
  */
 export function formatDiagnostic(diagnostic: Diagnostic, rootDir: string, color: boolean): string {
-  const { pc, codeFrame } = printingPackages();
+  const pc = require('picocolors') as typeof Picocolors;
+  const codeFrame = require('@babel/code-frame') as typeof CodeFrame;
   const paint = color ? pc : pc.createColors(false);
   const severity =
     diagnostic.severity === 'error'

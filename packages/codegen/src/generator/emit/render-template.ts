@@ -21,7 +21,7 @@ export const TEMPLATES_DIR =
 
 const cache = new Map<string, HandlebarsTemplateDelegate>();
 /** The Handlebars environment every template is compiled in, with the `json` and `eq` helpers. */
-export const templateRuntime = new TemplateEnvironment({
+export const templateEnvironment = new TemplateEnvironment({
   json: (value: unknown) => JSON.stringify(value),
   eq: (a: unknown, b: unknown) => a === b,
 });
@@ -48,7 +48,7 @@ export function renderTemplate(name: string, view: object): string {
     // A template that reads no `@` variable renders the same without them; then Handlebars'
     // `each` builds no data frame per block (a docs page has a block per table row).
     template = compileTemplate(
-      templateRuntime,
+      templateEnvironment,
       text,
       text.includes('@') ? TEMPLATE_OPTIONS : { ...TEMPLATE_OPTIONS, data: false },
     );

@@ -5,7 +5,7 @@ import {
   renderTemplate,
   TEMPLATES_DIR,
   TEMPLATE_OPTIONS,
-  templateRuntime,
+  templateEnvironment,
 } from './render-template.js';
 import { compileTemplate } from './template-compiler.js';
 
@@ -118,9 +118,11 @@ export class SegmentedTemplate {
 
   /** @throws Error when `templates/<name>` is missing or does not parse. */
   constructor(private readonly name: string) {
-    const program = templateRuntime.compiler().parse(readFileSync(TEMPLATES_DIR + name, 'utf8'));
+    const program = templateEnvironment
+      .compiler()
+      .parse(readFileSync(TEMPLATES_DIR + name, 'utf8'));
     this.split(program);
-    this.skeleton = compileTemplate(templateRuntime, program, TEMPLATE_OPTIONS);
+    this.skeleton = compileTemplate(templateEnvironment, program, TEMPLATE_OPTIONS);
   }
 
   private split(program: hbs.AST.Program): void {
@@ -139,7 +141,7 @@ export class SegmentedTemplate {
       }
       const slot = `segment${this.segments.length}`;
       const item = compileTemplate(
-        templateRuntime,
+        templateEnvironment,
         { ...block.program, type: 'Program' } as hbs.AST.Program,
         TEMPLATE_OPTIONS,
       );
