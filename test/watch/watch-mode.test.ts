@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI } from '../support/cli.js';
@@ -190,6 +190,23 @@ describe('contracts generate --watch', () => {
         .replace(/description: '[^']*'/, "description: 'Edited new spec.'"),
     );
     expect(generated('bench/registry.ts')).toContain("description: 'Edited new spec.',");
+  });
+
+  it('an atomic save (a temporary file renamed over the spec) rebuilds it', async () => {
+    const w = await started();
+    const spec = 'specs/bench/ops/op-0001.ts';
+    const text = readFileSync(join(project, spec), 'utf8');
+    const from = w.lines.length;
+    writeFileSync(
+      join(project, `${spec}.tmp`),
+      text.replace('Synthetic operation 0001.', 'Saved atomically.'),
+    );
+    renameSync(join(project, `${spec}.tmp`), join(project, spec));
+    await w.waitFor(REBUILT, from);
+    expect(generated('docs/bench/bench.op0001.run.md')).toContain('Saved atomically.');
+    // Still watched after the rename: a plain edit rebuilds too.
+    await edit(w, spec, text.replace('Synthetic operation 0001.', 'Edited in place.'));
+    expect(generated('docs/bench/bench.op0001.run.md')).toContain('Edited in place.');
   });
 
   it('a config change rebuilds everything', async () => {

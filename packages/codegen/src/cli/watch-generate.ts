@@ -1,4 +1,5 @@
 import { watch, type FSWatcher } from 'chokidar';
+import { existsSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { generateWithCache } from '../generator/cache/cached-generation.js';
 import type { GenerateSettings } from '../generator/config/resolve-settings.js';
@@ -8,6 +9,7 @@ import { writeTree } from '../generator/tree-sink.js';
 import { diffKnownTree, isClean, writeTreeChanges } from '../generator/write-tree.js';
 import { cacheOf, printDiagnostics, progressLine, type GenerateOptions } from './run-generate.js';
 import { ExitCode } from './exit-codes.js';
+import { FolderWatch } from './folder-watch.js';
 import { generateSettingsOf } from './generate-settings.js';
 import { plural } from './plural.js';
 
@@ -29,6 +31,11 @@ function watchedPaths(
   if (settings.configPath) files.add(settings.configPath);
   const folders = new Set(settings.specFiles.map((path) => dirname(path)));
   return { files, folders };
+}
+
+/** True for a path a spec glob may match: a `.ts` or `.mts` file. */
+function isSpecFileName(path: string): boolean {
+  return path.endsWith('.ts') || path.endsWith('.mts');
 }
 
 /** Makes `watcher` watch `next` instead of `previous`: adds what is new, unwatches what is gone. */
@@ -77,6 +84,7 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
   let settings = await generateSettingsOf(options);
   let written: WrittenTree | undefined;
   let watcher: FSWatcher | undefined;
+  let folderWatch: FolderWatch | undefined;
   let watched = new Set<string>();
   let folders = new Set<string>();
   // Settings are a function of the config file and of which spec files exist, so a burst that only
@@ -108,7 +116,7 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
       : await session.generate(settings);
     const paths = watchedPaths(settings, generation.inputs);
     rewatch(watcher, watched, paths.files);
-    rewatch(watcher, folders, paths.folders);
+    folderWatch?.set(paths.folders);
     watched = paths.files;
     folders = paths.folders;
     printDiagnostics(generation, settings.rootDir);
@@ -167,18 +175,27 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
     timer = setTimeout(run, DEBOUNCE_MS);
   };
   await rebuild(true);
-  watcher = watch([...watched, ...folders], {
+  watcher = watch([...watched], {
     ignoreInitial: true,
     depth: 0,
     ignored: (path) => path.startsWith(settings.outDir) || path.includes('/node_modules/'),
   });
   await new Promise<void>((ready) => watcher!.once('ready', () => ready()));
+  // An entry event changes the settings only when a spec file came or went: an editor's atomic
+  // save (a temporary file renamed over the spec) leaves the spec there, and chokidar reports it.
+  folderWatch = new FolderWatch((path) => {
+    const entryChanged = isSpecFileName(path) && watched.has(path) !== existsSync(path);
+    if (!entryChanged && !folders.has(path)) return;
+    settingsStale = true;
+    schedule();
+  });
+  folderWatch.set(folders);
   progressLine(
     `watching ${plural(watched.size + folders.size, 'path')} for changes; Ctrl-C to stop`,
   );
 
   watcher.on('all', (event, path) => {
-    if (!path.endsWith('.ts') && !path.endsWith('.mts') && !watched.has(path)) return;
+    if (!isSpecFileName(path) && !watched.has(path)) return;
     if (event !== 'change' || path === settings.configPath) settingsStale = true;
     schedule();
   });
@@ -186,5 +203,6 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
   await stopped;
   clearTimeout(timer);
   await running;
+  folderWatch.close();
   await watcher.close();
 }
