@@ -35,4 +35,14 @@ describe('FileWriter: a text to a file as UTF-8, one window at a time', () => {
   it('throws ENOENT when the folder is missing', () => {
     expect(() => writer.write(join(dir, 'missing', 'file'), 'a')).toThrow(/ENOENT/);
   });
+
+  it('writes parts with vectored writes, more parts than one writev takes', () => {
+    const parts = Array.from({ length: 3000 }, (_, at) => Buffer.from(`part ${at} é\n`));
+    const path = join(dir, 'parted');
+    writeFileSync(path, 'x'.repeat(200_000));
+    writer.writeParts(path, parts);
+    expect(readFileSync(path).equals(Buffer.concat(parts))).toBe(true);
+    writer.writeParts(path, []);
+    expect(readFileSync(path, 'utf8')).toBe('');
+  });
 });

@@ -2,9 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutputFile } from '../../packages/codegen/src/generator/emit/output-file.js';
+import {
+  partedFile,
+  type OutputFile,
+} from '../../packages/codegen/src/generator/emit/output-file.js';
+import { PartedText } from '../../packages/codegen/src/generator/emit/parted-text.js';
 import {
   diffKnownTree,
+  knownContents,
   writeTreeChanges,
 } from '../../packages/codegen/src/generator/write-tree.js';
 
@@ -60,5 +65,34 @@ describe('writeTreeChanges (watch mode after its first build)', () => {
     expect(readFileSync(join(out, 'openapi.json'), 'utf8')).toBe(after);
     expect(readFileSync(join(out, 'site/openapi.json'), 'utf8')).toBe(before);
     expect(statSync(join(out, 'openapi.json')).nlink).toBe(1);
+  });
+
+  it('writes a parted file from its parts, links its copy, and rewrites it only when its bytes change', async () => {
+    const shared = Buffer.from(text(1 << 16, 'operations'));
+    const documentOf = (version: string) =>
+      new PartedText([
+        Buffer.from(`{"version": "${version}", "paths": `),
+        shared,
+        Buffer.from('}\n'),
+      ]);
+    const v1 = documentOf('1');
+    const first = [partedFile('openapi.json', v1), partedFile('site/openapi.json', v1)];
+    await writeTreeChanges(out, first, diffKnownTree(new Map(), first));
+    expect(readFileSync(join(out, 'openapi.json')).equals(Buffer.concat(v1.parts))).toBe(true);
+    const inode = (path: string) => statSync(join(out, path)).ino;
+    expect(inode('site/openapi.json')).toBe(inode('openapi.json'));
+    const known = new Map(first.map((file) => [file.path, knownContents(file)]));
+    // Rebuilt with the same bytes (new objects, shared parts): nothing to write.
+    const same = [
+      partedFile('openapi.json', documentOf('1')),
+      partedFile('site/openapi.json', documentOf('1')),
+    ];
+    expect(diffKnownTree(known, same).stale).toStrictEqual([]);
+    const v2 = documentOf('2');
+    const changed = [partedFile('openapi.json', v2), partedFile('site/openapi.json', v2)];
+    const drift = diffKnownTree(known, changed);
+    expect(drift.stale).toStrictEqual(['openapi.json', 'site/openapi.json']);
+    await writeTreeChanges(out, changed, drift);
+    expect(readFileSync(join(out, 'site/openapi.json'), 'utf8')).toBe(v2.text);
   });
 });

@@ -6,7 +6,13 @@ import type { GenerateSettings } from '../generator/config/resolve-settings.js';
 import { summarizeDiagnostics } from '../generator/format-diagnostics.js';
 import { GenerationSession } from '../generator/session/generation-session.js';
 import { writeTree } from '../generator/tree-sink.js';
-import { diffKnownTree, isClean, writeTreeChanges } from '../generator/write-tree.js';
+import type { PartedText } from '../generator/emit/parted-text.js';
+import {
+  diffKnownTree,
+  isClean,
+  knownContents,
+  writeTreeChanges,
+} from '../generator/write-tree.js';
 import { cacheOf, printDiagnostics, progressLine, type GenerateOptions } from './run-generate.js';
 import { ExitCode } from './exit-codes.js';
 import { FolderWatch } from './folder-watch.js';
@@ -19,7 +25,7 @@ export const DEBOUNCE_MS = 30;
 /** The tree watch mode last wrote: where, and what it holds (path -> contents). */
 interface WrittenTree {
   readonly outDir: string;
-  readonly files: ReadonlyMap<string, string>;
+  readonly files: ReadonlyMap<string, string | PartedText>;
 }
 
 /** What is watched for one settings: the files (inputs, specs, config) and the spec folders. */
@@ -144,7 +150,7 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
     if (known && !isClean(drift)) await writeTreeChanges(settings.outDir, files, drift);
     written = {
       outDir: settings.outDir,
-      files: new Map(files.map((file) => [file.path, file.contents])),
+      files: new Map(files.map((file) => [file.path, knownContents(file)])),
     };
     const changed = drift.stale.length + drift.missing.length + drift.extra.length;
     progressLine(

@@ -1,4 +1,5 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
+import type { OutputFile } from './emit/output-file.js';
 import { eachUtf8Window, UTF8_WINDOW_BYTES } from './utf8-windows.js';
 
 /**
@@ -28,4 +29,42 @@ export class FileWriter {
       closeSync(fd);
     }
   }
+
+  /**
+   * Creates or truncates the file at `path` and writes `parts` (UTF-8 bytes) to it in order, with
+   * vectored writes of at most {@link WRITEV_PARTS} parts: no part is copied in this process.
+   * @throws Error from the file system (ENOENT when the folder is missing).
+   */
+  writeParts(path: string, parts: readonly Buffer[]): void {
+    const fd = openSync(path, 'w');
+    try {
+      for (let start = 0; start < parts.length; start += WRITEV_PARTS) {
+        let batch = parts.slice(start, start + WRITEV_PARTS);
+        let left = batch.reduce((sum, part) => sum + part.byteLength, 0);
+        while (left > 0) {
+          const written = writevSync(fd, batch);
+          left -= written;
+          if (left > 0) batch = rest(batch, written);
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Writes `file` to `path`: its parts when it has them ({@link writeParts}), else its text. */
+  writeFile(path: string, file: OutputFile): void {
+    if (file.parts) this.writeParts(path, file.parts.parts);
+    else this.write(path, file.contents);
+  }
+}
+
+/** The most buffers one `writev` is given: IOV_MAX on Linux and macOS. */
+const WRITEV_PARTS = 1024;
+
+/** What is left of `parts` after the first `written` bytes. */
+function rest(parts: readonly Buffer[], written: number): Buffer[] {
+  let at = 0;
+  while (written >= parts[at]!.byteLength) written -= parts[at++]!.byteLength;
+  return [parts[at]!.subarray(written), ...parts.slice(at + 1)];
 }

@@ -155,7 +155,7 @@ export class TreeSink {
 
   private write(file: OutputFile): void {
     this.writer ??= new FileWriter();
-    this.writer.write(this.folderFor(file.path), file.contents);
+    this.writer.writeFile(this.folderFor(file.path), file);
   }
 }
 

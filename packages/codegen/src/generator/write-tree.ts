@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, renameSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import type { OutputFile } from './emit/output-file.js';
+import { sameContents, type OutputFile } from './emit/output-file.js';
+import type { PartedText } from './emit/parted-text.js';
 import { FileWriter } from './file-writer.js';
 
 /** How the tree on disk differs from the files a generation would write (POSIX relative paths). */
@@ -105,15 +106,16 @@ export async function writeTreeChanges(
   );
   const writer = new FileWriter();
   // A large text written twice (openapi.json and the site's copy) is written once and linked.
-  const largeTexts = new Map<string, string>();
+  const largeTexts = new Map<string | PartedText, string>();
   for (const file of written) {
     const target = join(outDir, file.path);
     const temporary = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-    const large = file.contents.length >= LINKED_TEXT_LENGTH;
-    const same = large ? largeTexts.get(file.contents) : undefined;
-    if (same === undefined || !linkedFile(same, temporary)) writer.write(temporary, file.contents);
+    const text = file.parts ?? file.contents;
+    const large = file.parts ? true : file.contents.length >= LINKED_TEXT_LENGTH;
+    const same = large ? largeTexts.get(text) : undefined;
+    if (same === undefined || !linkedFile(same, temporary)) writer.writeFile(temporary, file);
     renameSync(temporary, target);
-    if (large) largeTexts.set(file.contents, target);
+    if (large) largeTexts.set(text, target);
   }
   for (const path of drift.extra) {
     await rm(join(outDir, path), { force: true });
@@ -125,9 +127,12 @@ export async function writeTreeChanges(
   }
 }
 
-/** How `files` differ from a tree known to hold `previous` (path -> contents), without reading it. */
+/**
+ * How `files` differ from a tree known to hold `previous` (path -> contents, or the parts of a
+ * parted file: {@link knownContents}), without reading it.
+ */
 export function diffKnownTree(
-  previous: ReadonlyMap<string, string>,
+  previous: ReadonlyMap<string, string | PartedText>,
   files: readonly OutputFile[],
 ): TreeDrift {
   const stale: string[] = [];
@@ -137,8 +142,13 @@ export function diffKnownTree(
     seen.add(file.path);
     const before = previous.get(file.path);
     if (before === undefined) missing.push(file.path);
-    else if (before !== file.contents) stale.push(file.path);
+    else if (!sameContents(before, knownContents(file))) stale.push(file.path);
   }
   const extra = [...previous.keys()].filter((path) => !seen.has(path)).sort(compareCodeUnits);
   return { stale, missing, extra };
+}
+
+/** What {@link diffKnownTree} remembers of a file written: its parts when it has them, else its text. */
+export function knownContents(file: OutputFile): string | PartedText {
+  return file.parts ?? file.contents;
 }

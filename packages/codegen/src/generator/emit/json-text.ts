@@ -1,7 +1,7 @@
+import { PartedTextBuilder, type PartedText } from './parted-text.js';
+
 /** Objects marked with {@link keepJsonText}. */
 const KEPT = new WeakSet<object>();
-/** Each kept object's last text and its indent (a part is printed at the same depth every time). */
-const AT_INDENT = new WeakMap<object, { indent: string; text: string }>();
 /** Containers marked with {@link holdsKeptJson}: printed entry by entry, the rest natively. */
 const HOLDERS = new WeakSet<object>();
 
@@ -34,36 +34,39 @@ export function indented(text: string, indent: string): string {
   return indent === '' ? text : text.split('\n').join(`\n${indent}`);
 }
 
-/** The text of a kept object at `indent`, printed once per object and indent. */
-function keptText(object: object, indent: string): string {
-  const last = AT_INDENT.get(object);
-  if (last?.indent === indent) return last.text;
-  let text: string;
+/** Each kept object's last UTF-8 parts and their indent, for {@link jsonParts}. */
+const PARTS_AT_INDENT = new WeakMap<object, { indent: string; parts: readonly Buffer[] }>();
+
+/** The parts of a kept object at `indent`, printed once per object and indent. */
+function keptParts(object: object, indent: string): readonly Buffer[] {
+  const last = PARTS_AT_INDENT.get(object);
+  if (last?.indent === indent) return last.parts;
+  let parts: readonly Buffer[];
   if (HOLDERS.has(object)) {
-    const pieces: string[] = [];
-    writeContainer(object, indent, pieces);
-    text = pieces.join('');
+    const builder = new PartedTextBuilder();
+    writeContainerParts(object, indent, builder);
+    parts = builder.build().parts;
   } else {
-    text = indented(JSON.stringify(object, null, 2), indent);
+    parts = [Buffer.from(indented(JSON.stringify(object, null, 2), indent), 'utf8')];
   }
-  AT_INDENT.set(object, { indent, text });
-  return text;
+  PARTS_AT_INDENT.set(object, { indent, parts });
+  return parts;
 }
 
 /**
  * Appends the text of `value` at `indent` to `out`, as JSON.stringify prints it there; false (and
  * nothing appended) for what JSON.stringify leaves out (undefined, functions, symbols).
  */
-function write(value: unknown, indent: string, out: string[]): boolean {
+function writeParts(value: unknown, indent: string, out: PartedTextBuilder): boolean {
   if (value === null) {
-    out.push('null');
+    out.text('null');
     return true;
   }
   switch (typeof value) {
     case 'string':
     case 'number':
     case 'boolean':
-      out.push(JSON.stringify(value));
+      out.text(JSON.stringify(value));
       return true;
     case 'object':
       break;
@@ -71,49 +74,62 @@ function write(value: unknown, indent: string, out: string[]): boolean {
       return false;
   }
   const object = value as object;
-  if (KEPT.has(object)) out.push(keptText(object, indent));
-  else if (HOLDERS.has(object)) writeContainer(object, indent, out);
-  else out.push(indented(JSON.stringify(object, null, 2), indent));
+  if (KEPT.has(object)) for (const part of keptParts(object, indent)) out.bytes(part);
+  else if (HOLDERS.has(object)) writeContainerParts(object, indent, out);
+  else out.text(indented(JSON.stringify(object, null, 2), indent));
   return true;
 }
 
-function writeContainer(object: object, indent: string, out: string[]): void {
+/** Appends a marked container entry by entry, as JSON.stringify prints it at `indent`. */
+function writeContainerParts(object: object, indent: string, out: PartedTextBuilder): void {
   if (typeof (object as { toJSON?: unknown }).toJSON === 'function') {
-    out.push(indented(JSON.stringify(object, null, 2), indent));
+    out.text(indented(JSON.stringify(object, null, 2), indent));
     return;
   }
   const inner = `${indent}  `;
-  const start = out.length;
   if (Array.isArray(object)) {
     if (object.length === 0) {
-      out.push('[]');
+      out.text('[]');
       return;
     }
     for (const [index, item] of object.entries()) {
-      out.push(index === 0 ? `[\n${inner}` : `,\n${inner}`);
-      if (!write(item, inner, out)) out.push('null');
+      out.text(index === 0 ? `[\n${inner}` : `,\n${inner}`);
+      if (!writeParts(item, inner, out)) out.text('null');
     }
-    out.push(`\n${indent}]`);
+    out.text(`\n${indent}]`);
     return;
   }
+  let first = true;
   for (const key of Object.keys(object)) {
-    const mark = out.length;
-    out.push(`${mark === start ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
-    if (!write((object as Record<string, unknown>)[key], inner, out)) out.length = mark;
+    const item = (object as Record<string, unknown>)[key];
+    if (!printsInObject(item)) continue;
+    out.text(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
+    writeParts(item, inner, out);
+    first = false;
   }
-  out.push(out.length === start ? '{}' : `\n${indent}}`);
+  out.text(first ? '{}' : `\n${indent}}`);
+}
+
+/** False for what JSON.stringify leaves out of an object (undefined, functions, symbols). */
+function printsInObject(value: unknown): boolean {
+  return value === null || ['string', 'number', 'boolean', 'object'].includes(typeof value);
 }
 
 /**
- * `JSON.stringify(value, null, 2) + suffix` for plain JSON data, byte for byte, except that
+ * `JSON.stringify(value, null, 2) + suffix` for plain JSON data, byte for byte, as UTF-8 parts:
  * objects registered with {@link keepJsonText} (reached through {@link holdsKeptJson} containers
- * from `value`, itself marked) are printed once per object: a watch rebuild of a large document
- * (openapi.json) prints again only the parts that are new objects, and copies each kept text once,
- * into the one flat string returned.
+ * from `value`, itself marked) are printed and encoded once per object and indent, and every later
+ * document that holds them shares those bytes, so a watch rebuild of a large document
+ * (openapi.json) prints, encodes and copies only the parts that are new objects (parted-text.ts).
  */
+export function jsonParts(value: unknown, suffix = ''): PartedText {
+  const out = new PartedTextBuilder();
+  if (!writeParts(value, '', out)) out.text('undefined');
+  out.text(suffix);
+  return out.build();
+}
+
+/** {@link jsonParts} decoded: the text itself. */
 export function jsonText(value: unknown, suffix = ''): string {
-  const out: string[] = [];
-  if (!write(value, '', out)) return `undefined${suffix}`;
-  out.push(suffix);
-  return out.join('');
+  return jsonParts(value, suffix).text;
 }

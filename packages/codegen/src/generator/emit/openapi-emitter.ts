@@ -19,9 +19,10 @@ import {
 } from './json-schema-emitter.js';
 import { modelRefsOf, strictModelNames } from './model-graph.js';
 import { camelCase, domainOf, enumsByName, modelsByName, reachableModels } from './naming.js';
-import type { OutputFile } from './output-file.js';
+import { partedFile, type OutputFile } from './output-file.js';
+import type { PartedText } from './parted-text.js';
 import { perIr } from './per-ir-memo.js';
-import { holdsKeptJson, jsonText, keepJsonText } from './json-text.js';
+import { holdsKeptJson, jsonParts, keepJsonText } from './json-text.js';
 import type { JsonSchema } from './scalar-wire-types.js';
 import { exampleOfModel } from './site/example-values.js';
 
@@ -479,14 +480,11 @@ export interface SharedOpenApi {
   readonly document: Json;
   /** `JSON.stringify(document, null, 2)` and a line break. */
   text(): string;
-}
-
-function printedDocument(document: Json): string {
-  // One-shot runs print natively: the part-by-part printer only pays off when parts are kept.
-  if (!keepsEmitMemos()) return JSON.stringify(document, null, 2) + '\n';
-  holdsKeptJson(document);
-  holdsKeptJson(document.components as Json);
-  return jsonText(document, '\n');
+  /**
+   * The file at `path` holding {@link text}: in a watch session its UTF-8 parts, printed once per
+   * part object (json-text.ts, parted-text.ts), shared by every file made of this document.
+   */
+  file(path: string): OutputFile;
 }
 
 /**
@@ -499,10 +497,31 @@ export function sharedOpenApi(ir: Ir, options: OpenApiOptions = {}): SharedOpenA
   return sharedOnce(ir, JSON.stringify(options));
 }
 
+function printedDocument(document: Json): string {
+  return JSON.stringify(document, null, 2) + '\n';
+}
+
+/** The document's text as UTF-8 parts, each kept part printed once per object (json-text.ts). */
+function printedParts(document: Json): PartedText {
+  holdsKeptJson(document);
+  holdsKeptJson(document.components as Json);
+  return jsonParts(document, '\n');
+}
+
 const sharedOnce = perIr((ir: Ir, optionsKey: string): SharedOpenApi => {
   const document = openApiDocument(ir, JSON.parse(optionsKey) as OpenApiOptions);
   let text: string | undefined;
-  return { document, text: () => (text ??= printedDocument(document)) };
+  let parts: PartedText | undefined;
+  // A one-shot run prints natively: the part-by-part printer only pays off when parts are kept.
+  const partsOf = () => (parts ??= printedParts(document));
+  return {
+    document,
+    text: () => (keepsEmitMemos() ? partsOf().text : (text ??= printedDocument(document))),
+    file: (path) =>
+      keepsEmitMemos()
+        ? partedFile(path, partsOf())
+        : { path, contents: (text ??= printedDocument(document)) },
+  };
 });
 
 /** Creates the emitter of `openapi.json` at the root of the output folder ({@link sharedOpenApi}). */
@@ -510,7 +529,7 @@ export function createOpenApiEmitter(options: OpenApiOptions = {}): Emitter {
   return {
     name: 'openapi',
     emit(ir: Ir): OutputFile[] {
-      return [{ path: 'openapi.json', contents: sharedOpenApi(ir, options).text() }];
+      return [sharedOpenApi(ir, options).file('openapi.json')];
     },
   };
 }

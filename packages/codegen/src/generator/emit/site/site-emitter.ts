@@ -210,7 +210,6 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
     else out.push({ path, contents: queue.text(key, prepare) });
   };
   const fixed = (path: string, contents: string) => out.push({ path, contents: () => contents });
-  fixed('openapi.json', api.text());
 
   const extrasOfEmit = new Map<Spec, readonly SpecExtra[]>();
   const facts = (spec: Spec): SpecFacts => {
@@ -520,13 +519,17 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
   queue.finish();
   if (memoize) sweepSiteMemos();
   else clearSiteMemos();
+  // The document's file is the openapi surface's own (in a watch session, the same parts).
+  const document = api.file(`${folder}/openapi.json`);
   if (take) {
     for (const entry of out) take({ path: `${folder}/${entry.path}`, contents: entry.contents() });
+    take(document);
     return [];
   }
-  const emitted = out
-    .map((entry) => ({ path: `${folder}/${entry.path}`, contents: entry.contents() }))
-    .sort((a, b) => compareCodeUnits(a.path, b.path));
+  const emitted = [
+    ...out.map((entry) => ({ path: `${folder}/${entry.path}`, contents: entry.contents() })),
+    document,
+  ].sort((a, b) => compareCodeUnits(a.path, b.path));
   if (memoize) latest = { key: keys!.whole, files: emitted };
   return memoize ? [...emitted] : emitted;
 }

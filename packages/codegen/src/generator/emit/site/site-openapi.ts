@@ -1,4 +1,5 @@
 import type { Ir } from '../../ir/ir-schema.js';
+import type { OutputFile } from '../output-file.js';
 import { perIr } from '../per-ir-memo.js';
 import { sharedOpenApi, type OpenApiOptions } from '../openapi-emitter.js';
 import { apiParts, type ApiOperation } from './site-api-page.js';
@@ -13,6 +14,8 @@ export interface SiteApi {
   document(): Json;
   /** `JSON.stringify(document, null, 2)` and a line break: the bytes the openapi surface writes. */
   text(): string;
+  /** The file at `path` holding {@link text}, as the openapi surface makes it ({@link sharedOpenApi}). */
+  file(path: string): OutputFile;
   /** The operations in API reference parts ({@link apiParts}). */
   parts(): CatalogPart<ApiOperation>[];
   /** What the overview page shows of the document: info, servers, each part's operations. */
@@ -46,6 +49,7 @@ const siteApiOnce = perIr((ir: Ir, optionsKey: string): SiteApi => {
   const api: SiteApi = {
     document: documentOf,
     text: () => sharedOpenApi(ir, options).text(),
+    file: (path) => sharedOpenApi(ir, options).file(path),
     parts: partsOf,
     get overviewKey() {
       return (overviewKey ??= digest(
