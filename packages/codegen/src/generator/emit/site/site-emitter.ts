@@ -108,12 +108,34 @@ export function resetSiteMemos(): void {
 
 /**
  * What identifies a watch-mode emit's texts: `fingerprint`, the IR's digests; `shared`, the digest
- * of the options and catalogs with the IR's shared parts; `whole`, the key of the whole output.
+ * of the options and catalogs with the IR's shared parts; `slot`, a short name of `shared` that
+ * starts every memo key (thousands per emit, each hashed: 88 characters of digest less in each);
+ * `whole`, the key of the whole output.
  */
 interface EmitKeys {
   readonly fingerprint: IrFingerprint;
   readonly shared: string;
+  readonly slot: string;
   readonly whole: string;
+}
+
+/** The slot of each `shared` digest met in this process: one name per digest, never reused. */
+const slots = new Map<string, string>();
+/** How many digests {@link slots} holds before it and the memos start afresh. */
+const SLOT_LIMIT = 10_000;
+
+function slotOf(shared: string): string {
+  let slot = slots.get(shared);
+  if (slot === undefined) {
+    if (slots.size >= SLOT_LIMIT) {
+      // Memo keys name slots: the memos go with the names, so no name ever means two digests.
+      slots.clear();
+      resetSiteMemos();
+    }
+    slot = `s${slots.size}`;
+    slots.set(shared, slot);
+  }
+  return slot;
 }
 
 /**
@@ -177,11 +199,8 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
       JSON.stringify(options.openapi ?? {}),
       ...catalogs.map(([, , catalog]) => catalogDigest(catalog, given)),
     );
-    keys = {
-      fingerprint,
-      shared: `${site} ${fingerprint.shared}`,
-      whole: `${site} ${fingerprint.whole}`,
-    };
+    const shared = `${site} ${fingerprint.shared}`;
+    keys = { fingerprint, shared, slot: slotOf(shared), whole: `${site} ${fingerprint.whole}` };
     if (latest?.key === keys.whole) return [...latest.files];
   } else {
     latest = undefined;
@@ -265,7 +284,7 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
     const start = shard * SEARCH_SHARD_SIZE;
     file(
       `assets/search-index-${shard + 1}.js`,
-      () => `${memo().shared} search ${start} ${specs.map(specKey).join(' ')}`,
+      () => `${memo().slot} search ${start} ${specs.map(specKey).join(' ')}`,
       () => ({
         render: () =>
           searchShardScript(specs.map((spec, at) => searchDocument(first, spec, start + at))),
@@ -287,7 +306,7 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
     ) =>
       file(
         path,
-        () => `${memo().shared} ${code} ${key()}`,
+        () => `${memo().slot} ${code} ${key()}`,
         () => ({
           ...(content.codes ? { codes: content.codes() } : {}),
           render: () => layout({ ...input(), path, html: content.html() }),
@@ -419,7 +438,7 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
       const title = titles[at]!;
       const sections = part.entries.map((entry, i) => {
         const key = () =>
-          `${memo().shared} ${code} api operation ${entrySource(entry)} ${anchors[at]![i]!}`;
+          `${memo().slot} ${code} api operation ${entrySource(entry)} ${anchors[at]![i]!}`;
         return {
           key,
           html: queue.text(key, () => {
@@ -434,7 +453,7 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
       });
       file(
         path,
-        () => `${memo().shared} ${code} api part ${digest(title, ...sections.map((s) => s.key()))}`,
+        () => `${memo().slot} ${code} api part ${digest(title, ...sections.map((s) => s.key()))}`,
         () => ({
           render: () =>
             layout({
@@ -482,7 +501,7 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
     );
     file(
       `assets/nav.${code}.js`,
-      () => `${memo().shared} ${code} nav`,
+      () => `${memo().slot} ${code} nav`,
       () => ({
         render: () => `window.contractsNav = ${JSON.stringify(navData(ctx, code))};\n`,
       }),
