@@ -187,10 +187,20 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
     ignored: (path) => path.startsWith(settings.outDir) || path.includes('/node_modules/'),
   });
   await new Promise<void>((ready) => watcher!.once('ready', () => ready()));
-  // An entry event changes the settings only when a spec file came or went: an editor's atomic
-  // save (a temporary file renamed over the spec) leaves the spec there, and chokidar reports it.
+  // An entry event changes the settings only when a spec file came or went. An editor's atomic
+  // save (a temporary file renamed over a watched file) leaves the file there, with a new inode:
+  // it is watched afresh, since chokidar's watch of the old inode can miss the rename and go
+  // silent, and it is rebuilt as a content change.
   folderWatch = new FolderWatch((path) => {
-    const entryChanged = isSpecFileName(path) && watched.has(path) !== existsSync(path);
+    const exists = existsSync(path);
+    if (watched.has(path) && exists) {
+      watcher?.unwatch(path);
+      watcher?.add(path);
+      if (path === settings.configPath) settingsStale = true;
+      schedule();
+      return;
+    }
+    const entryChanged = isSpecFileName(path) && watched.has(path) !== exists;
     if (!entryChanged && !folders.has(path)) return;
     settingsStale = true;
     schedule();
