@@ -111,7 +111,7 @@ export async function writeTreeChanges(
     const target = join(outDir, file.path);
     const temporary = `${target}.tmp-${randomBytes(6).toString('hex')}`;
     const text = file.parts ?? file.contents;
-    const large = file.parts ? true : file.contents.length >= LINKED_TEXT_LENGTH;
+    const large = file.parts !== undefined || file.contents.length >= LINKED_TEXT_LENGTH;
     const same = large ? largeTexts.get(text) : undefined;
     if (same === undefined || !linkedFile(same, temporary)) writer.writeFile(temporary, file);
     renameSync(temporary, target);

@@ -7,7 +7,7 @@ const HOLDERS = new WeakSet<object>();
 
 /**
  * Marks `value` (a plain JSON object or array that is never changed again) so that
- * {@link jsonText} prints it once and reuses the text wherever and whenever it meets it again.
+ * {@link jsonParts} prints it once and reuses the text wherever and whenever it meets it again.
  * Returns `value`.
  */
 export function keepJsonText<T extends object>(value: T): T {
@@ -17,7 +17,7 @@ export function keepJsonText<T extends object>(value: T): T {
 
 /**
  * Marks `value` as a container that holds {@link keepJsonText} objects (directly, or in other
- * marked containers): {@link jsonText} walks into it; any other object is printed by
+ * marked containers): {@link jsonParts} walks into it; any other object is printed by
  * `JSON.stringify` in one go. Returns `value`.
  */
 export function holdsKeptJson<T extends object>(value: T): T {
@@ -58,22 +58,12 @@ function keptParts(object: object, indent: string): readonly Buffer[] {
  * nothing appended) for what JSON.stringify leaves out (undefined, functions, symbols).
  */
 function writeParts(value: unknown, indent: string, out: PartedTextBuilder): boolean {
-  if (value === null) {
-    out.text('null');
+  if (!printsAsJson(value)) return false;
+  if (value === null || typeof value !== 'object') {
+    out.text(JSON.stringify(value));
     return true;
   }
-  switch (typeof value) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      out.text(JSON.stringify(value));
-      return true;
-    case 'object':
-      break;
-    default:
-      return false;
-  }
-  const object = value as object;
+  const object = value;
   if (KEPT.has(object)) for (const part of keptParts(object, indent)) out.bytes(part);
   else if (HOLDERS.has(object)) writeContainerParts(object, indent, out);
   else out.text(indented(JSON.stringify(object, null, 2), indent));
@@ -102,7 +92,7 @@ function writeContainerParts(object: object, indent: string, out: PartedTextBuil
   let first = true;
   for (const key of Object.keys(object)) {
     const item = (object as Record<string, unknown>)[key];
-    if (!printsInObject(item)) continue;
+    if (!printsAsJson(item)) continue;
     out.text(`${first ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `);
     writeParts(item, inner, out);
     first = false;
@@ -110,9 +100,10 @@ function writeContainerParts(object: object, indent: string, out: PartedTextBuil
   out.text(first ? '{}' : `\n${indent}}`);
 }
 
-/** False for what JSON.stringify leaves out of an object (undefined, functions, symbols). */
-function printsInObject(value: unknown): boolean {
-  return value === null || ['string', 'number', 'boolean', 'object'].includes(typeof value);
+/** False for what JSON.stringify leaves out (undefined, functions, symbols). */
+function printsAsJson(value: unknown): value is object | string | number | boolean | null {
+  const type = typeof value;
+  return type === 'string' || type === 'number' || type === 'boolean' || type === 'object';
 }
 
 /**

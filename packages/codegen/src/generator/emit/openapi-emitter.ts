@@ -512,8 +512,8 @@ const sharedOnce = perIr((ir: Ir, optionsKey: string): SharedOpenApi => {
   const document = openApiDocument(ir, JSON.parse(optionsKey) as OpenApiOptions);
   let text: string | undefined;
   let parts: PartedText | undefined;
-  // A one-shot run prints natively: the part-by-part printer only pays off when parts are kept.
   const partsOf = () => (parts ??= printedParts(document));
+  // A one-shot run prints natively: the part-by-part printer only pays off when parts are kept.
   return {
     document,
     text: () => (keepsEmitMemos() ? partsOf().text : (text ??= printedDocument(document))),

@@ -119,23 +119,17 @@ interface EmitKeys {
   readonly whole: string;
 }
 
-/** The slot of each `shared` digest met in this process: one name per digest, never reused. */
-const slots = new Map<string, string>();
-/** How many digests {@link slots} holds before it and the memos start afresh. */
-const SLOT_LIMIT = 10_000;
+/**
+ * The latest `shared` digest and its slot. A memo keeps only what the latest emit used
+ * (site-memo.ts), so a digest needs its name only while it stays the latest; a new digest gets a
+ * new name, and no name is ever given twice.
+ */
+let latestSlot: { readonly shared: string; readonly slot: string } | undefined;
+let slotsGiven = 0;
 
 function slotOf(shared: string): string {
-  let slot = slots.get(shared);
-  if (slot === undefined) {
-    if (slots.size >= SLOT_LIMIT) {
-      // Memo keys name slots: the memos go with the names, so no name ever means two digests.
-      slots.clear();
-      resetSiteMemos();
-    }
-    slot = `s${slots.size}`;
-    slots.set(shared, slot);
-  }
-  return slot;
+  if (latestSlot?.shared !== shared) latestSlot = { shared, slot: `s${slotsGiven++}` };
+  return latestSlot.slot;
 }
 
 /**
@@ -539,15 +533,15 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
   if (memoize) sweepSiteMemos();
   else clearSiteMemos();
   // The document's file is the openapi surface's own (in a watch session, the same parts).
-  const document = api.file(`${folder}/openapi.json`);
+  const openApiFile = api.file(`${folder}/openapi.json`);
   if (take) {
     for (const entry of out) take({ path: `${folder}/${entry.path}`, contents: entry.contents() });
-    take(document);
+    take(openApiFile);
     return [];
   }
   const emitted = [
     ...out.map((entry) => ({ path: `${folder}/${entry.path}`, contents: entry.contents() })),
-    document,
+    openApiFile,
   ].sort((a, b) => compareCodeUnits(a.path, b.path));
   if (memoize) latest = { key: keys!.whole, files: emitted };
   return memoize ? [...emitted] : emitted;
