@@ -25,6 +25,18 @@ describe('docs markdown helpers', () => {
     expect(escapeCell('plain words')).toBe('plain words');
   });
 
+  it('leaves a cell as it is exactly when the escape would not change it', () => {
+    const full = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
+    const alphabet = ['a', ' ', '\t', '\n', '|', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0085', 'é'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let sample = 0; sample < 5000; sample++) {
+      let text = '';
+      for (let length = next() % 6; length > 0; length--) text += alphabet[next() % alphabet.length];
+      expect(escapeCell(text)).toBe(full(text));
+    }
+  });
+
   it('numbers a slug taken by a suffixed one past it', () => {
     const slug = createSlugger();
     expect(['a', 'a-1', 'a', 'a'].map(slug)).toStrictEqual(['a', 'a-1', 'a-2', 'a-3']);

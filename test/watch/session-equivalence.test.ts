@@ -155,4 +155,22 @@ describe('the watch session', () => {
     expect(failed).toBeGreaterThan(0);
     expect(failed).toBeLessThan(40);
   }, 240_000);
+
+  it('reads again only the files it is told changed, when told', async () => {
+    const session = new GenerationSession();
+    const settings = await resolveGenerateSettings(project, {});
+    await session.generate(settings);
+    const irText = (generation: { files?: readonly { path: string; contents: string }[] }) =>
+      generation.files!.find((file) => file.path === 'ir.json')!.contents;
+    replaceIn('ops/op-0000.ts', /description: '[^']*'/, `description: 'Edited zero.'`);
+    replaceIn('ops/op-0001.ts', /description: '[^']*'/, `description: 'Edited one.'`);
+
+    const told = irText(await session.generate(settings, [spec('ops/op-0000.ts')]));
+    expect(told).toContain('Edited zero.');
+    expect(told).not.toContain('Edited one.');
+
+    const both = await session.generate(settings, [spec('ops/op-0001.ts')]);
+    expect(irText(both)).toContain('Edited one.');
+    expect(irText(both)).toBe(irText((await cold()) as typeof both));
+  }, 60_000);
 });

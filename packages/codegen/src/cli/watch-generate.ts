@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { existsSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { generateWithCache } from '../generator/cache/cached-generation.js';
+import { generateWithCache, type Generation } from '../generator/cache/cached-generation.js';
 import type { GenerateSettings } from '../generator/config/resolve-settings.js';
 import { summarizeDiagnostics } from '../generator/format-diagnostics.js';
 import { GenerationSession } from '../generator/session/generation-session.js';
@@ -97,6 +97,12 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
   // changed the contents of specs (or of files they import) keeps them: resolving them again globs
   // every spec folder (15-40 ms at 1,000 specs).
   let settingsStale = false;
+  // What the next rebuild reads again: the files whose change events came, or every file read so
+  // far after an event that may have made, removed or renamed one.
+  let changedFiles: Set<string> | 'every' = new Set();
+  const fileChanged = (path: string) => {
+    if (changedFiles !== 'every') changedFiles.add(path);
+  };
   const session = new GenerationSession();
 
   const rebuild = async (first: boolean): Promise<void> => {
@@ -117,9 +123,17 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
     const out = relative(process.cwd(), settings.outDir) || '.';
     // The first build may be answered by the disk cache; rebuilds keep their state in memory.
     const cache = first ? cacheOf(options, settings) : undefined;
-    const generation = cache
-      ? await generateWithCache(settings, cache)
-      : await session.generate(settings);
+    const reread = changedFiles;
+    changedFiles = new Set();
+    let generation: Generation;
+    try {
+      generation = cache
+        ? await generateWithCache(settings, cache)
+        : await session.generate(settings, reread === 'every' ? undefined : [...reread]);
+    } catch (error) {
+      changedFiles = 'every';
+      throw error;
+    }
     const paths = watchedPaths(settings, generation.inputs);
     rewatch(watcher, watched, paths.files);
     folderWatch?.set(paths.folders);
@@ -197,12 +211,14 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
       watcher?.unwatch(path);
       watcher?.add(path);
       if (path === settings.configPath) settingsStale = true;
+      fileChanged(path);
       schedule();
       return;
     }
     const entryChanged = isSpecFileName(path) && watched.has(path) !== exists;
     if (!entryChanged && !folders.has(path)) return;
     settingsStale = true;
+    changedFiles = 'every';
     schedule();
   });
   folderWatch.set(folders);
@@ -212,6 +228,8 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
 
   watcher.on('all', (event, path) => {
     if (!isSpecFileName(path) && !watched.has(path)) return;
+    if (event === 'change') fileChanged(path);
+    else changedFiles = 'every';
     if (event !== 'change' || path === settings.configPath) settingsStale = true;
     schedule();
   });

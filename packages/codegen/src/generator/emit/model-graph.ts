@@ -2,6 +2,7 @@ import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Ir, Model, Spec } from '../ir/ir-schema.js';
 import { reachableModels, specsOfDomain } from './naming.js';
 import { perIr } from './per-ir-memo.js';
+import { RecentResults } from './recent-results.js';
 
 /**
  * The schema model names a spec names directly, in this order: an operation's input (none when
@@ -31,8 +32,18 @@ export function domainModels(ir: Ir, domain: string): DomainModels {
   return domainModelsOnce(ir, domain);
 }
 
+/** Between the lists of one flat memo input: no spec, model or name is this object. */
+const BETWEEN = {};
+
+const recentDomainModels = new RecentResults<DomainModels>(16);
+
 const domainModelsOnce = perIr((ir: Ir, domain: string): DomainModels => {
   const roots = specsOfDomain(ir, domain).flatMap(modelRefsOf);
+  const inputs = [...roots, BETWEEN, ...ir.models, BETWEEN, ...ir.enums];
+  return recentDomainModels.of(inputs, () => declaredModels(ir, roots));
+});
+
+function declaredModels(ir: Ir, roots: readonly string[]): DomainModels {
   const names = new Set(reachableModels(ir, roots));
   const models = ir.models
     .filter((model) => names.has(model.name))
@@ -46,7 +57,7 @@ const domainModelsOnce = perIr((ir: Ir, domain: string): DomainModels => {
     .filter((def) => enumNames.has(def.name))
     .sort((a, b) => compareCodeUnits(a.name, b.name));
   return { models, enums };
-});
+}
 
 /**
  * The names of the models that reject unknown keys: every model reachable from any operation input
@@ -80,6 +91,12 @@ export interface DeclarationOrder {
  * cycle. Models outside `models` (another domain's, or unknown) are ignored.
  */
 export function declarationOrder(models: readonly Model[]): DeclarationOrder {
+  return recentOrders.of(models, () => orderOf(models));
+}
+
+const recentOrders = new RecentResults<DeclarationOrder>(16);
+
+function orderOf(models: readonly Model[]): DeclarationOrder {
   const byName = new Map(models.map((model) => [model.name, model]));
   const depsOf = (model: Model) =>
     model.fields.flatMap((field) =>

@@ -46,6 +46,11 @@ function reuseEqualParts(next: FileExtraction, previous: FileExtraction): FileEx
   return { ...next, specs, definitions };
 }
 
+/** `path` absolute, with `/` between its segments: how the source store names files. */
+function posixPath(path: string): string {
+  return resolve(path).split(sep).join('/');
+}
+
 /**
  * A parser that keeps its state across parses of the same project, for watch mode: the source
  * store (each file's text and syntax tree) and each spec file's extraction (extract-file.ts). A
@@ -61,12 +66,19 @@ export class ParseSession {
 
   /**
    * Parses `specFiles` (absolute paths; IR paths relative to `rootDir`, absolute POSIX);
-   * `origin` names what was searched in a NO_SPECS diagnostic.
+   * `origin` names what was searched in a NO_SPECS diagnostic. `changed` (absolute paths), when
+   * given, are the only files met before that may have changed since the last parse (a file
+   * watcher's change events): just they are read again; without it every file met is.
    * @throws Error when a spec file cannot be read.
    */
-  parse(specFiles: readonly string[], rootDir: string, origin: string): SessionParse {
-    this.store.refresh();
-    const root = resolve(rootDir).split(sep).join('/');
+  parse(
+    specFiles: readonly string[],
+    rootDir: string,
+    origin: string,
+    changed?: readonly string[],
+  ): SessionParse {
+    this.store.refresh(changed?.map(posixPath));
+    const root = posixPath(rootDir);
     const paths = specPathsOf(specFiles);
     const kept = new Set(paths);
     for (const path of [...this.extractions.keys()]) {

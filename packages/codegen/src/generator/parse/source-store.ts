@@ -91,12 +91,15 @@ export class SourceStore implements SourceHost {
   }
 
   /**
-   * Re-reads every file met so far; a file whose text changed (or that appeared or disappeared)
-   * gets a new version and is parsed again on next use. Returns the paths that changed.
+   * Re-reads every file met so far, or only those of `paths` (absolute, POSIX) that were met; a
+   * file whose text changed (or that appeared or disappeared) gets a new version and is parsed
+   * again on next use. Returns the paths that changed.
    */
-  refresh(): string[] {
+  refresh(paths?: Iterable<string>): string[] {
     const changed: string[] = [];
-    for (const [path, entry] of this.entries) {
+    for (const path of paths ?? this.entries.keys()) {
+      const entry = this.entries.get(path);
+      if (entry === undefined) continue;
       const text = readText(path);
       if (text === entry.text) continue;
       this.entries.set(path, { text, version: this.nextVersion++, parsed: undefined });

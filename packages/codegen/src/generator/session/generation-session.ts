@@ -56,13 +56,20 @@ export class GenerationSession {
 
   /**
    * Parses, validates and emits what `settings` names, reusing what did not change since the
-   * previous call. `files` is undefined when a diagnostic is an error.
+   * previous call. `changed`, when given, lists the only files read before that may have changed
+   * since (a watcher's change events; see ParseSession.parse); without it, every one is read
+   * again. `files` is undefined when a diagnostic is an error.
    * @throws Error when a spec file cannot be read or an emitter fails (see emitAll).
    */
-  async generate(settings: GenerateSettings): Promise<Generation> {
+  async generate(settings: GenerateSettings, changed?: readonly string[]): Promise<Generation> {
     const state = this.stateFor(settings);
     const started = performance.now();
-    const parsed = state.parser.parse(settings.specFiles, settings.rootDir, settings.specsLabel);
+    const parsed = state.parser.parse(
+      settings.specFiles,
+      settings.rootDir,
+      settings.specsLabel,
+      changed,
+    );
     const ir = state.finisher.finish(parsed.ir);
     const parseMs = performance.now() - started;
     const counts = {
