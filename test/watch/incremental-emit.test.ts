@@ -15,6 +15,8 @@ import {
 import { buildRegistryView } from '../../packages/codegen/src/generator/emit/registry-emitter.js';
 import { renderTemplate } from '../../packages/codegen/src/generator/emit/render-template.js';
 import { SegmentedTemplate } from '../../packages/codegen/src/generator/emit/segmented-template.js';
+import { typesEmitter } from '../../packages/codegen/src/generator/emit/types-emitter.js';
+import { zodEmitter } from '../../packages/codegen/src/generator/emit/zod-emitter.js';
 import type { Ir, Model } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { DEMO_IR } from '../emit-code/fixtures/demo-ir.js';
 
@@ -49,6 +51,20 @@ const remodeled: Ir = {
 const SEND_PATH = '/demo/ping/send/v1.0.0';
 
 describe('watch-mode emit memos', () => {
+  it('skip the model surfaces (types, zod, JSON Schema) when no model, enum or spec reference to one changed', () => {
+    const memo = new EmitMemo();
+    for (const emitter of [typesEmitter, zodEmitter, createJsonSchemaEmitter()]) {
+      const first = memo.emit(emitter, DEMO_IR);
+      // A description is in none of them: the emitter is not run, its files come back.
+      expect(memo.emit(emitter, edited)).toBe(first);
+      const afterModel = memo.emit(emitter, remodeled);
+      expect(afterModel).not.toBe(first);
+      expect(afterModel.map((file) => file.contents)).toStrictEqual(
+        emitter.emit(remodeled).map((file) => file.contents),
+      );
+    }
+  });
+
   it('keep each JSON Schema file object while its entry and the models it reaches are the same', async () => {
     const emitter = createJsonSchemaEmitter();
     const first = emitter.emit(DEMO_IR);

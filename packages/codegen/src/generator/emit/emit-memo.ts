@@ -69,6 +69,16 @@ function sameParts(a: IrParts, b: IrParts): boolean {
   );
 }
 
+function samePartsOrList(
+  a: IrParts | readonly unknown[],
+  b: IrParts | readonly unknown[],
+): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && sameList(a, b);
+  }
+  return sameParts(a as IrParts, b as IrParts);
+}
+
 /**
  * What a watch session keeps between emits of the same emitters: each emitter's last files with
  * the IR parts they came from (an emitter is a pure function of the IR, emitter.ts, so the same
@@ -76,18 +86,24 @@ function sameParts(a: IrParts, b: IrParts): boolean {
  * unformatted text (format.ts). One-shot runs use none.
  */
 export class EmitMemo {
-  private readonly emitted = new Map<Emitter, { parts: IrParts; files: OutputFile[] }>();
+  private readonly emitted = new Map<
+    Emitter,
+    { parts: IrParts | readonly unknown[]; files: OutputFile[] }
+  >();
   private readonly formatted = new Map<string, { from: string; to: OutputFile }>();
 
   constructor() {
     sessions += 1;
   }
 
-  /** `emitter.emit(ir)`, or the files it gave for the same IR parts last time. */
+  /**
+   * `emitter.emit(ir)`, or the files it gave last time for the same inputs: its own
+   * `inputsOf(ir)` when it has one, else the IR's specs, models, enums and diagnostics.
+   */
   emit(emitter: Emitter, ir: Ir): OutputFile[] {
-    const parts = partsOf(ir);
+    const parts = emitter.inputsOf ? emitter.inputsOf(ir) : partsOf(ir);
     const last = this.emitted.get(emitter);
-    if (last && sameParts(last.parts, parts)) return last.files;
+    if (last && samePartsOrList(last.parts, parts)) return last.files;
     const files = emitter.emit(ir);
     this.emitted.set(emitter, { parts, files });
     return files;

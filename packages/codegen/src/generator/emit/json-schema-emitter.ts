@@ -2,7 +2,7 @@ import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Field, Ir, Model } from '../ir/ir-schema.js';
 import { keepsEmitMemos, sameList } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
-import { strictModelNames } from './model-graph.js';
+import { modelSurfaceInputs, strictModelNames } from './model-graph.js';
 import { domainsOf, enumsByName, modelsByName, reachableModels, specsOfDomain } from './naming.js';
 import type { OutputFile } from './output-file.js';
 import { SCALAR_WIRE_TYPES, type JsonSchema } from './scalar-wire-types.js';
@@ -186,6 +186,7 @@ export function createJsonSchemaEmitter(options: JsonSchemaOptions = {}): Emitte
   let last: LastEmit | undefined;
   return {
     name: 'json-schema',
+    inputsOf: modelSurfaceInputs,
     emit: (ir) => {
       if (!keepsEmitMemos()) return emitJsonSchemas(ir, options.idBase, undefined);
       const memo = memoAfter(last, ir);

@@ -1,8 +1,11 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Ir, Model, Spec } from '../ir/ir-schema.js';
-import { reachableModels, specsOfDomain } from './naming.js';
+import { domainOf, reachableModels, specsOfDomain } from './naming.js';
 import { perIr } from './per-ir-memo.js';
 import { RecentResults } from './recent-results.js';
+
+/** Between the lists of one flat memo input: no spec, model or name is this object. */
+const BETWEEN = {};
 
 /**
  * The schema model names a spec names directly, in this order: an operation's input (none when
@@ -15,6 +18,23 @@ export function modelRefsOf(spec: Spec): string[] {
   if (spec.kind === 'event') return [spec.payload];
   if (spec.kind === 'form') return [spec.model];
   return [];
+}
+
+/**
+ * Everything the model surfaces of every domain (types.ts, schemas.ts, the JSON Schemas) are
+ * built from, as one flat list for `Emitter.inputsOf`: the IR's models and enums (by identity),
+ * and of each spec, in IR order, what {@link domainModels}, {@link strictModelNames},
+ * {@link domainSourceFiles} and the schema entries read of it (its domain, kind, key, version,
+ * file and {@link modelRefsOf}). A spec's title, description or policy is none of them, so
+ * editing one leaves these surfaces as they were.
+ */
+export function modelSurfaceInputs(ir: Ir): unknown[] {
+  const inputs: unknown[] = [...ir.models, BETWEEN, ...ir.enums];
+  for (const spec of ir.specs) {
+    inputs.push(BETWEEN, domainOf(spec), spec.kind, spec.key, spec.version, spec.source.file);
+    inputs.push(...modelRefsOf(spec));
+  }
+  return inputs;
 }
 
 /** The schema models and enums one domain's data surfaces declare, each sorted by name. */
@@ -31,9 +51,6 @@ export interface DomainModels {
 export function domainModels(ir: Ir, domain: string): DomainModels {
   return domainModelsOnce(ir, domain);
 }
-
-/** Between the lists of one flat memo input: no spec, model or name is this object. */
-const BETWEEN = {};
 
 const recentDomainModels = new RecentResults<DomainModels>(16);
 

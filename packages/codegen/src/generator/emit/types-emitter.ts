@@ -1,6 +1,6 @@
 import type { Ir } from '../ir/ir-schema.js';
 import type { Emitter } from './emitter.js';
-import { domainModels, domainSourceFiles } from './model-graph.js';
+import { modelSurfaceInputs, domainModels, domainSourceFiles } from './model-graph.js';
 import { banner } from './naming.js';
 import { printDocComment, printLiteralUnion, printPropertyKey, printTsType } from './print-type.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
@@ -61,9 +61,7 @@ export function typesView(ir: Ir, domain: string): TypesView {
  * Emits `<domain>/types.ts` for every domain: the TypeScript types of the domain's schema models
  * and enums. DateTime and Date are ISO strings on the wire, so `string`.
  */
-export const typesEmitter: Emitter = perDomainEmitter(
-  'types',
-  'types.ts',
-  'types/types.ts.hbs',
-  typesView,
-);
+export const typesEmitter: Emitter = {
+  ...perDomainEmitter('types', 'types.ts', 'types/types.ts.hbs', typesView),
+  inputsOf: modelSurfaceInputs,
+};

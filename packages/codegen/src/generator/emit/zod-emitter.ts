@@ -4,6 +4,7 @@ import type { Ir } from '../ir/ir-schema.js';
 import { importSettingsOf, type CodeEmitterOptions } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
 import {
+  modelSurfaceInputs,
   declarationOrder,
   domainModels,
   domainSourceFiles,
@@ -156,13 +157,14 @@ export function zodView(ir: Ir, domain: string, agreementProof = false): ZodView
  * (`contracts-runtime/wire-formats`), imported only when a field uses them.
  */
 export function createZodEmitter(options: ZodOptions = {}): Emitter {
-  return perDomainEmitter(
+  const emitter = perDomainEmitter(
     'zod',
     'schemas.ts',
     'zod/schemas.ts.hbs',
     (ir, domain) => zodView(ir, domain, options.agreementProof === true),
     (_ir, domain) => zodImports(options, domain),
   );
+  return { ...emitter, inputsOf: modelSurfaceInputs };
 }
 
 /** What a `schemas.ts` may import: zod, the runtime's wire-format checks and its domain's types. */
