@@ -27,12 +27,25 @@ describe('docs markdown helpers', () => {
 
   it('leaves a cell as it is exactly when the escape would not change it', () => {
     const full = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/\|/g, '\\|');
-    const alphabet = ['a', ' ', '\t', '\n', '|', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0085', 'é'];
+    const alphabet = [
+      'a',
+      ' ',
+      '\t',
+      '\n',
+      '|',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\u0085',
+      'é',
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let sample = 0; sample < 5000; sample++) {
       let text = '';
-      for (let length = next() % 6; length > 0; length--) text += alphabet[next() % alphabet.length];
+      for (let length = next() % 6; length > 0; length--)
+        text += alphabet[next() % alphabet.length];
       expect(escapeCell(text)).toBe(full(text));
     }
   });

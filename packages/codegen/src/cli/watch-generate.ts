@@ -19,8 +19,12 @@ import { FolderWatch } from './folder-watch.js';
 import { generateSettingsOf } from './generate-settings.js';
 import { plural } from './plural.js';
 
-/** How long a burst of file events is waited out before one rebuild starts, in ms. */
-export const DEBOUNCE_MS = 30;
+/**
+ * How long a burst of file events is waited out before one rebuild starts, in ms: webpack 5's
+ * default `watchOptions.aggregateTimeout`. A save whose events come further apart costs one more
+ * rebuild, never a stale tree (events during a rebuild queue the next one).
+ */
+export const DEBOUNCE_MS = 20;
 
 /** The tree watch mode last wrote: where, and what it holds (path -> contents). */
 interface WrittenTree {
