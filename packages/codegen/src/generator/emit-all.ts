@@ -1,7 +1,6 @@
-import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir } from './ir/ir-schema.js';
 import { ALL_EMITTERS } from './emit/all-emitters.js';
-import type { EmitMemo } from './emit/emit-memo.js';
+import { sortedOrder, type EmitMemo } from './emit/emit-memo.js';
 import type { Emitter } from './emit/emitter.js';
 import type { OutputFile } from './emit/output-file.js';
 import { formatFile, formatsFile } from './format.js';
@@ -46,19 +45,24 @@ export async function emitAll(
       files.push(file);
     }
   }
-  const formatted = await Promise.all(
-    files.map(async (file) => {
-      // JSON, Markdown and HTML pass through: no need to compare their texts with the last ones.
-      if (!formatsFile(file.path)) return file;
-      const known = memo?.formattedOf(file);
-      if (known) return known;
-      const done = await formatFile(file);
-      memo?.remember(file, done);
-      return done;
-    }),
-  );
+  const formatted: OutputFile[] = [];
+  const formatting: Promise<void>[] = [];
+  for (const file of files) {
+    // JSON, Markdown and HTML pass through: no need to compare their texts with the last ones.
+    const known = formatsFile(file.path) ? memo?.formattedOf(file) : file;
+    const at = formatted.push(known ?? file) - 1;
+    if (known) continue;
+    formatting.push(
+      formatFile(file).then((done) => {
+        memo?.remember(file, done);
+        formatted[at] = done;
+      }),
+    );
+  }
+  await Promise.all(formatting);
   memo?.keepOnly(owners);
-  return formatted.sort((a, b) => compareCodeUnits(a.path, b.path));
+  const paths = formatted.map((file) => file.path);
+  return (memo ? memo.sortedOrder(paths) : sortedOrder(paths)).map((at) => formatted[at]!);
 }
 
 /**

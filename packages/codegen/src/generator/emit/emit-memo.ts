@@ -1,3 +1,4 @@
+import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir } from '../ir/ir-schema.js';
 import type { Emitter } from './emitter.js';
 import type { OutputFile } from './output-file.js';
@@ -48,6 +49,11 @@ function partsOf(ir: Ir): IrParts {
   };
 }
 
+/** The indexes of `paths` in the order of the paths sorted by code unit (the generated tree's order). */
+export function sortedOrder(paths: readonly string[]): number[] {
+  return paths.map((_, at) => at).sort((a, b) => compareCodeUnits(paths[a]!, paths[b]!));
+}
+
 /**
  * True when `a` and `b` hold the same items in the same order, compared with `===` (objects by
  * identity, strings by text); two undefined lists are the same.
@@ -91,6 +97,7 @@ export class EmitMemo {
     { parts: IrParts | readonly unknown[]; files: OutputFile[] }
   >();
   private readonly formatted = new Map<string, { from: string; to: OutputFile }>();
+  private lastOrder: { paths: readonly string[]; order: readonly number[] } | undefined;
 
   constructor() {
     sessions += 1;
@@ -107,6 +114,14 @@ export class EmitMemo {
     const files = emitter.emit(ir);
     this.emitted.set(emitter, { parts, files });
     return files;
+  }
+
+  /** {@link sortedOrder} of `paths`, the last one's when they are the last paths in the same order. */
+  sortedOrder(paths: readonly string[]): readonly number[] {
+    if (!this.lastOrder || !sameList(this.lastOrder.paths, paths)) {
+      this.lastOrder = { paths, order: sortedOrder(paths) };
+    }
+    return this.lastOrder.order;
   }
 
   /** The formatted form of `file` if the same text was formatted before, else undefined. */
