@@ -14,9 +14,9 @@ import {
   USERINFO_USER,
   WORD,
   inClass,
-  isWhitespace,
   isWordChar,
 } from '../../packages/runtime/src/secrets/char-classes.js';
+import { isWhitespace } from '../../packages/runtime/src/core/whitespace.js';
 
 const CLASSES: readonly (readonly [string, number, RegExp])[] = [
   ['WORD', WORD, /\w/],

@@ -1,7 +1,7 @@
 /**
  * The bottom module that both the runtime and the generator build on: deterministic ordering,
  * the HTTP path of an operation, the standard error table, "did you mean" hints, whether a
- * process still runs and making folders. It imports nothing but Node's globals and built-in
+ * process still runs, making folders and ECMAScript's white space. It imports nothing but Node's globals and built-in
  * modules.
  */
 export { compareCodeUnits } from './code-units.js';
@@ -10,6 +10,7 @@ export { compareSemver } from './semver-order.js';
 export { operationMethods, operationPath, type RouteMethod } from './operation-path.js';
 export { isProcessAlive } from './process-alive.js';
 export { makeFolders, makeFoldersSync } from './make-folders.js';
+export { isWhitespace } from './whitespace.js';
 export {
   HTTP_ERRORS,
   STANDARD_ERRORS,

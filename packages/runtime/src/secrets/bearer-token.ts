@@ -1,4 +1,5 @@
-import { EQUALS, TOKEN68, inClass, isWhitespace } from './char-classes.js';
+import { isWhitespace } from '../core/whitespace.js';
+import { EQUALS, TOKEN68, inClass } from './char-classes.js';
 import type { MaskLimits } from './mask-limits.js';
 import { many, runTail, swallowTail, tailAfter } from './masked-tail.js';
 import { MASK } from './mask-token.js';

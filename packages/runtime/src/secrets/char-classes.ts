@@ -1,3 +1,5 @@
+import { isWhitespace } from '../core/whitespace.js';
+
 /**
  * The character classes the secret shapes are made of, as bit flags over UTF-16 code units, so a
  * scanner tests a class with one table lookup instead of a regular expression.
@@ -30,25 +32,6 @@ export const DOT = 1 << 11;
 
 /** The negated classes, which hold every non-ASCII code unit that is not whitespace. */
 const NEGATED = USERINFO_USER | USERINFO_PASSWORD | PAIR_VALUE;
-
-/**
- * ECMA-262 `\s` (§22.2.2.9: WhiteSpace §12.2 and LineTerminator §12.3): tab, LF, VT, FF, CR, space,
- * NBSP, U+1680, U+2000–U+200A, LS, PS, U+202F, U+205F, U+3000 and the BOM.
- */
-export function isWhitespace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
 
 const ASCII_CLASSES = buildAsciiClasses();
 

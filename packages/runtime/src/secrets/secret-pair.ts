@@ -1,4 +1,5 @@
-import { PAIR_VALUE, inClass, isWhitespace } from './char-classes.js';
+import { isWhitespace } from '../core/whitespace.js';
+import { PAIR_VALUE, inClass } from './char-classes.js';
 import type { MaskLimits } from './mask-limits.js';
 import { many, runTail, swallowTail, tailAfter, type MaskedTail } from './masked-tail.js';
 import { MASK } from './mask-token.js';

@@ -1,3 +1,4 @@
+import { isWhitespace } from 'contracts-runtime/core';
 import { createRequire } from 'node:module';
 import type * as Prettier from 'prettier';
 
@@ -69,26 +70,11 @@ function changedByCellEscape(text: string): boolean {
       if (at === 0 || at === last || text.charCodeAt(at + 1) === 0x20) return true;
     } else if (code === 0x7c || (code >= 0x09 && code <= 0x0d)) {
       return true;
-    } else if (code >= 0xa0 && isWideSpace(code)) {
+    } else if (code >= 0x80 && isWhitespace(code)) {
       return true;
     }
   }
   return false;
-}
-
-/** The code units above ASCII that `\s` matches (ECMAScript's WhiteSpace and LineTerminator). */
-function isWideSpace(code: number): boolean {
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7f]/;
