@@ -1,6 +1,6 @@
 import type { Ir } from '../ir/ir-schema.js';
 import type { Emitter } from './emitter.js';
-import { modelSurfaceInputs, domainModels, domainSourceFiles } from './model-graph.js';
+import { domainModels, domainSourceFiles, modelSurfaceInputs } from './model-graph.js';
 import { banner } from './naming.js';
 import { printDocComment, printLiteralUnion, printPropertyKey, printTsType } from './print-type.js';
 import { perDomainEmitter } from './per-domain-emitter.js';

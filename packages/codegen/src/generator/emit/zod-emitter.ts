@@ -4,10 +4,10 @@ import type { Ir } from '../ir/ir-schema.js';
 import { importSettingsOf, type CodeEmitterOptions } from './code-surface-helpers.js';
 import type { Emitter } from './emitter.js';
 import {
-  modelSurfaceInputs,
   declarationOrder,
   domainModels,
   domainSourceFiles,
+  modelSurfaceInputs,
   strictModelNames,
 } from './model-graph.js';
 import { banner } from './naming.js';

@@ -54,10 +54,11 @@ function posixPath(path: string): string {
 /**
  * A parser that keeps its state across parses of the same project, for watch mode: the source
  * store (each file's text and syntax tree) and each spec file's extraction (extract-file.ts). A
- * parse re-reads the files met so far, re-parses only those whose text changed, and extracts
- * again only the spec files that changed or that looked up a module that changed (appeared,
- * disappeared, or was edited); the IR is merged from the kept and the new extractions, so it is
- * the IR a one-shot parse of the same files gives (test/watch checks it on random edit sequences).
+ * parse re-reads the files met so far (or those it is told changed), re-parses only those whose
+ * text changed, and extracts again only the spec files that changed or that looked up a module
+ * that changed (appeared, disappeared, or was edited); the IR is merged from the kept and the new
+ * extractions, so it is the IR a one-shot parse of the same files gives (test/watch checks it on
+ * random edit sequences).
  */
 export class ParseSession {
   private readonly store = new SourceStore();
