@@ -1,8 +1,8 @@
 /**
  * The bottom module that both the runtime and the generator build on: deterministic ordering,
  * the HTTP path of an operation, the standard error table, "did you mean" hints, whether a
- * process still runs, making folders and ECMAScript's white space. It imports nothing but Node's globals and built-in
- * modules.
+ * process still runs, making folders and ECMAScript's white space. It imports nothing but Node's
+ * globals and built-in modules.
  */
 export { compareCodeUnits } from './code-units.js';
 export { nearestName, unknownNameHint } from './did-you-mean.js';

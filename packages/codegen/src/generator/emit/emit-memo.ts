@@ -30,23 +30,29 @@ export async function withoutEmitMemos<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The IR parts an emitter's output is a function of, compared by identity (diagnostics as text). */
-interface IrParts {
-  readonly specs: readonly object[];
-  readonly models: readonly object[];
-  readonly enums: readonly object[];
-  readonly failedSpecs: readonly object[] | undefined;
-  readonly diagnostics: string;
-}
+/**
+ * What separates the lists of one flat memo input (`Emitter.inputsOf`, {@link sameList}): no
+ * spec, model, enum or name is this object.
+ */
+export const BETWEEN_LISTS = {};
+/** Stands for an IR without `failedSpecs` (an empty list prints in ir.json, a missing one does not). */
+const NO_FAILED_SPECS = {};
 
-function partsOf(ir: Ir): IrParts {
-  return {
-    specs: ir.specs,
-    models: ir.models,
-    enums: ir.enums,
-    failedSpecs: ir.failedSpecs,
-    diagnostics: JSON.stringify(ir.diagnostics),
-  };
+/**
+ * What an emitter without `inputsOf` is a function of, as one flat list: the IR's specs, models,
+ * enums and failed specs (by identity) and its diagnostics (as text).
+ */
+function irInputs(ir: Ir): unknown[] {
+  return [
+    ...ir.specs,
+    BETWEEN_LISTS,
+    ...ir.models,
+    BETWEEN_LISTS,
+    ...ir.enums,
+    BETWEEN_LISTS,
+    ...(ir.failedSpecs ?? [NO_FAILED_SPECS]),
+    JSON.stringify(ir.diagnostics),
+  ];
 }
 
 /** The indexes of `paths` in the order of the paths sorted by code unit (the generated tree's order). */
@@ -65,36 +71,16 @@ export function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undef
   return true;
 }
 
-function sameParts(a: IrParts, b: IrParts): boolean {
-  return (
-    sameList(a.specs, b.specs) &&
-    sameList(a.models, b.models) &&
-    sameList(a.enums, b.enums) &&
-    sameList(a.failedSpecs, b.failedSpecs) &&
-    a.diagnostics === b.diagnostics
-  );
-}
-
-function samePartsOrList(
-  a: IrParts | readonly unknown[],
-  b: IrParts | readonly unknown[],
-): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && sameList(a, b);
-  }
-  return sameParts(a as IrParts, b as IrParts);
-}
-
 /**
  * What a watch session keeps between emits of the same emitters: each emitter's last files with
- * the IR parts they came from (an emitter is a pure function of the IR, emitter.ts, so the same
+ * the inputs they came from (an emitter is a pure function of the IR, emitter.ts, so the same
  * spec, model and enum objects give the same files), and each file's last formatted text by its
  * unformatted text (format.ts). One-shot runs use none.
  */
 export class EmitMemo {
   private readonly emitted = new Map<
     Emitter,
-    { parts: IrParts | readonly unknown[]; files: OutputFile[] }
+    { inputs: readonly unknown[]; files: OutputFile[] }
   >();
   private readonly formatted = new Map<string, { from: string; to: OutputFile }>();
   private lastOrder: { paths: readonly string[]; order: readonly number[] } | undefined;
@@ -108,11 +94,11 @@ export class EmitMemo {
    * `inputsOf(ir)` when it has one, else the IR's specs, models, enums and diagnostics.
    */
   emit(emitter: Emitter, ir: Ir): OutputFile[] {
-    const parts = emitter.inputsOf ? emitter.inputsOf(ir) : partsOf(ir);
+    const inputs = emitter.inputsOf ? emitter.inputsOf(ir) : irInputs(ir);
     const last = this.emitted.get(emitter);
-    if (last && samePartsOrList(last.parts, parts)) return last.files;
+    if (last && sameList(last.inputs, inputs)) return last.files;
     const files = emitter.emit(ir);
-    this.emitted.set(emitter, { parts, files });
+    this.emitted.set(emitter, { inputs, files });
     return files;
   }
 

@@ -63,10 +63,9 @@ function writeParts(value: unknown, indent: string, out: PartedTextBuilder): boo
     out.text(JSON.stringify(value));
     return true;
   }
-  const object = value;
-  if (KEPT.has(object)) for (const part of keptParts(object, indent)) out.bytes(part);
-  else if (HOLDERS.has(object)) writeContainerParts(object, indent, out);
-  else out.text(indented(JSON.stringify(object, null, 2), indent));
+  if (KEPT.has(value)) for (const part of keptParts(value, indent)) out.bytes(part);
+  else if (HOLDERS.has(value)) writeContainerParts(value, indent, out);
+  else out.text(indented(JSON.stringify(value, null, 2), indent));
   return true;
 }
 

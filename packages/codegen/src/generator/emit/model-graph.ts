@@ -1,11 +1,9 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Ir, Model, Spec } from '../ir/ir-schema.js';
+import { BETWEEN_LISTS } from './emit-memo.js';
 import { domainOf, reachableModels, specsOfDomain } from './naming.js';
 import { perIr } from './per-ir-memo.js';
 import { RecentResults } from './recent-results.js';
-
-/** Between the lists of one flat memo input: no spec, model or name is this object. */
-const BETWEEN = {};
 
 /**
  * The schema model names a spec names directly, in this order: an operation's input (none when
@@ -29,9 +27,9 @@ export function modelRefsOf(spec: Spec): string[] {
  * editing one leaves these surfaces as they were.
  */
 export function modelSurfaceInputs(ir: Ir): unknown[] {
-  const inputs: unknown[] = [...ir.models, BETWEEN, ...ir.enums];
+  const inputs: unknown[] = [...ir.models, BETWEEN_LISTS, ...ir.enums];
   for (const spec of ir.specs) {
-    inputs.push(BETWEEN, domainOf(spec), spec.kind, spec.key, spec.version, spec.source.file);
+    inputs.push(BETWEEN_LISTS, domainOf(spec), spec.kind, spec.key, spec.version, spec.source.file);
     inputs.push(...modelRefsOf(spec));
   }
   return inputs;
@@ -56,7 +54,7 @@ const recentDomainModels = new RecentResults<DomainModels>(16);
 
 const domainModelsOnce = perIr((ir: Ir, domain: string): DomainModels => {
   const roots = specsOfDomain(ir, domain).flatMap(modelRefsOf);
-  const inputs = [...roots, BETWEEN, ...ir.models, BETWEEN, ...ir.enums];
+  const inputs = [...roots, BETWEEN_LISTS, ...ir.models, BETWEEN_LISTS, ...ir.enums];
   return recentDomainModels.of(inputs, () => declaredModels(ir, roots));
 });
 

@@ -1,9 +1,9 @@
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import type { Ir } from '../ir/ir-schema.js';
 import { extractFile, type FileExtraction } from './extract-file.js';
 import { mergeExtractions } from './merge-extractions.js';
 import type { ModuleIndexCache } from './module-graph.js';
-import { specPathsOf } from './parse-specs.js';
+import { specPathsOf, toPosix } from './parse-specs.js';
 import { SourceStore } from './source-store.js';
 
 /** One parse of a {@link ParseSession}: the unsorted IR and the files it read. */
@@ -46,11 +46,6 @@ function reuseEqualParts(next: FileExtraction, previous: FileExtraction): FileEx
   return { ...next, specs, definitions };
 }
 
-/** `path` absolute, with `/` between its segments: how the source store names files. */
-function posixPath(path: string): string {
-  return resolve(path).split(sep).join('/');
-}
-
 /**
  * A parser that keeps its state across parses of the same project, for watch mode: the source
  * store (each file's text and syntax tree) and each spec file's extraction (extract-file.ts). A
@@ -78,8 +73,8 @@ export class ParseSession {
     origin: string,
     changed?: readonly string[],
   ): SessionParse {
-    this.store.refresh(changed?.map(posixPath));
-    const root = posixPath(rootDir);
+    this.store.refresh(changed?.map((path) => toPosix(resolve(path))));
+    const root = toPosix(resolve(rootDir));
     const paths = specPathsOf(specFiles);
     const kept = new Set(paths);
     for (const path of [...this.extractions.keys()]) {

@@ -27,7 +27,8 @@ export function isSpecFileName(name: string, includeTests = false): boolean {
   );
 }
 
-function toPosix(path: string): string {
+/** `path` with `/` between its segments, as the parser names files (IR paths, source store keys). */
+export function toPosix(path: string): string {
   return path.split(sep).join('/');
 }
 

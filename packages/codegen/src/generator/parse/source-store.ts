@@ -32,9 +32,9 @@ interface Entry {
 /**
  * The source files of one parse (or of a watch session's many): each file is read on first use,
  * parsed on first use, and kept. `refresh` re-reads the files met so far (all, or those named) and
- * drops the syntax tree of those whose text changed, which is how watch mode re-parses only what was edited. Texts given
- * to {@link SourceStore.provide} (the generation cache read them already) are used instead of
- * reading the file again.
+ * drops the syntax tree of those whose text changed, which is how watch mode re-parses only what
+ * was edited. Texts given to {@link SourceStore.provide} (the generation cache read them already)
+ * are used instead of reading the file again.
  */
 export class SourceStore implements SourceHost {
   private readonly entries = new Map<string, Entry>();

@@ -32,10 +32,10 @@ interface SessionState {
  * Generation for watch mode: the parser's state (parse-session.ts), the checked IR parts
  * (ir-finisher.ts) and the emitters' last outputs (emit-memo.ts) are kept from one rebuild to the
  * next, so a rebuild after editing one spec re-reads the files it is told changed (or every file),
- * re-parses and re-extracts only what changed, and re-runs only the emitters whose inputs changed. The files are those a
- * one-shot generation of the same inputs gives, byte for byte (test/watch checks it on random edit
- * sequences). Settings with another root folder, spec label or surface options (a config change)
- * start the state afresh.
+ * re-parses and re-extracts only what changed, and re-runs only the emitters whose inputs changed.
+ * The files are those a one-shot generation of the same inputs gives, byte for byte (test/watch
+ * checks it on random edit sequences). Settings with another root folder, spec label or surface
+ * options (a config change) start the state afresh.
  */
 export class GenerationSession {
   private state: SessionState | undefined;
