@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createDocsContext } from '../../packages/codegen/src/generator/emit/docs-context.js';
+import {
+  createLabeler,
+  loadLabelCatalog,
+} from '../../packages/codegen/src/generator/emit/docs-labels.js';
 import { DocsPageMemo } from '../../packages/codegen/src/generator/emit/docs-page-memo.js';
 import { EmitMemo, withoutEmitMemos } from '../../packages/codegen/src/generator/emit/emit-memo.js';
+import type { Ir, Spec } from '../../packages/codegen/src/generator/ir/ir-schema.js';
 import { shippedIr } from '../site/site-fixture.js';
 
 describe('DocsPageMemo.begin: what every page of a watch-mode emit shares', () => {
@@ -42,5 +48,46 @@ describe('DocsPageMemo.begin: what every page of a watch-mode emit shares', () =
     const relaid = memo.begin({ ...ir, specs: [renamed, ...ir.specs.slice(1)] })!;
     expect(relaid).not.toBe(changedEnum);
     expect(relaid.layout).toContain('.renamed');
+  });
+});
+
+describe('DocsPageMemo.page: a page that looks up another spec', () => {
+  const ir = shippedIr();
+  new EmitMemo();
+  const [own, other] = ir.specs;
+  const label = createLabeler(loadLabelCatalog('en'), 'en');
+  /** Prints `own`'s page as one that shows `other`'s title, counting the prints. */
+  const printer = () => {
+    const memo = new DocsPageMemo();
+    let prints = 0;
+    const pageOf = (next: typeof ir) => {
+      const ctx = createDocsContext(next, label);
+      const spec = next.specs.find((one) => one.key === own!.key && one.version === own!.version)!;
+      return memo.page(ctx, spec, 'docs/own.md', 1, memo.begin(next), (pageCtx) => {
+        prints += 1;
+        return pageCtx.pages.find(other!.key, other!.version)?.meta.title ?? '(none)';
+      });
+    };
+    return { pageOf, prints: () => prints };
+  };
+  const withOther = (meta: { title?: string; description?: string }): Ir => ({
+    ...ir,
+    specs: ir.specs.map((spec) =>
+      spec === other ? ({ ...spec, meta: { ...spec.meta, ...meta } } as Spec) : spec,
+    ),
+  });
+
+  it('is reused when the spec it found changes anything but its title', () => {
+    const { pageOf, prints } = printer();
+    const first = pageOf(ir);
+    expect(pageOf(withOther({ description: 'Another description.' }))).toBe(first);
+    expect(prints()).toBe(1);
+  });
+
+  it('is printed again when the title of the spec it found changes', () => {
+    const { pageOf, prints } = printer();
+    pageOf(ir);
+    expect(pageOf(withOther({ title: 'A new title' }))).toBe('A new title');
+    expect(prints()).toBe(2);
   });
 });

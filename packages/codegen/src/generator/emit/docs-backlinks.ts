@@ -1,4 +1,5 @@
 import type { Ir, Spec, SpecRef } from '../ir/ir-schema.js';
+import { keepsEmitMemos } from './emit-memo.js';
 
 /**
  * The references that point at one spec, so its page can link back: the operations that emit an
@@ -83,5 +84,57 @@ export function createBacklinkIndex(ir: Ir): BacklinkIndex {
         break;
     }
   }
+  if (keepsEmitMemos()) keepUnchanged(lists);
   return { of: (spec) => lists.get(spec) ?? EMPTY };
+}
+
+function sameRefs(a: readonly SpecRef[], b: readonly SpecRef[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((ref, at) => {
+      const other = b[at]!;
+      return (
+        ref.key === other.key &&
+        ref.version === other.version &&
+        (ref.source === other.source || JSON.stringify(ref.source) === JSON.stringify(other.source))
+      );
+    })
+  );
+}
+
+const LIST_NAMES = Object.keys(EMPTY) as (keyof Backlinks)[];
+
+/** The backlinks of the latest index built in a watch session, by the target's kind, key and version. */
+let latest = new Map<string, Backlinks>();
+
+/**
+ * Puts back, in `lists`, the previous index's object for every target whose backlinks are the
+ * same, so that what is derived from one spec's backlinks (a page's memo input, their JSON) is
+ * found by identity on a watch rebuild.
+ */
+function keepUnchanged(lists: Map<Spec, Lists>): void {
+  const next = new Map<string, Backlinks>();
+  for (const [target, entry] of lists) {
+    const id = `${target.kind} ${target.key}@${target.version}`;
+    const last = latest.get(id);
+    if (last && LIST_NAMES.every((name) => sameRefs(last[name], entry[name]))) {
+      lists.set(target, last as Lists);
+      next.set(id, last);
+    } else {
+      next.set(id, entry);
+    }
+  }
+  latest = next;
+}
+
+const jsonTexts = new WeakMap<Backlinks, string>();
+
+/** `JSON.stringify(backlinks)`, once per object (see {@link keepUnchanged}). */
+export function backlinksJson(backlinks: Backlinks): string {
+  let text = jsonTexts.get(backlinks);
+  if (text === undefined) {
+    text = JSON.stringify(backlinks);
+    jsonTexts.set(backlinks, text);
+  }
+  return text;
 }

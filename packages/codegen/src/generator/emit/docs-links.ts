@@ -5,7 +5,10 @@ import { domainOf } from './naming.js';
 export interface DocsPages {
   /** `docs/<domain>/<file>` of a spec's page, relative to the output folder. */
   pathOf(spec: Spec): string;
-  /** The spec with this exact key and version, if the IR has it. */
+  /**
+   * The spec with this exact key and version, if the IR has it. A page shows only the title of a
+   * spec found (docs-page-memo.ts compares just that on a watch rebuild).
+   */
   find(key: string, version: string): Spec | undefined;
   /**
    * `[key](./key.md)` (same domain) or `[key](../other/key.md)`, written from a page of

@@ -1,7 +1,9 @@
 import type { Ir, Spec } from '../ir/ir-schema.js';
+import { backlinksJson } from './docs-backlinks.js';
 import type { DocsContext } from './docs-context.js';
 import type { DocsPages } from './docs-links.js';
 import { keepsEmitMemos, sameList } from './emit-memo.js';
+import { titleOf } from './docs-spec-parts.js';
 import { domainOf } from './naming.js';
 
 /**
@@ -22,8 +24,16 @@ interface PageInputs {
   readonly shared: SharedPageInputs;
   /** The page's backlinks as JSON (the referring specs' keys, versions and places). */
   readonly backlinks: string;
-  /** Every spec the page looked up (`pages.find`, also behind `pages.link`), with what it found. */
-  readonly found: readonly { key: string; version: string; spec: Spec | undefined }[];
+  /**
+   * Every spec the page looked up (`pages.find`, also behind `pages.link`), with the title of what
+   * it found (undefined when none): what a page shows of another spec is its link, which follows the
+   * layout, and its title.
+   */
+  readonly found: readonly { key: string; version: string; title: string | undefined }[];
+}
+
+function titleOrNone(spec: Spec | undefined): string | undefined {
+  return spec === undefined ? undefined : titleOf(spec);
 }
 
 /** Each spec's kind, key, version and domain, in IR order: what page paths and links depend on. */
@@ -37,8 +47,9 @@ function layoutOf(ir: Ir): string {
  * The spec pages of the docs emitter's last runs, each with what it was printed from, so that a
  * watch rebuild prints again only the pages whose inputs changed. A page reads other specs only
  * through the context's `pages` (titles in reference tables, link targets) and `backlinks`, and
- * models and enums through the IR's lists: each of them is recorded (specs by identity, which the
- * watch session keeps for unchanged specs), so a page is reused only when every input is the same.
+ * models and enums through the IR's lists: each of them is recorded (the page's own spec by
+ * identity, which the watch session keeps for unchanged specs; a spec it looked up by the title
+ * found), so a page is reused only when every input is the same.
  */
 export class DocsPageMemo {
   private readonly pages = new Map<string, { inputs: PageInputs; contents: string }>();
@@ -77,7 +88,7 @@ export class DocsPageMemo {
     print: (ctx: DocsContext) => string,
   ): string {
     if (shared === undefined) return print(ctx);
-    const backlinks = JSON.stringify(ctx.backlinks.of(spec));
+    const backlinks = backlinksJson(ctx.backlinks.of(spec));
     const last = this.pages.get(path);
     if (
       last &&
@@ -85,7 +96,9 @@ export class DocsPageMemo {
       last.inputs.order === order &&
       last.inputs.shared === shared &&
       last.inputs.backlinks === backlinks &&
-      last.inputs.found.every((entry) => ctx.pages.find(entry.key, entry.version) === entry.spec)
+      last.inputs.found.every(
+        (entry) => titleOrNone(ctx.pages.find(entry.key, entry.version)) === entry.title,
+      )
     ) {
       return last.contents;
     }
@@ -94,11 +107,11 @@ export class DocsPageMemo {
       pathOf: (target) => ctx.pages.pathOf(target),
       find: (key, version) => {
         const target = ctx.pages.find(key, version);
-        found.push({ key, version, spec: target });
+        found.push({ key, version, title: titleOrNone(target) });
         return target;
       },
       link: (key, version, fromDomain) => {
-        found.push({ key, version, spec: ctx.pages.find(key, version) });
+        found.push({ key, version, title: titleOrNone(ctx.pages.find(key, version)) });
         return ctx.pages.link(key, version, fromDomain);
       },
     };

@@ -2,12 +2,14 @@ import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir } from '../ir/ir-schema.js';
 import { buildClientView } from './client-emitter.js';
 import { domainBanner, importSettingsOf, type CodeEmitterOptions } from './code-surface-helpers.js';
+import { BETWEEN_LISTS } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { buildEventsView } from './events-emitter.js';
 import { buildHandlersView } from './handlers-emitter.js';
 import { buildRegistryView } from './registry-emitter.js';
 import { generatedSpecifier } from './import-settings.js';
 import { perDomainEmitter } from './per-domain-emitter.js';
+import { RecentResults } from './recent-results.js';
 
 /** The view model of `templates/registry/index.ts.hbs`: the modules the barrel re-exports. */
 export interface DomainIndexView {
@@ -49,6 +51,23 @@ function codeSurfaceExports(ir: Ir, domain: string): [string, string][] {
     );
 }
 
+const recentModelOwners = new RecentResults<ReadonlyMap<string, string>>(4);
+
+/**
+ * The file exporting each name the data surfaces export: a model or enum name (types.ts) and its
+ * `<Name>Schema` (schemas.ts); the same map while the IR's models and enums are the same objects.
+ */
+function modelExportOwners(ir: Ir): ReadonlyMap<string, string> {
+  return recentModelOwners.of([...ir.models, BETWEEN_LISTS, ...ir.enums], () => {
+    const owners = new Map<string, string>();
+    for (const { name } of [...ir.models, ...ir.enums]) {
+      owners.set(name, 'types.ts');
+      owners.set(`${name}Schema`, 'schemas.ts');
+    }
+    return owners;
+  });
+}
+
 /**
  * The barrel view of one domain. `export *` of two modules exporting one name is a TypeScript
  * error, so this checks the code surfaces' names against each other and against the schema model
@@ -61,13 +80,10 @@ export function buildDomainIndexView(
   options: CodeEmitterOptions = {},
   modules: readonly string[] = DOMAIN_MODULES,
 ): DomainIndexView {
+  const modelOwners = modelExportOwners(ir);
   const owners = new Map<string, string>();
-  for (const { name } of [...ir.models, ...ir.enums]) {
-    owners.set(name, 'types.ts');
-    owners.set(`${name}Schema`, 'schemas.ts');
-  }
   for (const [name, file] of codeSurfaceExports(ir, domain)) {
-    const other = owners.get(name);
+    const other = owners.get(name) ?? modelOwners.get(name);
     if (other)
       throw new Error(`${domain}/${file} and ${domain}/${other} would both export ${name}`);
     owners.set(name, file);

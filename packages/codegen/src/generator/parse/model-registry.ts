@@ -6,8 +6,30 @@ function where(at: SourceLocation): string {
   return `${at.file}:${at.line}:${at.column}`;
 }
 
+const definitionTexts = new WeakMap<object, string>();
+
+/**
+ * What makes two definitions of one name the same, as JSON, once per definition object: a model
+ * that many spec files import is met once per file, and a watch session keeps the extractions of
+ * unchanged files, so a rebuild compares texts made before.
+ */
+function definitionText(definition: Model | EnumDef): string {
+  let text = definitionTexts.get(definition);
+  if (text === undefined) {
+    text = JSON.stringify(
+      definition.kind === 'model' ? [definition.description, definition.fields] : definition.values,
+    );
+    definitionTexts.set(definition, text);
+  }
+  return text;
+}
+
 function sameModel(a: Model, b: Model): boolean {
-  return JSON.stringify([a.description, a.fields]) === JSON.stringify([b.description, b.fields]);
+  return a === b || definitionText(a) === definitionText(b);
+}
+
+function sameEnum(a: EnumDef, b: EnumDef): boolean {
+  return a === b || definitionText(a) === definitionText(b);
 }
 
 /** Where the evaluator puts each schema model and enum definition it meets, in the order met. */
@@ -40,7 +62,7 @@ export class ModelRegistry implements ModelSink {
 
   addEnum(enumDef: EnumDef): void {
     const existing = this.enums.get(enumDef.name);
-    if (existing && JSON.stringify(existing.values) === JSON.stringify(enumDef.values)) return;
+    if (existing && sameEnum(existing, enumDef)) return;
     const first = existing ?? this.models.get(enumDef.name);
     if (first) {
       this.reportDuplicate('enum', enumDef.name, first, enumDef.source);

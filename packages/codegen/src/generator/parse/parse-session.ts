@@ -59,6 +59,7 @@ export class ParseSession {
   private readonly store = new SourceStore();
   private readonly extractions = new Map<string, FileExtraction>();
   private readonly indexes: ModuleIndexCache = new WeakMap();
+  private lastSpecPaths: { readonly given: readonly string[]; readonly paths: string[] } | undefined;
 
   /**
    * Parses `specFiles` (absolute paths; IR paths relative to `rootDir`, absolute POSIX);
@@ -75,7 +76,7 @@ export class ParseSession {
   ): SessionParse {
     this.store.refresh(changed?.map((path) => toPosix(resolve(path))));
     const root = toPosix(resolve(rootDir));
-    const paths = specPathsOf(specFiles);
+    const paths = this.specPathsOf(specFiles);
     const kept = new Set(paths);
     for (const path of [...this.extractions.keys()]) {
       if (!kept.has(path)) this.extractions.delete(path);
@@ -99,5 +100,20 @@ export class ParseSession {
       inputs: this.store.existingPaths(paths),
       extracted,
     };
+  }
+
+  /** {@link specPathsOf}, resolved and sorted again only when the list given differs from the last. */
+  private specPathsOf(specFiles: readonly string[]): string[] {
+    const last = this.lastSpecPaths;
+    if (
+      last &&
+      last.given.length === specFiles.length &&
+      last.given.every((path, at) => path === specFiles[at])
+    ) {
+      return last.paths;
+    }
+    const paths = specPathsOf(specFiles);
+    this.lastSpecPaths = { given: [...specFiles], paths };
+    return paths;
   }
 }

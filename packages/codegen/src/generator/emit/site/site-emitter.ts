@@ -1,5 +1,6 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir, Spec } from '../../ir/ir-schema.js';
+import type { Backlinks } from '../docs-backlinks.js';
 import { createDocsContext } from '../docs-context.js';
 import { KIND_SECTIONS } from '../docs-index-pages.js';
 import {
@@ -254,11 +255,7 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
   const placement = memoize ? placementOf(ir, memo().shared) : modelPlacement(ir);
   const order = domainOrder(first);
   const domains = domainsOf(ir);
-  let backlinks: Map<Spec, string> | undefined;
-  const backlinksKey = (spec: Spec) =>
-    (backlinks ??= new Map(
-      ir.specs.map((one) => [one, JSON.stringify(linkRefs(first.backlinks.of(one)))]),
-    )).get(spec)!;
+  const backlinksKey = (spec: Spec) => linkRefsJson(first.backlinks.of(spec));
 
   /** What an API reference operation is built from: its contract spec, or its own JSON. */
   const entrySources = new Map<ApiOperation, string>();
@@ -374,7 +371,7 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
         const events = ir.specs.filter((spec) => spec.kind === 'event');
         return `events ${digest(
           ...events.map(specKey),
-          JSON.stringify(events.map((spec) => linkRefs(ctx.backlinks.of(spec)))),
+          ...events.map((spec) => linkRefsJson(ctx.backlinks.of(spec))),
         )}`;
       },
       () => ({
@@ -559,10 +556,25 @@ function specPageCodes(spec: Spec, extras: readonly SpecExtra[]): DocsCode[] {
 }
 
 /** The references of a spec's backlinks, without their source locations (no page shows those). */
-function linkRefs(links: object): string[][][] {
-  return Object.values(links as Record<string, readonly { key: string; version: string }[]>).map(
-    (list) => list.map((ref) => [ref.key, ref.version]),
+function linkRefs(links: Backlinks): string[][][] {
+  return Object.values(links).map((list: Backlinks[keyof Backlinks]) =>
+    list.map((ref) => [ref.key, ref.version]),
   );
+}
+
+const linkRefTexts = new WeakMap<Backlinks, string>();
+
+/**
+ * The JSON of {@link linkRefs}, once per backlinks object (a watch rebuild keeps the objects of
+ * unchanged backlinks).
+ */
+function linkRefsJson(links: Backlinks): string {
+  let text = linkRefTexts.get(links);
+  if (text === undefined) {
+    text = JSON.stringify(linkRefs(links));
+    linkRefTexts.set(links, text);
+  }
+  return text;
 }
 
 /** The code blocks of a page's blocks, to highlight with every other page's. */

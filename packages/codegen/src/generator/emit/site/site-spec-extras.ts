@@ -1,11 +1,9 @@
-import type { Ir, Spec } from '../../ir/ir-schema.js';
+import type { Ir, OperationSpec, Spec } from '../../ir/ir-schema.js';
 import type { DocsContext } from '../docs-context.js';
 import { codeBlock } from '../docs-markdown.js';
 import { body, type PlannedSection } from '../docs-page-plan.js';
-import { rootDocument, schemaEntries, type SchemaEntry } from '../json-schema-emitter.js';
+import { rootDocument, type SchemaEntry } from '../json-schema-emitter.js';
 import { strictModelNames } from '../model-graph.js';
-import { domainOf } from '../naming.js';
-import { perIr } from '../per-ir-memo.js';
 import { exampleOfModel } from './example-values.js';
 
 /**
@@ -29,17 +27,6 @@ function prettyJsonOnce(value: unknown): string {
   return text;
 }
 
-/** The json-schema surface's entries of one domain, by `<key>@<version> <role>`. */
-const entriesOfDomain = perIr(
-  (ir: Ir, domain: string): ReadonlyMap<string, SchemaEntry> =>
-    new Map(
-      schemaEntries(ir, domain).map((entry) => [
-        `${entry.key}@${entry.version} ${entry.role}`,
-        entry,
-      ]),
-    ),
-);
-
 /**
  * The JSON Schema document of an operation's input or output as the json-schema surface writes it
  * (`rootDocument`: JSON Schema 2020-12, the model inlined, every model it reaches under `$defs`),
@@ -47,8 +34,9 @@ const entriesOfDomain = perIr(
  * fragment-only reference (`#/$defs/…`, `#`) naming a place in the document that holds it (JSON
  * Schema 2020-12 Core §8.2, RFC 3986 §5.1).
  */
-function schemaDocument(ir: Ir, spec: Spec, role: 'input' | 'output'): unknown {
-  const entry = entriesOfDomain(ir, domainOf(spec)).get(`${spec.key}@${spec.version} ${role}`)!;
+function schemaDocument(ir: Ir, spec: OperationSpec, role: 'input' | 'output'): unknown {
+  const model = role === 'input' ? spec.io.input! : spec.io.output;
+  const entry: SchemaEntry = { key: spec.key, version: spec.version, role, model, id: '', file: '' };
   const { $id: _id, ...document } = rootDocument(ir, entry, strictModelNames(ir));
   return document;
 }
