@@ -59,7 +59,8 @@ export class ParseSession {
   private readonly store = new SourceStore();
   private readonly extractions = new Map<string, FileExtraction>();
   private readonly indexes: ModuleIndexCache = new WeakMap();
-  private lastSpecPaths: { readonly given: readonly string[]; readonly paths: string[] } | undefined;
+  private lastSpecPaths:
+    { readonly given: readonly string[]; readonly paths: string[] } | undefined;
 
   /**
    * Parses `specFiles` (absolute paths; IR paths relative to `rootDir`, absolute POSIX);

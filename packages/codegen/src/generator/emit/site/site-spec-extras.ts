@@ -36,7 +36,14 @@ function prettyJsonOnce(value: unknown): string {
  */
 function schemaDocument(ir: Ir, spec: OperationSpec, role: 'input' | 'output'): unknown {
   const model = role === 'input' ? spec.io.input! : spec.io.output;
-  const entry: SchemaEntry = { key: spec.key, version: spec.version, role, model, id: '', file: '' };
+  const entry: SchemaEntry = {
+    key: spec.key,
+    version: spec.version,
+    role,
+    model,
+    id: '',
+    file: '',
+  };
   const { $id: _id, ...document } = rootDocument(ir, entry, strictModelNames(ir));
   return document;
 }
