@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
   codeBlock,
+  escapeCells,
   table,
+  unalignedTableOfEscaped,
   type DocsPageView,
   type DocsTable,
 } from '../../packages/codegen/src/generator/emit/docs-markdown.js';
 import { body, finishPage } from '../../packages/codegen/src/generator/emit/docs-page-plan.js';
 import { renderTemplate } from '../../packages/codegen/src/generator/emit/render-template.js';
+import {
+  directTable,
+  wrappedTableHtml,
+} from '../../packages/codegen/src/generator/emit/site/site-direct-blocks.js';
 import {
   blocksMarkdown,
   blocksToDirectHtml,
@@ -203,5 +209,45 @@ describe('site direct rendering', () => {
     expect(pageViewToHtml(view, templateMarkdown)).toBe(markdownToHtml(templateMarkdown(view)));
     const direct: DocsPageView = { sections: [{ ...view.sections[1]!, heading: 'Only' }] };
     expect(pageViewToHtml(direct, templateMarkdown)).toBe(markdownToHtml(templateMarkdown(direct)));
+  });
+});
+
+describe('a table whose rows its caller keeps (unalignedTableOfEscaped)', () => {
+  const header = ['Key', 'Version', 'Title'];
+  const rows = [
+    ['[one](./one.md)', '1.0.0', 'First | with a pipe'],
+    ['[two](./two.md)', '2.0.0', '`code` title'],
+  ].map(escapeCells);
+  const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+  let inlineCalls = 0;
+  const renderInline = (text: string) => {
+    inlineCalls += 1;
+    return `<i>${escapeHtml(text)}</i>`;
+  };
+  /** The table's HTML, and how many cells went to `renderInline` for it. */
+  const printed = (table: DocsTable) => {
+    inlineCalls = 0;
+    const html = wrappedTableHtml(directTable(table)!, escapeHtml, renderInline);
+    return { html, inlineCalls };
+  };
+
+  it('prints each kept row once, then the same row array by its element', () => {
+    const first = printed(unalignedTableOfEscaped(header, rows));
+    expect(first.inlineCalls).toBe(3);
+    const again = printed(unalignedTableOfEscaped(['Clé', 'Version', 'Titre'], rows));
+    expect(again.inlineCalls).toBe(0);
+    expect(again.html.slice(again.html.indexOf('<tbody>'))).toBe(
+      first.html.slice(first.html.indexOf('<tbody>')),
+    );
+  });
+
+  it('prints a new row array, and every row of a table whose rows are not kept, again', () => {
+    printed(unalignedTableOfEscaped(header, rows));
+    const edited = [rows[0]!, escapeCells(['[two](./two.md)', '2.0.1', '`code` title'])];
+    expect(printed(unalignedTableOfEscaped(header, edited)).inlineCalls).toBe(2);
+    const notKept = printed({ ...unalignedTableOfEscaped(header, rows), rowsKept: false });
+    expect(notKept.inlineCalls).toBe(3);
+    expect(notKept.html).toBe(printed(unalignedTableOfEscaped(header, rows)).html);
   });
 });

@@ -17,6 +17,11 @@ export interface DocsTable {
   readonly header: readonly string[];
   readonly delimiters: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /**
+   * True when the caller keeps each row's array while its cells are unchanged
+   * ({@link unalignedTableOfEscaped}): the site then finds a row's HTML by the array.
+   */
+  readonly rowsKept?: boolean;
 }
 
 /** A fenced code block: `fence` is three or more backticks, longer than any run inside `text`. */
@@ -140,11 +145,24 @@ export function unalignedTable(
   header: readonly string[],
   rows: readonly (readonly string[])[],
 ): DocsTable {
-  return {
-    header: header.map(escapeCell),
-    delimiters: header.map(() => '---'),
-    rows: rows.map((row) => row.map(escapeCell)),
-  };
+  return unalignedTableOfEscaped(header, rows.map(escapeCells));
+}
+
+/** Every cell of `row` escaped with {@link escapeCell}. */
+export function escapeCells(row: readonly string[]): string[] {
+  return row.map(escapeCell);
+}
+
+/**
+ * {@link unalignedTable} of rows escaped already ({@link escapeCells}): the row arrays are the
+ * table's own, so a caller that keeps a row's array while its cells are unchanged lets the site
+ * find the row's HTML by identity (site-direct-blocks.ts).
+ */
+export function unalignedTableOfEscaped(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): DocsTable {
+  return { header: escapeCells(header), delimiters: header.map(() => '---'), rows, rowsKept: true };
 }
 
 /** A fenced block for `text` kept verbatim: the fence outgrows any backtick run in the text. */

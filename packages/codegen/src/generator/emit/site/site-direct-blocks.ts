@@ -122,6 +122,8 @@ export interface DirectTable {
   readonly aligns: readonly string[];
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** The table's `rowsKept`: its rows' HTML is memoized by their arrays. */
+  readonly rowsKept: boolean;
 }
 
 /**
@@ -136,18 +138,54 @@ export function directTable(table: DocsTable): DirectTable | null {
   const width = header.length;
   if (aligns === null || width === 0 || width !== aligns.length) return null;
   let autocompleted = 0;
-  const rows: string[][] = [];
+  const rows: (readonly string[])[] = [];
   for (const row of table.rows) {
+    const known = table.rowsKept ? trimmedRows.get(row) : undefined;
+    if (known?.width === width) {
+      autocompleted += known.autocompleted;
+      if (autocompleted > MAX_AUTOCOMPLETED_CELLS) return null;
+      rows.push(known.cells);
+      continue;
+    }
     const cells = cellsOfRow(row);
     if (cells === null) return null;
     autocompleted += width - cells.length;
     if (autocompleted > MAX_AUTOCOMPLETED_CELLS) return null;
     const trimmed = new Array<string>(width);
     for (let at = 0; at < width; at++) trimmed[at] = cells[at]?.trim() ?? '';
+    if (table.rowsKept) {
+      trimmedRows.set(row, { width, autocompleted: width - cells.length, cells: trimmed });
+    }
     rows.push(trimmed);
   }
-  return { aligns, header: header.map((cell) => cell.trim()), rows };
+  return {
+    aligns,
+    header: header.map((cell) => cell.trim()),
+    rows,
+    rowsKept: table.rowsKept === true,
+  };
 }
+
+/**
+ * Each body row's trimmed cells in a table `width` columns wide, by the row's array: a table row
+ * kept from one page or emit to the next (site-domain-index.ts) is read once. A row whose cells
+ * make the table unreadable directly is not kept (the table then goes to markdown-it).
+ */
+const trimmedRows = new WeakMap<
+  readonly string[],
+  { readonly width: number; readonly autocompleted: number; readonly cells: readonly string[] }
+>();
+
+/** Each trimmed row's `<tr>` element, by the row's array, with the column openings it was printed with. */
+const rowElements = new WeakMap<
+  readonly string[],
+  {
+    readonly opens: readonly string[];
+    readonly escape: EscapeHtml;
+    readonly inline: (text: string) => string;
+    readonly html: string;
+  }
+>();
 
 function cellsSafe(cells: readonly string[]): boolean {
   for (const cell of cells) if (UNSAFE_TEXT.test(cell)) return false;
@@ -182,15 +220,37 @@ export function wrappedTableHtml(
     const cellOpens = opens('td');
     html += '<tbody>\n';
     for (const row of table.rows) {
-      html += '<tr>\n';
-      for (let at = 0; at < row.length; at++) {
-        html += `${cellOpens[at]!}${inner(row[at]!)}</td>\n`;
+      const known = table.rowsKept ? rowElements.get(row) : undefined;
+      if (
+        known?.escape === escapeHtml &&
+        known.inline === renderInline &&
+        sameOpens(known.opens, cellOpens)
+      ) {
+        html += known.html;
+        continue;
       }
-      html += '</tr>\n';
+      let element = '<tr>\n';
+      for (let at = 0; at < row.length; at++) {
+        element += `${cellOpens[at]!}${inner(row[at]!)}</td>\n`;
+      }
+      element += '</tr>\n';
+      if (table.rowsKept) {
+        rowElements.set(row, {
+          opens: cellOpens,
+          escape: escapeHtml,
+          inline: renderInline,
+          html: element,
+        });
+      }
+      html += element;
     }
     html += '</tbody>\n';
   }
   return html + '</table></div>\n';
+}
+
+function sameOpens(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((open, at) => open === b[at]);
 }
 
 /**

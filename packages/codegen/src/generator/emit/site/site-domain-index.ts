@@ -1,8 +1,24 @@
+import type { Spec } from '../../ir/ir-schema.js';
 import type { DocsContext } from '../docs-context.js';
 import { KIND_SECTIONS } from '../docs-index-pages.js';
+import { escapeCells, unalignedTableOfEscaped } from '../docs-markdown.js';
 import { titleOf } from '../docs-spec-parts.js';
 import { specsOfDomain } from '../naming.js';
-import { tableBlock, type SiteBlock } from './site-markdown.js';
+import type { SiteBlock } from './site-markdown.js';
+
+const rowsOfSpecs = new WeakMap<Spec, { readonly link: string; readonly row: readonly string[] }>();
+
+/**
+ * A spec's escaped row of its domain index, the same array while the spec object and its link
+ * are: every locale's page shows the same rows, and a watch session keeps unchanged specs.
+ */
+function indexRow(spec: Spec, link: string): readonly string[] {
+  const known = rowsOfSpecs.get(spec);
+  if (known?.link === link) return known.row;
+  const row = escapeCells([link, spec.version, titleOf(spec), spec.meta.description ?? '']);
+  rowsOfSpecs.set(spec, { link, row });
+  return row;
+}
 
 /**
  * `<locale>/<domain>/index.html` as blocks: the docs surface's domain index (`domainIndexView`:
@@ -25,17 +41,12 @@ export function domainIndexBlocks(ctx: DocsContext, domain: string): SiteBlock[]
     const ofKind = specs.filter((spec) => spec.kind === kind);
     if (ofKind.length === 0) continue;
     blocks.push(`## ${label(headingKey)}`);
-    blocks.push(
-      tableBlock(
+    blocks.push({
+      table: unalignedTableOfEscaped(
         header,
-        ofKind.map((spec) => [
-          pages.link(spec.key, spec.version, domain),
-          spec.version,
-          titleOf(spec),
-          spec.meta.description ?? '',
-        ]),
+        ofKind.map((spec) => indexRow(spec, pages.link(spec.key, spec.version, domain))),
       ),
-    );
+    });
   }
   return blocks;
 }
