@@ -36,7 +36,11 @@ export interface BacklinkIndex {
  */
 export function createBacklinkIndex(ir: Ir): BacklinkIndex {
   const byKey = new Map<string, Spec[]>();
-  for (const spec of ir.specs) byKey.set(spec.key, [...(byKey.get(spec.key) ?? []), spec]);
+  for (const spec of ir.specs) {
+    const versions = byKey.get(spec.key);
+    if (versions === undefined) byKey.set(spec.key, [spec]);
+    else versions.push(spec);
+  }
   const lists = new Map<Spec, Lists>();
   const add = (list: keyof Backlinks, key: string, version: string | undefined, from: Spec) => {
     for (const target of byKey.get(key) ?? []) {
@@ -104,27 +108,32 @@ function sameRefs(a: readonly SpecRef[], b: readonly SpecRef[]): boolean {
 
 const LIST_NAMES = Object.keys(EMPTY) as (keyof Backlinks)[];
 
-/** The backlinks of the latest index built in a watch session, by the target's kind, key and version. */
-let latest = new Map<string, Backlinks>();
+/** The backlinks of the latest index built in a watch session, by target spec object. */
+let latest = new Map<Spec, Backlinks>();
 
 /**
  * Puts back, in `lists`, the previous index's object for every target whose backlinks are the
  * same, so that what is derived from one spec's backlinks (a page's memo input, their JSON) is
- * found by identity on a watch rebuild.
+ * found by identity on a watch rebuild. Targets are matched by object: a watch session keeps the
+ * objects of unchanged specs, and a changed spec's pages are made again anyway.
  */
 function keepUnchanged(lists: Map<Spec, Lists>): void {
-  const next = new Map<string, Backlinks>();
+  const next = new Map<Spec, Backlinks>();
   for (const [target, entry] of lists) {
-    const id = `${target.kind} ${target.key}@${target.version}`;
-    const last = latest.get(id);
-    if (last && LIST_NAMES.every((name) => sameRefs(last[name], entry[name]))) {
+    const last = latest.get(target);
+    if (last !== undefined && sameLists(last, entry)) {
       lists.set(target, last as Lists);
-      next.set(id, last);
+      next.set(target, last);
     } else {
-      next.set(id, entry);
+      next.set(target, entry);
     }
   }
   latest = next;
+}
+
+function sameLists(a: Backlinks, b: Backlinks): boolean {
+  for (const name of LIST_NAMES) if (!sameRefs(a[name], b[name])) return false;
+  return true;
 }
 
 const jsonTexts = new WeakMap<Backlinks, string>();

@@ -20,36 +20,62 @@ export interface DomainIndexView {
 /** Every module of a domain; the data emitters (types, zod) write theirs even when empty. */
 const DOMAIN_MODULES = ['client', 'events', 'handlers', 'registry', 'schemas', 'types'];
 
-/** The top-level names the code surfaces of `domain` export, with the file exporting each. */
-function codeSurfaceExports(ir: Ir, domain: string): [string, string][] {
+/**
+ * The top-level names the code surfaces of `domain` export, each followed by the file exporting
+ * it, as one flat list: `[name, file, name, file, ...]`.
+ */
+function codeSurfaceExports(ir: Ir, domain: string): string[] {
   const client = buildClientView(ir, domain);
   const handlers = buildHandlersView(ir, domain);
   const events = buildEventsView(ir, domain);
   const registry = buildRegistryView(ir, domain);
-  return [
-    ...client.errorSets.flatMap((set) => [set.constName, set.typeName, set.guardName]),
-    client.clientType,
-    client.createName,
-  ]
-    .map((name): [string, string] => [name, 'client.ts'])
-    .concat(
-      [
-        ...handlers.operations.flatMap((operation) =>
-          operation.hasEvents
-            ? [operation.eventsType, operation.contextType]
-            : [operation.contextType],
-        ),
-        handlers.handlersType,
-        handlers.createName,
-      ].map((name) => [name, 'handlers.ts']),
-      [
-        ...events.events.map((event) => event.constName),
-        events.catalogName,
-        events.payloadsType,
-      ].map((name) => [name, 'events.ts']),
-      [registry.recordType, registry.registryName, 'getSpec'].map((name) => [name, 'registry.ts']),
-    );
+  const exports: string[] = [];
+  const add = (file: string, name: string) => exports.push(name, file);
+  for (const set of client.errorSets) {
+    add('client.ts', set.constName);
+    add('client.ts', set.typeName);
+    add('client.ts', set.guardName);
+  }
+  add('client.ts', client.clientType);
+  add('client.ts', client.createName);
+  for (const operation of handlers.operations) {
+    if (operation.hasEvents) add('handlers.ts', operation.eventsType);
+    add('handlers.ts', operation.contextType);
+  }
+  add('handlers.ts', handlers.handlersType);
+  add('handlers.ts', handlers.createName);
+  for (const event of events.events) add('events.ts', event.constName);
+  add('events.ts', events.catalogName);
+  add('events.ts', events.payloadsType);
+  for (const name of [registry.recordType, registry.registryName, 'getSpec'])
+    add('registry.ts', name);
+  return exports;
 }
+
+/**
+ * Throws when two of `exports` ({@link codeSurfaceExports}) share a name, or one has a name of
+ * `modelOwners`; a watch session checks the same names against the same map once.
+ */
+function checkExports(
+  domain: string,
+  exports: readonly string[],
+  modelOwners: ReadonlyMap<string, string>,
+): void {
+  checkedExports.of([modelOwners, BETWEEN_LISTS, ...exports], () => {
+    const owners = new Map<string, string>();
+    for (let at = 0; at < exports.length; at += 2) {
+      const name = exports[at]!;
+      const file = exports[at + 1]!;
+      const other = owners.get(name) ?? modelOwners.get(name);
+      if (other)
+        throw new Error(`${domain}/${file} and ${domain}/${other} would both export ${name}`);
+      owners.set(name, file);
+    }
+    return true;
+  });
+}
+
+const checkedExports = new RecentResults<true>(16);
 
 const recentModelOwners = new RecentResults<ReadonlyMap<string, string>>(4);
 
@@ -80,14 +106,7 @@ export function buildDomainIndexView(
   options: CodeEmitterOptions = {},
   modules: readonly string[] = DOMAIN_MODULES,
 ): DomainIndexView {
-  const modelOwners = modelExportOwners(ir);
-  const owners = new Map<string, string>();
-  for (const [name, file] of codeSurfaceExports(ir, domain)) {
-    const other = owners.get(name) ?? modelOwners.get(name);
-    if (other)
-      throw new Error(`${domain}/${file} and ${domain}/${other} would both export ${name}`);
-    owners.set(name, file);
-  }
+  checkExports(domain, codeSurfaceExports(ir, domain), modelExportOwners(ir));
   return {
     banner: domainBanner(ir, domain),
     modules: [...modules]

@@ -26,14 +26,19 @@ export function modelRefsOf(spec: Spec): string[] {
  * file and {@link modelRefsOf}). A spec's title, description or policy is none of them, so
  * editing one leaves these surfaces as they were.
  */
-export function modelSurfaceInputs(ir: Ir): unknown[] {
+export function modelSurfaceInputs(ir: Ir): readonly unknown[] {
+  return modelSurfaceInputsOnce(ir, '');
+}
+
+// Made once per IR: the types, zod and json-schema emitters each ask for it.
+const modelSurfaceInputsOnce = perIr((ir: Ir): readonly unknown[] => {
   const inputs: unknown[] = [...ir.models, BETWEEN_LISTS, ...ir.enums];
   for (const spec of ir.specs) {
     inputs.push(BETWEEN_LISTS, domainOf(spec), spec.kind, spec.key, spec.version, spec.source.file);
     inputs.push(...modelRefsOf(spec));
   }
   return inputs;
-}
+});
 
 /** The schema models and enums one domain's data surfaces declare, each sorted by name. */
 export interface DomainModels {

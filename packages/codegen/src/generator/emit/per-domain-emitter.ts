@@ -16,6 +16,18 @@ function splitBanner(rendered: string): { banner: string; code: string } {
 }
 
 /**
+ * `file` with its runs of blank lines collapsed to one and ending in one line break, as prettier
+ * leaves a file; the same string when it is so already (the templates' usual output: a MB-sized
+ * domain file is then not copied again).
+ */
+function finish(file: string): string {
+  const collapsed = file.includes('\n\n\n') ? file.replace(/\n{3,}/g, '\n\n') : file;
+  const end = collapsed.length - 1;
+  if (collapsed[end] === '\n' && end > 0 && !/\s/.test(collapsed[end - 1]!)) return collapsed;
+  return `${collapsed.trimEnd()}\n`;
+}
+
+/**
  * An emitter that writes one file per domain, `<domain>/<fileName>`, by rendering `template`
  * (under templates/) with the view model `view(ir, domain)` builds. Most TypeScript surfaces have
  * this shape (types, zod, client, handlers, events, registry, index). The template renders the
@@ -33,7 +45,6 @@ export function perDomainEmitter(
   view: (ir: Ir, domain: string) => object,
   imports: (ir: Ir, domain: string) => readonly ImportCandidate[] = () => [],
 ): Emitter {
-  const finish = (file: string) => `${file.replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
   let segmented: SegmentedTemplate | undefined;
   // Watch mode: each domain's last file, with the import candidates it was printed with.
   const lastFiles = new Map<string, { candidates: string; file: OutputFile }>();
