@@ -14,7 +14,19 @@ function isBlank(text: string | undefined): boolean {
  * blank field is MISSING_META_FIELD; a version (or a capability `requires` version) that is not
  * semver 2.0.0 is INVALID_SEMVER. Both at the spec's declaration (the IR keeps no field locations).
  */
-export function checkMeta(spec: Spec): Diagnostic[] {
+export function checkMeta(spec: Spec): readonly Diagnostic[] {
+  let known = metaDiagnostics.get(spec);
+  if (known === undefined) {
+    known = metaDiagnosticsOf(spec);
+    metaDiagnostics.set(spec, known);
+  }
+  return known;
+}
+
+/** checkMeta's diagnostics of each spec object (an IR is never changed once built). */
+const metaDiagnostics = new WeakMap<Spec, readonly Diagnostic[]>();
+
+function metaDiagnosticsOf(spec: Spec): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const { meta } = spec;
   const missing: string[] = [];

@@ -26,9 +26,7 @@ function modelRoots(spec: Spec): { role: string; name: string }[] {
  */
 export function checkModels(ir: Ir): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const models = new Set(ir.models.map((model) => model.name));
-  const enums = new Set(ir.enums.map((enumDef) => enumDef.name));
-  const scalars = new Set<string>(SCALARS);
+  const { models, diagnostics } = modelFacts(ir);
   for (const spec of ir.specs) {
     for (const { role, name } of modelRoots(spec)) {
       if (!models.has(name)) {
@@ -43,6 +41,39 @@ export function checkModels(ir: Ir): Diagnostic[] {
       }
     }
   }
+  out.push(...diagnostics);
+  return out;
+}
+
+/** What {@link checkModels} reads of the IR's models and enums alone. */
+interface ModelFacts {
+  readonly modelList: Ir['models'];
+  readonly enumList: Ir['enums'];
+  readonly models: ReadonlySet<string>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+let lastFacts: ModelFacts | undefined;
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((item, at) => item === b[at]);
+
+/**
+ * The model names and the field diagnostics of `ir`'s models and enums, the last ones again when
+ * the lists hold the same objects (a watch rebuild after an edit that touched no model).
+ */
+function modelFacts(ir: Ir): ModelFacts {
+  if (
+    lastFacts &&
+    sameItems(lastFacts.modelList, ir.models) &&
+    sameItems(lastFacts.enumList, ir.enums)
+  ) {
+    return lastFacts;
+  }
+  const models = new Set(ir.models.map((model) => model.name));
+  const enums = new Set(ir.enums.map((enumDef) => enumDef.name));
+  const scalars = new Set<string>(SCALARS);
+  const diagnostics: Diagnostic[] = [];
   for (const model of ir.models) {
     for (const field of model.fields) {
       const { type, name } = field.type;
@@ -55,7 +86,7 @@ export function checkModels(ir: Ir): Diagnostic[] {
       if (known) continue;
       const code = type === 'scalar' ? DiagnosticCode.UnknownScalar : DiagnosticCode.UnknownModel;
       const noun = type === 'scalar' ? 'scalar' : type === 'model' ? 'schema model' : 'enum';
-      out.push(
+      diagnostics.push(
         located(
           'error',
           code,
@@ -65,5 +96,6 @@ export function checkModels(ir: Ir): Diagnostic[] {
       );
     }
   }
-  return out;
+  lastFacts = { modelList: ir.models, enumList: ir.enums, models, diagnostics };
+  return lastFacts;
 }
