@@ -2,8 +2,8 @@ import type { Ir, Spec } from '../ir/ir-schema.js';
 import { backlinksJson } from './docs-backlinks.js';
 import type { DocsContext } from './docs-context.js';
 import type { DocsPages } from './docs-links.js';
-import { keepsEmitMemos, sameList } from './emit-memo.js';
 import { titleOf } from './docs-spec-parts.js';
+import { keepsEmitMemos, sameList } from './emit-memo.js';
 import { domainOf } from './naming.js';
 
 /**
