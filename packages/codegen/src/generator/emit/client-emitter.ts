@@ -14,7 +14,8 @@ import {
   type ClientNode,
   type OperationNames,
 } from './code-surface-names.js';
-import { keepsEmitMemos, sameList } from './emit-memo.js';
+import { sameList } from '../ir/same-list.js';
+import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { pascalCase } from './naming.js';
 import type { ImportCandidate } from './import-printer.js';

@@ -1,4 +1,5 @@
 import type { Ir, Spec, SpecRef } from '../ir/ir-schema.js';
+import { oncePerObject } from '../ir/once-per-object.js';
 import { keepsEmitMemos } from './emit-memo.js';
 
 /**
@@ -136,14 +137,7 @@ function sameLists(a: Backlinks, b: Backlinks): boolean {
   return true;
 }
 
-const jsonTexts = new WeakMap<Backlinks, string>();
-
 /** `JSON.stringify(backlinks)`, once per object (see {@link keepUnchanged}). */
-export function backlinksJson(backlinks: Backlinks): string {
-  let text = jsonTexts.get(backlinks);
-  if (text === undefined) {
-    text = JSON.stringify(backlinks);
-    jsonTexts.set(backlinks, text);
-  }
-  return text;
-}
+export const backlinksJson = oncePerObject((backlinks: Backlinks): string =>
+  JSON.stringify(backlinks),
+);

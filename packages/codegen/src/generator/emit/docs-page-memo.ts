@@ -3,7 +3,8 @@ import { backlinksJson } from './docs-backlinks.js';
 import type { DocsContext } from './docs-context.js';
 import type { DocsPages } from './docs-links.js';
 import { titleOf } from './docs-spec-parts.js';
-import { keepsEmitMemos, sameList } from './emit-memo.js';
+import { sameList } from '../ir/same-list.js';
+import { keepsEmitMemos } from './emit-memo.js';
 import { domainOf } from './naming.js';
 
 /**

@@ -1,5 +1,6 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir } from '../ir/ir-schema.js';
+import { sameList } from '../ir/same-list.js';
 import type { Emitter } from './emitter.js';
 import type { OutputFile } from './output-file.js';
 
@@ -58,17 +59,6 @@ function irInputs(ir: Ir): unknown[] {
 /** The indexes of `paths` in the order of the paths sorted by code unit (the generated tree's order). */
 export function sortedOrder(paths: readonly string[]): number[] {
   return paths.map((_, at) => at).sort((a, b) => compareCodeUnits(paths[a]!, paths[b]!));
-}
-
-/**
- * True when `a` and `b` hold the same items in the same order, compared with `===` (objects by
- * identity, strings by text); two undefined lists are the same.
- */
-export function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
-  return true;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { EnumDef, Field, Ir, Model } from '../ir/ir-schema.js';
-import { keepsEmitMemos, sameList } from './emit-memo.js';
+import { sameList } from '../ir/same-list.js';
+import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import { modelSurfaceInputs, strictModelNames } from './model-graph.js';
 import { domainsOf, enumsByName, modelsByName, reachableModels, specsOfDomain } from './naming.js';

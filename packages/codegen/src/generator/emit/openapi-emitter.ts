@@ -9,7 +9,8 @@ import {
 } from 'contracts-runtime/core';
 import type { EnumDef, Ir, Model, OperationSpec } from '../ir/ir-schema.js';
 import { deepFreeze } from './deep-freeze.js';
-import { keepsEmitMemos, sameList } from './emit-memo.js';
+import { sameList } from '../ir/same-list.js';
+import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
 import {
   modelObjectSchema,

@@ -1,4 +1,5 @@
-import { keepsEmitMemos, sameList } from './emit-memo.js';
+import { sameList } from '../ir/same-list.js';
+import { keepsEmitMemos } from './emit-memo.js';
 
 /**
  * The results of a pure function for its latest few distinct inputs, each input given as one flat

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sameList } from './emit-memo.js';
+import { sameList } from '../ir/same-list.js';
 import { usedIdentifiers } from './import-printer.js';
 import {
   renderTemplate,

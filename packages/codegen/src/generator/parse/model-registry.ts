@@ -1,34 +1,24 @@
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
 import type { EnumDef, Model, SourceLocation } from '../ir/ir-schema.js';
+import { oncePerObject } from '../ir/once-per-object.js';
 import type { DiagnosticSink } from './diagnostic-sink.js';
 
 function where(at: SourceLocation): string {
   return `${at.file}:${at.line}:${at.column}`;
 }
 
-const definitionTexts = new WeakMap<object, string>();
-
 /**
  * What makes two definitions of one name the same, as JSON, once per definition object: a model
  * that many spec files import is met once per file, and a watch session keeps the extractions of
  * unchanged files, so a rebuild compares texts made before.
  */
-function definitionText(definition: Model | EnumDef): string {
-  let text = definitionTexts.get(definition);
-  if (text === undefined) {
-    text = JSON.stringify(
-      definition.kind === 'model' ? [definition.description, definition.fields] : definition.values,
-    );
-    definitionTexts.set(definition, text);
-  }
-  return text;
-}
+const definitionText = oncePerObject((definition: Model | EnumDef): string =>
+  JSON.stringify(
+    definition.kind === 'model' ? [definition.description, definition.fields] : definition.values,
+  ),
+);
 
-function sameModel(a: Model, b: Model): boolean {
-  return a === b || definitionText(a) === definitionText(b);
-}
-
-function sameEnum(a: EnumDef, b: EnumDef): boolean {
+function sameDefinition<T extends Model | EnumDef>(a: T, b: T): boolean {
   return a === b || definitionText(a) === definitionText(b);
 }
 
@@ -51,7 +41,7 @@ export class ModelRegistry implements ModelSink {
 
   addModel(model: Model): void {
     const existing = this.models.get(model.name);
-    if (existing && sameModel(existing, model)) return;
+    if (existing && sameDefinition(existing, model)) return;
     const first = existing ?? this.enums.get(model.name);
     if (first) {
       this.reportDuplicate('schema model', model.name, first, model.source);
@@ -62,7 +52,7 @@ export class ModelRegistry implements ModelSink {
 
   addEnum(enumDef: EnumDef): void {
     const existing = this.enums.get(enumDef.name);
-    if (existing && sameEnum(existing, enumDef)) return;
+    if (existing && sameDefinition(existing, enumDef)) return;
     const first = existing ?? this.models.get(enumDef.name);
     if (first) {
       this.reportDuplicate('enum', enumDef.name, first, enumDef.source);

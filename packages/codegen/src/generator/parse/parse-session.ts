@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Ir } from '../ir/ir-schema.js';
+import { sameList } from '../ir/same-list.js';
 import { extractFile, type FileExtraction } from './extract-file.js';
 import { mergeExtractions } from './merge-extractions.js';
 import type { ModuleIndexCache } from './module-graph.js';
@@ -106,13 +107,7 @@ export class ParseSession {
   /** {@link specPathsOf}, resolved and sorted again only when the list given differs from the last. */
   private specPathsOf(specFiles: readonly string[]): string[] {
     const last = this.lastSpecPaths;
-    if (
-      last &&
-      last.given.length === specFiles.length &&
-      last.given.every((path, at) => path === specFiles[at])
-    ) {
-      return last.paths;
-    }
+    if (last && sameList(last.given, specFiles)) return last.paths;
     const paths = specPathsOf(specFiles);
     this.lastSpecPaths = { given: [...specFiles], paths };
     return paths;

@@ -1,5 +1,6 @@
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
 import type { Diagnostic, Spec } from '../ir/ir-schema.js';
+import { oncePerObject } from '../ir/once-per-object.js';
 import { located, specId } from './located.js';
 import { isSemver } from './semver.js';
 
@@ -14,17 +15,7 @@ function isBlank(text: string | undefined): boolean {
  * blank field is MISSING_META_FIELD; a version (or a capability `requires` version) that is not
  * semver 2.0.0 is INVALID_SEMVER. Both at the spec's declaration (the IR keeps no field locations).
  */
-export function checkMeta(spec: Spec): readonly Diagnostic[] {
-  let known = metaDiagnostics.get(spec);
-  if (known === undefined) {
-    known = metaDiagnosticsOf(spec);
-    metaDiagnostics.set(spec, known);
-  }
-  return known;
-}
-
-/** checkMeta's diagnostics of each spec object (an IR is never changed once built). */
-const metaDiagnostics = new WeakMap<Spec, readonly Diagnostic[]>();
+export const checkMeta: (spec: Spec) => readonly Diagnostic[] = oncePerObject(metaDiagnosticsOf);
 
 function metaDiagnosticsOf(spec: Spec): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

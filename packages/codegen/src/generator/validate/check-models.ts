@@ -1,5 +1,6 @@
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
 import { SCALARS, type Diagnostic, type Ir, type Spec } from '../ir/ir-schema.js';
+import { sameList } from '../ir/same-list.js';
 import { located, specId } from './located.js';
 
 function modelRoots(spec: Spec): { role: string; name: string }[] {
@@ -55,9 +56,6 @@ interface ModelFacts {
 
 let lastFacts: ModelFacts | undefined;
 
-const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
-  a.length === b.length && a.every((item, at) => item === b[at]);
-
 /**
  * The model names and the field diagnostics of `ir`'s models and enums, the last ones again when
  * the lists hold the same objects (a watch rebuild after an edit that touched no model).
@@ -65,8 +63,8 @@ const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
 function modelFacts(ir: Ir): ModelFacts {
   if (
     lastFacts &&
-    sameItems(lastFacts.modelList, ir.models) &&
-    sameItems(lastFacts.enumList, ir.enums)
+    sameList(lastFacts.modelList, ir.models) &&
+    sameList(lastFacts.enumList, ir.enums)
   ) {
     return lastFacts;
   }

@@ -1,5 +1,6 @@
 import { DiagnosticCode } from '../ir/diagnostic-codes.js';
 import type { Diagnostic, FailedSpec, SourceLocation, Spec, SpecKind } from '../ir/ir-schema.js';
+import { oncePerObject } from '../ir/once-per-object.js';
 import { describeKind, located, specId, where } from './located.js';
 import type { SpecIndex } from './spec-index.js';
 
@@ -91,22 +92,16 @@ function resolve(
 }
 
 /** `surface key` (any version) and `surface key@version` of each `provides` entry. */
-const PROVIDED = new WeakMap<Spec, ReadonlySet<string>>();
-
-function providedBy(capability: Spec & { kind: 'capability' }): ReadonlySet<string> {
-  let provided = PROVIDED.get(capability);
-  if (!provided) {
-    provided = new Set(
+const providedBy = oncePerObject(
+  (capability: Spec & { kind: 'capability' }): ReadonlySet<string> =>
+    new Set(
       capability.provides.map((entry) =>
         entry.version === undefined
           ? `${entry.surface} ${entry.key}`
           : `${entry.surface} ${entry.key}@${entry.version}`,
       ),
-    );
-    PROVIDED.set(capability, provided);
-  }
-  return provided;
-}
+    ),
+);
 
 /**
  * True when `capability` lists `spec` in `provides` (an entry without a version provides every

@@ -1,3 +1,4 @@
+import { sameList } from '../../ir/same-list.js';
 import type { DocsCode, DocsTable } from '../docs-markdown.js';
 
 /**
@@ -224,7 +225,7 @@ export function wrappedTableHtml(
       if (
         known?.escape === escapeHtml &&
         known.inline === renderInline &&
-        sameOpens(known.opens, cellOpens)
+        sameList(known.opens, cellOpens)
       ) {
         html += known.html;
         continue;
@@ -247,10 +248,6 @@ export function wrappedTableHtml(
     html += '</tbody>\n';
   }
   return html + '</table></div>\n';
-}
-
-function sameOpens(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((open, at) => open === b[at]);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir, Spec } from '../../ir/ir-schema.js';
+import { oncePerObject } from '../../ir/once-per-object.js';
 import type { Backlinks } from '../docs-backlinks.js';
 import { createDocsContext } from '../docs-context.js';
 import { KIND_SECTIONS } from '../docs-index-pages.js';
@@ -562,20 +563,11 @@ function linkRefs(links: Backlinks): string[][][] {
   );
 }
 
-const linkRefTexts = new WeakMap<Backlinks, string>();
-
 /**
  * The JSON of {@link linkRefs}, once per backlinks object (a watch rebuild keeps the objects of
  * unchanged backlinks).
  */
-function linkRefsJson(links: Backlinks): string {
-  let text = linkRefTexts.get(links);
-  if (text === undefined) {
-    text = JSON.stringify(linkRefs(links));
-    linkRefTexts.set(links, text);
-  }
-  return text;
-}
+const linkRefsJson = oncePerObject((links: Backlinks): string => JSON.stringify(linkRefs(links)));
 
 /** The code blocks of a page's blocks, to highlight with every other page's. */
 function codesOfBlocks(blocks: readonly SiteBlock[]): DocsCode[] {

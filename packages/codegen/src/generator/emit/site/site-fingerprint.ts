@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Ir, Spec } from '../../ir/ir-schema.js';
+import { oncePerObject } from '../../ir/once-per-object.js';
 import { titleOf } from '../docs-spec-parts.js';
 import { modelRefsOf } from '../model-graph.js';
 import { domainOf } from '../naming.js';
@@ -27,40 +28,24 @@ export interface IrFingerprint {
   readonly whole: string;
 }
 
-const partDigests = new WeakMap<object, string>();
-
 /**
  * The digest of one IR part's JSON (a spec, a model, an enum), once per object: an IR is never
  * changed once built (naming.ts), and a watch session hands the next IR the same objects for the
  * parts that did not change (ir-finisher.ts), so a rebuild digests only what changed.
  */
-export function partDigest(part: object): string {
-  let found = partDigests.get(part);
-  if (found === undefined) {
-    found = digest(JSON.stringify(part));
-    partDigests.set(part, found);
-  }
-  return found;
-}
-
-const directoryEntries = new WeakMap<Spec, string>();
+export const partDigest = oncePerObject((part: object): string => digest(JSON.stringify(part)));
 
 /** What other pages show of a spec (see {@link IrFingerprint}), as JSON, once per spec object. */
-function directoryEntry(spec: Spec): string {
-  let entry = directoryEntries.get(spec);
-  if (entry === undefined) {
-    entry = JSON.stringify([
-      spec.kind,
-      spec.key,
-      spec.version,
-      domainOf(spec),
-      titleOf(spec),
-      modelRefsOf(spec),
-    ]);
-    directoryEntries.set(spec, entry);
-  }
-  return entry;
-}
+const directoryEntry = oncePerObject((spec: Spec): string =>
+  JSON.stringify([
+    spec.kind,
+    spec.key,
+    spec.version,
+    domainOf(spec),
+    titleOf(spec),
+    modelRefsOf(spec),
+  ]),
+);
 
 /**
  * The {@link IrFingerprint} of `ir`: the JSON of every part not digested before (the IR's 3 MB at
