@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildClientView } from '../../packages/codegen/src/generator/emit/client-emitter.js';
 import { EmitMemo, withoutEmitMemos } from '../../packages/codegen/src/generator/emit/emit-memo.js';
-import { usedIdentifiers } from '../../packages/codegen/src/generator/emit/import-printer.js';
+import {
+  usedIdentifiers,
+  withImportsJoined,
+  withImportsOf,
+  type ImportCandidate,
+} from '../../packages/codegen/src/generator/emit/import-printer.js';
 import { createJsonSchemaEmitter } from '../../packages/codegen/src/generator/emit/json-schema-emitter.js';
 import {
   holdsKeptJson,
@@ -144,5 +149,36 @@ describe('watch-mode emit memos', () => {
     expect(registry.render(records, 'demo').text).toBe(
       renderTemplate('registry/registry.ts.hbs', records),
     );
+  });
+
+  it('print the imports of a file given in pieces as withImportsOf prints them of its text', () => {
+    const candidates: ImportCandidate[] = [
+      { name: 'types', specifier: './types.js', namespace: true, typeOnly: true },
+      { name: 'z', specifier: 'zod', typeOnly: false },
+    ];
+    const cases: { pieces: string[]; used: string[] }[] = [
+      {
+        pieces: ['// banner\n\nexport const a = 1;\n', 'const b: types.B = z;\n'],
+        used: ['types', 'z'],
+      },
+      // The code's leading line breaks run over pieces; some pieces are only line breaks.
+      { pieces: ['// banner\n', '\n', '\n\nconst x = 1;\n', '\n\nconst y = 2;\n'], used: ['z'] },
+      { pieces: ['// banner\n', '', '\n'], used: [] },
+      // No line break in the first piece: the banner line ends in a later one.
+      { pieces: ['// ban', 'ner\nconst c = z;\n'], used: ['z'] },
+      { pieces: ['// only a banner'], used: ['types'] },
+    ];
+    for (const { pieces, used } of cases) {
+      const text = pieces.join('');
+      const newline = text.indexOf('\n');
+      const banner = newline < 0 ? text : text.slice(0, newline);
+      const code = newline < 0 ? '' : text.slice(newline + 1);
+      const names = new Set(used);
+      expect(withImportsJoined(pieces, names, candidates), JSON.stringify(pieces)).toBe(
+        withImportsOf(banner, code, names, candidates),
+      );
+    }
+    const joined = withImportsJoined(cases[1]!.pieces, new Set(['z']), candidates);
+    expect(joined).toBe("// banner\nimport { z } from 'zod';\n\nconst x = 1;\n\n\nconst y = 2;\n");
   });
 });

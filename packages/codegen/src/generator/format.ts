@@ -86,7 +86,10 @@ function withoutTrailingBreaks(text: string): string {
  */
 async function finishLayout(file: OutputFile, options: Prettier.Options): Promise<string> {
   const text = withoutTrailingBreaks(file.contents);
-  if (!hasOverWideLine(text)) return `${text}\n`;
+  if (!hasOverWideLine(text)) {
+    // A file ending in one line break already is returned as it is, not copied.
+    return text.length === file.contents.length - 1 ? file.contents : `${text}\n`;
+  }
   const statements = text.split(STATEMENT_BREAK);
   const printed = await Promise.all(
     statements.map(async (statement) =>

@@ -241,3 +241,38 @@ export function withImportsOf(
   const body = code.replace(/^\n+/, '');
   return imports === '' ? `${banner}\n\n${body}` : `${banner}\n${imports}\n\n${body}`;
 }
+
+/**
+ * {@link withImportsOf} of a file given as `pieces` (their concatenation is the banner line, then
+ * the code), printed in one join: a MB-sized domain file is copied once, not once per step.
+ */
+export function withImportsJoined(
+  pieces: readonly string[],
+  used: { has(name: string): boolean },
+  candidates: readonly ImportCandidate[],
+): string {
+  const first = pieces[0] ?? '';
+  const newline = first.indexOf('\n');
+  if (newline < 0) {
+    const text = pieces.join('');
+    const at = text.indexOf('\n');
+    if (at < 0) return withImportsOf(text, '', used, candidates);
+    return withImportsOf(text.slice(0, at), text.slice(at + 1), used, candidates);
+  }
+  const imports = printImportsOf(used, candidates);
+  const out = [first.slice(0, newline), imports === '' ? '\n\n' : `\n${imports}\n\n`];
+  // The code's leading line breaks are dropped, as withImportsOf drops them.
+  let leading = true;
+  for (let at = 0; at < pieces.length; at++) {
+    const piece = at === 0 ? first.slice(newline + 1) : pieces[at]!;
+    if (!leading) {
+      out.push(piece);
+      continue;
+    }
+    const code = piece.replace(/^\n+/, '');
+    if (code === '') continue;
+    leading = false;
+    out.push(code);
+  }
+  return out.join('');
+}

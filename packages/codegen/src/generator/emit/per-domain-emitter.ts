@@ -1,7 +1,7 @@
 import type { Ir } from '../ir/ir-schema.js';
 import { keepsEmitMemos } from './emit-memo.js';
 import type { Emitter } from './emitter.js';
-import { withImports, withImportsOf, type ImportCandidate } from './import-printer.js';
+import { withImports, withImportsJoined, type ImportCandidate } from './import-printer.js';
 import { domainsOf } from './naming.js';
 import type { OutputFile } from './output-file.js';
 import { renderTemplate } from './render-template.js';
@@ -55,8 +55,7 @@ export function perDomainEmitter(
     const candidatesKey = JSON.stringify(candidates);
     const last = lastFiles.get(domain);
     if (rendered.unchanged && last?.candidates === candidatesKey) return last.file;
-    const { banner, code } = splitBanner(rendered.text);
-    const contents = finish(withImportsOf(banner, code, rendered.used, candidates));
+    const contents = finish(withImportsJoined(rendered.pieces, rendered.used, candidates));
     const file = { path: `${domain}/${fileName}`, contents, laidOut: true };
     lastFiles.set(domain, { candidates: candidatesKey, file });
     return file;

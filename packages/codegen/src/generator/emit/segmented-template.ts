@@ -50,9 +50,16 @@ export class JoinedText {
   }
 }
 
-/** A rendered template: its text and what its code (after the banner line) uses. */
+/** A rendered template: its text, in pieces, and what its code (after the banner line) uses. */
 export interface RenderedTemplate {
+  /** The text, `pieces.join('')` (joined on first use). */
   readonly text: string;
+  /**
+   * The text in the order printed: skeleton text, item fragments and joined-text parts, the first
+   * piece holding the banner line. A caller that adds to the text (the import lines) joins these
+   * once with its additions instead of copying a MB-sized `text` again.
+   */
+  readonly pieces: readonly string[];
   /**
    * True when the render under the same key last time had the same skeleton and item fragments:
    * `text` is then that render's string object.
@@ -220,7 +227,15 @@ export class SegmentedTemplate {
       last.joined.length === joined.length &&
       last.joined.every((text, index) => sameList(text.parts, joined[index]!.parts))
     ) {
-      return { ...last.rendered, unchanged: true };
+      const { rendered } = last;
+      return {
+        pieces: rendered.pieces,
+        used: rendered.used,
+        unchanged: true,
+        get text() {
+          return rendered.text;
+        },
+      };
     }
     const outside = pieces.filter((_piece, index) => index % 2 === 0).join('');
     const code = outside.slice(outside.indexOf('\n') + 1);
@@ -235,7 +250,6 @@ export class SegmentedTemplate {
       ...fragments.map((fragment) => fragment.used),
       ...this.scanParts(key, joined),
     ];
-    // One join of every piece, item and part: the file's text is copied once.
     const out: string[] = [];
     for (const [index, piece] of pieces.entries()) {
       if (index % 2 === 0) {
@@ -252,12 +266,9 @@ export class SegmentedTemplate {
         for (const fragment of list) out.push(fragment.text);
       }
     }
-    const text = out.join('');
-    const rendered = {
-      text,
-      unchanged: false,
-      used: { has: (name: string) => used.some((set) => set.has(name)) },
-    };
+    const rendered = renderedOf(out, {
+      has: (name: string) => used.some((set) => set.has(name)),
+    });
     this.lastRenders.set(key, { skeleton, fragments, joined, rendered });
     return rendered;
   }
@@ -281,6 +292,22 @@ export class SegmentedTemplate {
     const text = renderTemplate(this.name, view);
     const newline = text.indexOf('\n');
     const used = usedIdentifiers(newline < 0 ? '' : text.slice(newline + 1));
-    return { text, unchanged: false, used };
+    return renderedOf([text], used);
   }
+}
+
+/** A first render of `pieces`, whose text is joined only when asked for. */
+function renderedOf(
+  pieces: readonly string[],
+  used: { has(name: string): boolean },
+): RenderedTemplate {
+  let text: string | undefined;
+  return {
+    pieces,
+    unchanged: false,
+    used,
+    get text() {
+      return (text ??= pieces.join(''));
+    },
+  };
 }
