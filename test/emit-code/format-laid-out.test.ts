@@ -31,6 +31,15 @@ describe('formatFile on a laid-out file', () => {
     );
   });
 
+  it('finds a line of wide characters after ASCII lines and after another non-ASCII line', async () => {
+    const han = '漢'.repeat(45);
+    const ascii = `const long = "${'a'.repeat(80)}";`;
+    const text = `const e = "é";\n\n${ascii}\n\nexport const label = "${han}" + e;\n`;
+    expect((await laidOut(text)).contents).toBe(
+      `const e = "é";\n\n${ascii}\n\nexport const label =\n  '${han}' + e;\n`,
+    );
+  });
+
   it('leaves over-wide comment lines and lone string literals to the layout', async () => {
     const comment = `// ${'note '.repeat(30)}`;
     const literal = `  '${'x'.repeat(120)}',`;
