@@ -83,7 +83,9 @@ const highestVersionsOf = perIr((ir: Ir): ReadonlyMap<string, string> => {
 /** True when `spec` is not the highest version of its key among `specs` of its kind. */
 export function isOlderVersion(spec: Spec, ir: Ir): boolean {
   const highest = highestVersionsOf(ir, '').get(`${spec.kind} ${spec.key}`);
-  return highest !== undefined && compareSemver(highest, spec.version) > 0;
+  return (
+    highest !== undefined && highest !== spec.version && compareSemver(highest, spec.version) > 0
+  );
 }
 
 /** `V1_0_0` for an older version (so two versions of a key get distinct names), else ``. */

@@ -114,7 +114,6 @@ export function clientTree(names: readonly OperationNames[]): ClientNode[] {
     let level = roots;
     entry.clientPath.forEach((segment, index) => {
       const isLast = index === entry.clientPath.length - 1;
-      const member = `client.${entry.clientPath.slice(0, index + 1).join('.')}`;
       let named = byName.get(level);
       if (!named) {
         named = new Map();
@@ -123,6 +122,7 @@ export function clientTree(names: readonly OperationNames[]): ClientNode[] {
       let node = named.get(segment);
       if (node && (isLast || node.operation)) {
         const other = owners.get(node) ?? 'another operation';
+        const member = `client.${entry.clientPath.slice(0, index + 1).join('.')}`;
         throw new Error(`client members collide: ${other} and ${entry.label} both need ${member}`);
       }
       if (!node) {
@@ -141,8 +141,16 @@ export function clientTree(names: readonly OperationNames[]): ClientNode[] {
 
 /** `HarnessRunStartedEvent` (+ `V1_0_0` for an older version): the event's definition const. */
 export function eventConstName(ir: Ir, event: EventSpec): string {
-  return `${pascalCase(event.key)}Event${versionSuffix(event, ir)}`;
+  let base = eventBaseNames.get(event);
+  if (base === undefined) {
+    base = `${pascalCase(event.key)}Event`;
+    eventBaseNames.set(event, base);
+  }
+  return base + versionSuffix(event, ir);
 }
+
+/** `HarnessRunStartedEvent` by event object: every operation that emits an event asks for it. */
+const eventBaseNames = new WeakMap<EventSpec, string>();
 
 /** `HarnessEventPayloads`: the domain's event key -> payload type map. */
 export function eventPayloadsTypeName(domain: string): string {

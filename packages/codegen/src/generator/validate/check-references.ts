@@ -52,7 +52,7 @@ function resolve(
 ): Spec | undefined {
   const { index } = scope;
   const spec = index.get(target.kind, ref) ?? index.ofAnyKind(ref)[0];
-  const subject = `${specId(from)}: ${role} \`${specId(ref)}\``;
+  const subject = () => `${specId(from)}: ${role} \`${specId(ref)}\``;
   if (!spec) {
     const failed = scope.failed.find(
       (entry) =>
@@ -73,7 +73,7 @@ function resolve(
     const hint =
       versions.length > 0 ? ` (declared versions of ${ref.key}: ${versions.join(', ')})` : '';
     out.push(
-      located('error', DiagnosticCode.UnresolvedReference, `${subject} names no spec${hint}`, at),
+      located('error', DiagnosticCode.UnresolvedReference, `${subject()} names no spec${hint}`, at),
     );
     return undefined;
   }
@@ -82,7 +82,7 @@ function resolve(
       located(
         'error',
         DiagnosticCode.UnresolvedReference,
-        `${subject} is ${describeKind(spec)} (${where(spec.source)}), not ${target.noun}`,
+        `${subject()} is ${describeKind(spec)} (${where(spec.source)}), not ${target.noun}`,
         at,
       ),
     );

@@ -4,10 +4,6 @@ import { compareLocations } from '../ir/sort-ir.js';
 import { isSemver } from './semver.js';
 import { specId } from './located.js';
 
-function kindKey(kind: SpecKind, id: string): string {
-  return `${kind}\u0000${id}`;
-}
-
 /**
  * The specs of an IR by kind and `key@version`: a key is unique within its kind only (published
  * `OwnerShipMeta.key`, contracts-spec `ownership.ts`: "Must be unique within the spec type"), so a
@@ -15,26 +11,34 @@ function kindKey(kind: SpecKind, id: string): string {
  * (DUPLICATE_SPEC), the one declared first (by file, line, column) is the one references resolve to.
  */
 export class SpecIndex {
-  private readonly byId = new Map<string, Spec>();
-  private readonly versionsByKey = new Map<string, string[]>();
+  /**
+   * kind -> key -> version -> the first declared spec: looked up by the strings a reference holds,
+   * with no id string built per lookup. A key's versions are in declaration order.
+   */
+  private readonly byKind = new Map<SpecKind, Map<string, Map<string, Spec>>>();
   /** Specs in declaration order (file, line, column). */
   readonly ordered: readonly Spec[];
 
   constructor(specs: readonly Spec[]) {
     this.ordered = [...specs].sort((a, b) => compareLocations(a.source, b.source));
     for (const spec of this.ordered) {
-      const id = kindKey(spec.kind, specId(spec));
-      if (this.byId.has(id)) continue;
-      this.byId.set(id, spec);
-      const versions = this.versionsByKey.get(kindKey(spec.kind, spec.key)) ?? [];
-      versions.push(spec.version);
-      this.versionsByKey.set(kindKey(spec.kind, spec.key), versions);
+      let byKey = this.byKind.get(spec.kind);
+      if (byKey === undefined) {
+        byKey = new Map();
+        this.byKind.set(spec.kind, byKey);
+      }
+      let byVersion = byKey.get(spec.key);
+      if (byVersion === undefined) {
+        byVersion = new Map();
+        byKey.set(spec.key, byVersion);
+      }
+      if (!byVersion.has(spec.version)) byVersion.set(spec.version, spec);
     }
   }
 
   /** The first declared spec of `kind` with this key and version. */
   get(kind: SpecKind, ref: { readonly key: string; readonly version: string }): Spec | undefined {
-    return this.byId.get(kindKey(kind, specId(ref)));
+    return this.byKind.get(kind)?.get(ref.key)?.get(ref.version);
   }
 
   /** The specs of any kind with this key and version, in declaration order. */
@@ -45,7 +49,7 @@ export class SpecIndex {
 
   /** The versions of `key` declared in `kind`, sorted, for "did you mean" hints. */
   versionsOf(kind: SpecKind, key: string): string[] {
-    return [...(this.versionsByKey.get(kindKey(kind, key)) ?? [])].sort(compareCodeUnits);
+    return [...this.versionsIn(kind, key)].sort(compareCodeUnits);
   }
 
   /**
@@ -53,7 +57,11 @@ export class SpecIndex {
    * (published `CapabilitySurfaceRef.version` and `CapabilityRequirement.version` are optional).
    */
   latest(kind: SpecKind, key: string): string | undefined {
-    const versions = (this.versionsByKey.get(kindKey(kind, key)) ?? []).filter(isSemver);
+    const versions = [...this.versionsIn(kind, key)].filter(isSemver);
     return versions.sort(compareSemver).at(-1);
+  }
+
+  private versionsIn(kind: SpecKind, key: string): Iterable<string> {
+    return this.byKind.get(kind)?.get(key)?.keys() ?? [];
   }
 }
