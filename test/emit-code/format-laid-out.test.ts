@@ -31,6 +31,17 @@ describe('formatFile on a laid-out file', () => {
     );
   });
 
+  it('keeps an all-ASCII line of exactly the print width and formats one a column wider', async () => {
+    const line = (width: number) => `export const v = ["${'a'.repeat(width - 22)}"];`;
+    expect(line(100)).toHaveLength(100);
+    const fits = `const a = "kept";\n\n${line(100)}\n`;
+    expect((await laidOut(fits)).contents).toBe(fits);
+    const over = `const a = "kept";\n\n${line(101)}\n`;
+    expect((await laidOut(over)).contents).toBe(
+      `const a = "kept";\n\nexport const v = [\n  '${'a'.repeat(79)}',\n];\n`,
+    );
+  });
+
   it('finds a line of wide characters after ASCII lines and after another non-ASCII line', async () => {
     const han = '漢'.repeat(45);
     const ascii = `const long = "${'a'.repeat(80)}";`;
