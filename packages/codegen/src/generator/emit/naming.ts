@@ -5,17 +5,38 @@ import { RecentResults } from './recent-results.js';
 
 /** The domain a spec belongs to: `meta.domain`, else the first key segment. */
 export function domainOf(spec: Spec): string {
-  return spec.meta.domain ?? spec.key.split('.')[0]!;
+  if (spec.meta.domain !== undefined) return spec.meta.domain;
+  const dot = spec.key.indexOf('.');
+  return dot < 0 ? spec.key : spec.key.slice(0, dot);
 }
 
-/** All domains of the IR, sorted. */
-export function domainsOf(ir: Ir): string[] {
-  return [...new Set(ir.specs.map(domainOf))].sort(compareCodeUnits);
+/** The IR's specs by domain, in IR order, and its domains sorted: once per IR object. */
+const domainIndex = perIr(
+  (ir: Ir): { readonly domains: readonly string[]; readonly specs: Map<string, Spec[]> } => {
+    const specs = new Map<string, Spec[]>();
+    for (const spec of ir.specs) {
+      const domain = domainOf(spec);
+      const list = specs.get(domain);
+      if (list) list.push(spec);
+      else specs.set(domain, [spec]);
+    }
+    return { domains: [...specs.keys()].sort(compareCodeUnits), specs };
+  },
+);
+
+/** All domains of the IR, sorted (one array per IR object: not to be changed). */
+export function domainsOf(ir: Ir): readonly string[] {
+  return domainIndex(ir, '').domains;
 }
 
-/** The specs of one domain, in IR order (sorted by key, then version). */
-export function specsOfDomain(ir: Ir, domain: string): Spec[] {
-  return ir.specs.filter((spec) => domainOf(spec) === domain);
+const NO_SPECS: readonly Spec[] = [];
+
+/**
+ * The specs of one domain, in IR order (sorted by key, then version); one array per IR object and
+ * domain, not to be changed: emitters ask for a domain's specs dozens of times per emit.
+ */
+export function specsOfDomain(ir: Ir, domain: string): readonly Spec[] {
+  return domainIndex(ir, '').specs.get(domain) ?? NO_SPECS;
 }
 
 /** `harness.run-start_x` -> `HarnessRunStartX`. */
