@@ -49,6 +49,8 @@ const EDITS: readonly Edit[] = [
       /description: 'Synthetic operation[^']*'/,
       `description: 'Synthetic operation ${n}.'`,
     ),
+  // A spec's title: the sidebars, the navigation and every page that links the spec by name.
+  (pick, n) => replaceIn(anOp(pick), /title: 'Op [^']*'/, `title: 'Op retitled ${n}'`),
   // An imported constants file, which every spec reads.
   (_pick, n) =>
     replaceIn('constants.ts', /BENCH_OWNERS = \[[^\]]*\]/, `BENCH_OWNERS = ['platform.owner${n}']`),

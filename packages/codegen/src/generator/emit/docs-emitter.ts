@@ -1,12 +1,13 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import type { Ir, Spec } from '../ir/ir-schema.js';
-import { createDocsContext } from './docs-context.js';
+import { createDocsContext, type DocsContext } from './docs-context.js';
+import { keepsEmitMemos } from './emit-memo.js';
 import { frontmatterText, type Frontmatter } from './docs-frontmatter.js';
 import { domainIndexView, rootIndexView } from './docs-index-pages.js';
 import { catalogPath, createLabeler, loadLabelCatalog, type LabelCatalog } from './docs-labels.js';
 import type { DocsPageView } from './docs-markdown.js';
 import { DocsPageMemo } from './docs-page-memo.js';
-import { sidebarOrder, starlightSidebar, vitepressSidebar } from './docs-sidebars.js';
+import { sidebarKey, sidebarOrder, starlightSidebar, vitepressSidebar } from './docs-sidebars.js';
 import { titleOf } from './docs-spec-parts.js';
 import { specPageView } from './docs-spec-page.js';
 import type { Emitter } from './emitter.js';
@@ -51,6 +52,18 @@ export function createDocsEmitter(options: DocsOptions = {}): Emitter {
   const locale = options.locale ?? 'en';
   const base = options.base ?? '/';
   const memo = new DocsPageMemo();
+  // Watch mode: the sidebar files last printed, by the sidebar key of their IR.
+  let lastSidebars: { key: string; files: OutputFile[] } | undefined;
+  const sidebarFiles = (ctx: DocsContext): OutputFile[] => {
+    const key = keepsEmitMemos() ? sidebarKey(ctx) : undefined;
+    if (key !== undefined && lastSidebars?.key === key) return lastSidebars.files;
+    const files = [
+      { path: 'docs/sidebar.json', contents: json(vitepressSidebar(ctx, base)) },
+      { path: 'docs/sidebar.starlight.json', contents: json(starlightSidebar(ctx, base)) },
+    ];
+    lastSidebars = key === undefined ? undefined : { key, files };
+    return files;
+  };
   return {
     name: 'docs',
     emit(ir: Ir): OutputFile[] {
@@ -88,8 +101,7 @@ export function createDocsEmitter(options: DocsOptions = {}): Emitter {
           const path = ctx.pages.pathOf(spec);
           return { path, contents: specPage(spec, path) };
         }),
-        { path: 'docs/sidebar.json', contents: json(vitepressSidebar(ctx, base)) },
-        { path: 'docs/sidebar.starlight.json', contents: json(starlightSidebar(ctx, base)) },
+        ...sidebarFiles(ctx),
       ];
       memo.keepOnly(new Set(files.map((file) => file.path)));
       return files

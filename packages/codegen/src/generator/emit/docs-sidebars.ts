@@ -4,6 +4,7 @@ import { KIND_SECTIONS } from './docs-index-pages.js';
 import { githubSlug } from './docs-markdown.js';
 import { titleOf } from './docs-spec-parts.js';
 import { domainsOf, specsOfDomain } from './naming.js';
+import { perIr } from './per-ir-memo.js';
 
 /** One domain of the sidebar: its kinds in index order, each with its specs in IR order. */
 export interface SidebarDomain {
@@ -15,9 +16,34 @@ export interface SidebarDomain {
   }[];
 }
 
-/** Domains sorted, then kinds in the index pages' order, then specs in IR order (key, version). */
-export function sidebarDomains(ir: Ir): SidebarDomain[] {
-  return domainsOf(ir).map((domain) => {
+/**
+ * Domains sorted, then kinds in the index pages' order, then specs in IR order (key, version);
+ * once per IR object (the docs sidebars, their order and the site's navigation all read it), not
+ * to be changed.
+ */
+export function sidebarDomains(ir: Ir): readonly SidebarDomain[] {
+  return sidebarDomainsOnce(ir, '');
+}
+
+/**
+ * What the sidebars show of the IR, as one text: equal texts give equal sidebar files (with the
+ * same labels and base), so a watch rebuild that changed no title, path or kind prints neither
+ * again.
+ */
+export function sidebarKey(ctx: DocsContext): string {
+  const parts: string[] = [];
+  for (const { domain, kinds } of sidebarDomains(ctx.ir)) {
+    parts.push(domain);
+    for (const group of kinds) {
+      parts.push(group.kind);
+      for (const spec of group.specs) parts.push(titleOf(spec), ctx.pages.pathOf(spec));
+    }
+  }
+  return parts.join('\0');
+}
+
+const sidebarDomainsOnce = perIr((ir: Ir): SidebarDomain[] =>
+  domainsOf(ir).map((domain) => {
     const specs = specsOfDomain(ir, domain);
     return {
       domain,
@@ -27,8 +53,8 @@ export function sidebarDomains(ir: Ir): SidebarDomain[] {
         specs: specs.filter((spec) => spec.kind === kind),
       })).filter((group) => group.specs.length > 0),
     };
-  });
-}
+  }),
+);
 
 /** The 1-based sidebar position of every spec within its domain ({@link sidebarDomains} order). */
 export function sidebarOrder(ir: Ir): Map<Spec, number> {
