@@ -7,12 +7,8 @@ import { summarizeDiagnostics } from '../generator/format-diagnostics.js';
 import { GenerationSession } from '../generator/session/generation-session.js';
 import { writeTree } from '../generator/tree-sink.js';
 import type { PartedText } from '../generator/emit/parted-text.js';
-import {
-  diffKnownTree,
-  isClean,
-  knownContents,
-  writeTreeChanges,
-} from '../generator/write-tree.js';
+import { KnownTreeWrites } from '../generator/known-tree-writes.js';
+import { knownContents } from '../generator/write-tree.js';
 import { cacheOf, printDiagnostics, progressLine, type GenerateOptions } from './run-generate.js';
 import { ExitCode } from './exit-codes.js';
 import { FolderWatch } from './folder-watch.js';
@@ -129,13 +125,23 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
     const cache = first ? cacheOf(options, settings) : undefined;
     const reread = changedFiles;
     changedFiles = new Set();
+    const known = written?.outDir === settings.outDir ? written : undefined;
+    // Against the tree last written, each changed file is written as soon as its emitter is done,
+    // while the later emitters run; else the tree on disk is compared once the emit is over and,
+    // when it differs, replaced (unchanged files linked, keeping their mtimes).
+    const writes = known && !cache ? new KnownTreeWrites(settings.outDir, known.files) : undefined;
     let generation: Generation;
     try {
       generation = cache
         ? await generateWithCache(settings, cache)
-        : await session.generate(settings, reread === 'every' ? undefined : [...reread]);
+        : await session.generate(
+            settings,
+            reread === 'every' ? undefined : [...reread],
+            writes && ((emitted) => writes.take(emitted)),
+          );
     } catch (error) {
       changedFiles = 'every';
+      await writes?.abandon();
       throw error;
     }
     const paths = watchedPaths(settings, generation.inputs);
@@ -159,13 +165,7 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
       );
       return;
     }
-    const known = written?.outDir === settings.outDir ? written : undefined;
-    // Against the tree last written, only the changed files are written; else the tree on disk
-    // is compared and, when it differs, replaced (unchanged files linked, keeping their mtimes).
-    const drift = known
-      ? diffKnownTree(known.files, files)
-      : await writeTree(settings.outDir, files);
-    if (known && !isClean(drift)) await writeTreeChanges(settings.outDir, files, drift);
+    const drift = writes ? await writes.finish() : await writeTree(settings.outDir, files);
     written = {
       outDir: settings.outDir,
       files: new Map(files.map((file) => [file.path, knownContents(file)])),

@@ -20,18 +20,21 @@ function claimPath(owners: Map<string, string>, path: string, emitter: string): 
  * returns them sorted by path: exactly what `generate` writes and `--check` compares. With `memo`
  * (a watch session), an emitter whose IR parts are the same objects as last time is not run
  * again, and a file whose text is the same as last time is not formatted again (emit-memo.ts).
+ * `onEmitted`, when given, gets each emitter's formatted files as soon as they are done, before
+ * the next emitter runs (watch mode starts writing them: known-tree-writes.ts).
  * Everything runs on the calling thread: a worker thread for the site measured no faster on 2
  * cores, where V8's garbage collector already uses the second one.
  * @throws Error when an emitter throws (its name is prefixed), when two emitters claim one path, or
- *   when prettier cannot format a file.
+ *   when prettier cannot format a file; whatever `onEmitted` throws.
  */
 export async function emitAll(
   ir: Ir,
   emitters: readonly Emitter[] = ALL_EMITTERS,
   memo?: EmitMemo,
+  onEmitted?: (files: readonly OutputFile[]) => void,
 ): Promise<OutputFile[]> {
   const owners = new Map<string, string>();
-  const files: OutputFile[] = [];
+  const formatted: OutputFile[] = [];
   for (const emitter of emitters) {
     let emitted: OutputFile[];
     try {
@@ -40,26 +43,30 @@ export async function emitAll(
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`emitter ${emitter.name} failed: ${reason}`);
     }
+    const done: OutputFile[] = [];
+    const formatting: Promise<void>[] = [];
     for (const file of emitted) {
       claimPath(owners, file.path, emitter.name);
-      files.push(file);
+      // JSON, Markdown and HTML pass through: no need to compare their texts with the last ones.
+      const known = formatsFile(file.path) ? memo?.formattedOf(file) : file;
+      const at = done.push(known ?? file) - 1;
+      if (known) continue;
+      formatting.push(
+        formatFile(file).then((result) => {
+          memo?.remember(file, result);
+          done[at] = result;
+        }),
+      );
     }
+    if (formatting.length > 0) await Promise.all(formatting);
+    if (onEmitted) {
+      onEmitted(done);
+      // A turn of the event loop, so that the steps of the writes already handed to the thread
+      // pool (renames once written) go on during the next emitter.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const file of done) formatted.push(file);
   }
-  const formatted: OutputFile[] = [];
-  const formatting: Promise<void>[] = [];
-  for (const file of files) {
-    // JSON, Markdown and HTML pass through: no need to compare their texts with the last ones.
-    const known = formatsFile(file.path) ? memo?.formattedOf(file) : file;
-    const at = formatted.push(known ?? file) - 1;
-    if (known) continue;
-    formatting.push(
-      formatFile(file).then((done) => {
-        memo?.remember(file, done);
-        formatted[at] = done;
-      }),
-    );
-  }
-  await Promise.all(formatting);
   memo?.keepOnly(owners);
   const paths = formatted.map((file) => file.path);
   return (memo ? memo.sortedOrder(paths) : sortedOrder(paths)).map((at) => formatted[at]!);

@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync, writevSync } from 'node:fs';
+import { closeSync, openSync, writeSync, writev, writevSync } from 'node:fs';
 import type { OutputFile } from './emit/output-file.js';
 import { eachUtf8Window, UTF8_WINDOW_BYTES } from './utf8-windows.js';
 
@@ -67,4 +67,49 @@ function rest(parts: readonly Buffer[], written: number): Buffer[] {
   let at = 0;
   while (written >= parts[at]!.byteLength) written -= parts[at++]!.byteLength;
   return [parts[at]!.subarray(written), ...parts.slice(at + 1)];
+}
+
+/**
+ * Creates or truncates the file at `path` (at once, on this thread) and writes `file` to it from
+ * the thread pool: its parts when it has them, else its text encoded at once (one copy, held until
+ * written), in vectored writes of at most {@link WRITEV_PARTS} parts. The writes are handed over
+ * before this returns and run while this thread goes on (what watch mode needs while it still
+ * emits: a step that waited for this thread's next turn would wait for the emit); the promise
+ * settles once the file is written and closed.
+ * @throws Error from the file system (ENOENT when the folder is missing), at once for the open,
+ *   through the promise for a write.
+ */
+export function writeFileInThreadPool(path: string, file: OutputFile): Promise<void> {
+  const parts = file.parts ? file.parts.parts : [Buffer.from(file.contents, 'utf8')];
+  const fd = openSync(path, 'w');
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null) => {
+      try {
+        closeSync(fd);
+      } catch (closing) {
+        error ??= closing as Error;
+      }
+      if (error) reject(error);
+      else resolve();
+    };
+    const writeFrom = (start: number, batch: readonly Buffer[], left: number): void => {
+      if (left === 0) {
+        const next = start + WRITEV_PARTS;
+        if (next >= parts.length) return done(null);
+        const following = parts.slice(next, next + WRITEV_PARTS);
+        return writeFrom(next, following, byteLengthOf(following));
+      }
+      writev(fd, batch, (error, written) => {
+        if (error) return done(error);
+        const remaining = left - written;
+        writeFrom(start, remaining > 0 ? rest(batch, written) : batch, remaining);
+      });
+    };
+    const first = parts.slice(0, WRITEV_PARTS);
+    writeFrom(0, first, byteLengthOf(first));
+  });
+}
+
+function byteLengthOf(parts: readonly Buffer[]): number {
+  return parts.reduce((sum, part) => sum + part.byteLength, 0);
 }

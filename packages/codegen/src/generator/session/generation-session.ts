@@ -3,6 +3,7 @@ import type { GenerateSettings } from '../config/resolve-settings.js';
 import { createEmitters } from '../emit/all-emitters.js';
 import { EmitMemo } from '../emit/emit-memo.js';
 import type { Emitter } from '../emit/emitter.js';
+import type { OutputFile } from '../emit/output-file.js';
 import { emitAll } from '../emit-all.js';
 import { hasErrors } from '../ir/build-ir.js';
 import { IrFinisher } from '../ir/ir-finisher.js';
@@ -58,10 +59,15 @@ export class GenerationSession {
    * Parses, validates and emits what `settings` names, reusing what did not change since the
    * previous call. `changed`, when given, lists the only files read before that may have changed
    * since (a watcher's change events; see ParseSession.parse); without it, every one is read
-   * again. `files` is undefined when a diagnostic is an error.
+   * again. `files` is undefined when a diagnostic is an error. `onEmitted` gets each emitter's
+   * formatted files as they are done (emitAll); it is not called when a diagnostic is an error.
    * @throws Error when a spec file cannot be read or an emitter fails (see emitAll).
    */
-  async generate(settings: GenerateSettings, changed?: readonly string[]): Promise<Generation> {
+  async generate(
+    settings: GenerateSettings,
+    changed?: readonly string[],
+    onEmitted?: (files: readonly OutputFile[]) => void,
+  ): Promise<Generation> {
     const state = this.stateFor(settings);
     const started = performance.now();
     const parsed = state.parser.parse(
@@ -90,7 +96,7 @@ export class GenerationSession {
       };
     }
     const emitStarted = performance.now();
-    const files = await emitAll(ir, state.emitters, state.memo);
+    const files = await emitAll(ir, state.emitters, state.memo, onEmitted);
     const emitMs = performance.now() - emitStarted;
     return { ...counts, files, fileCount: files.length, cached: false, inputs, parseMs, emitMs };
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,11 +7,8 @@ import {
   type OutputFile,
 } from '../../packages/codegen/src/generator/emit/output-file.js';
 import { PartedText } from '../../packages/codegen/src/generator/emit/parted-text.js';
-import {
-  diffKnownTree,
-  knownContents,
-  writeTreeChanges,
-} from '../../packages/codegen/src/generator/write-tree.js';
+import { KnownTreeWrites } from '../../packages/codegen/src/generator/known-tree-writes.js';
+import { knownContents } from '../../packages/codegen/src/generator/write-tree.js';
 
 let out: string;
 
@@ -20,10 +17,26 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(out, { recursive: true, force: true }));
 
+/**
+ * Brings `out`, known to hold `known`, to the files of `batches` (each one emitter's files, taken
+ * in order as a rebuild hands them over) and returns the drift.
+ */
+async function rewrite(
+  known: ReadonlyMap<string, string | PartedText>,
+  ...batches: OutputFile[][]
+) {
+  const writes = new KnownTreeWrites(out, known);
+  for (const batch of batches) writes.take(batch);
+  return writes.finish();
+}
+
+const knownOf = (files: readonly OutputFile[]) =>
+  new Map(files.map((file) => [file.path, knownContents(file)]));
+
 /** A text of `length` code units, different for each `seed`. */
 const text = (length: number, seed: string) => `${seed}\n`.padEnd(length, 'x');
 
-describe('writeTreeChanges (watch mode after its first build)', () => {
+describe('KnownTreeWrites (watch mode after its first build)', () => {
   it('links a large text written twice to one file, and writes each other text itself', async () => {
     const document = text(1 << 20, 'openapi');
     const small = text(4096, 'small');
@@ -36,7 +49,12 @@ describe('writeTreeChanges (watch mode after its first build)', () => {
     ];
     writeFileSync(join(out, 'old.txt'), 'gone\n');
     const previous = new Map([['old.txt', 'gone\n']]);
-    await writeTreeChanges(out, files, diffKnownTree(previous, files));
+    const drift = await rewrite(previous, files.slice(0, 1), files.slice(1));
+    expect(drift).toStrictEqual({
+      stale: [],
+      missing: ['a.md', 'openapi.json', 'other.json', 'site/a.md', 'site/openapi.json'],
+      extra: ['old.txt'],
+    });
     for (const file of files) {
       expect(readFileSync(join(out, file.path), 'utf8')).toBe(file.contents);
     }
@@ -54,14 +72,14 @@ describe('writeTreeChanges (watch mode after its first build)', () => {
       { path: 'openapi.json', contents: before },
       { path: 'site/openapi.json', contents: before },
     ];
-    await writeTreeChanges(out, first, diffKnownTree(new Map(), first));
+    await rewrite(new Map(), first);
     const after = text(1 << 20, 'v2');
     const second: OutputFile[] = [
       { path: 'openapi.json', contents: after },
       { path: 'site/openapi.json', contents: before },
     ];
-    const known = new Map(first.map((file) => [file.path, file.contents]));
-    await writeTreeChanges(out, second, diffKnownTree(known, second));
+    const drift = await rewrite(knownOf(first), second.slice(0, 1), second.slice(1));
+    expect(drift.stale).toStrictEqual(['openapi.json']);
     expect(readFileSync(join(out, 'openapi.json'), 'utf8')).toBe(after);
     expect(readFileSync(join(out, 'site/openapi.json'), 'utf8')).toBe(before);
     expect(statSync(join(out, 'openapi.json')).nlink).toBe(1);
@@ -77,22 +95,46 @@ describe('writeTreeChanges (watch mode after its first build)', () => {
       ]);
     const v1 = documentOf('1');
     const first = [partedFile('openapi.json', v1), partedFile('site/openapi.json', v1)];
-    await writeTreeChanges(out, first, diffKnownTree(new Map(), first));
+    await rewrite(new Map(), [first[0]!], [first[1]!]);
     expect(readFileSync(join(out, 'openapi.json')).equals(Buffer.concat(v1.parts))).toBe(true);
     const inode = (path: string) => statSync(join(out, path)).ino;
     expect(inode('site/openapi.json')).toBe(inode('openapi.json'));
-    const known = new Map(first.map((file) => [file.path, knownContents(file)]));
+    const known = knownOf(first);
+    const mtime = statSync(join(out, 'openapi.json')).mtimeMs;
     // Rebuilt with the same bytes (new objects, shared parts): nothing to write.
     const same = [
       partedFile('openapi.json', documentOf('1')),
       partedFile('site/openapi.json', documentOf('1')),
     ];
-    expect(diffKnownTree(known, same).stale).toStrictEqual([]);
+    expect(await rewrite(known, same)).toStrictEqual({ stale: [], missing: [], extra: [] });
+    expect(statSync(join(out, 'openapi.json')).mtimeMs).toBe(mtime);
     const v2 = documentOf('2');
     const changed = [partedFile('openapi.json', v2), partedFile('site/openapi.json', v2)];
-    const drift = diffKnownTree(known, changed);
+    const drift = await rewrite(known, [changed[0]!], [changed[1]!]);
     expect(drift.stale).toStrictEqual(['openapi.json', 'site/openapi.json']);
-    await writeTreeChanges(out, changed, drift);
     expect(readFileSync(join(out, 'site/openapi.json'), 'utf8')).toBe(v2.text);
+    expect(inode('site/openapi.json')).toBe(inode('openapi.json'));
+  });
+
+  it('puts the known tree back when the emit fails after some files were taken', async () => {
+    const parted = new PartedText([Buffer.from('{"v": '), Buffer.from('1}\n')]);
+    const first: OutputFile[] = [
+      { path: 'a.ts', contents: 'old a\n' },
+      { path: 'b.ts', contents: 'old b\n' },
+      partedFile('ir.json', parted),
+    ];
+    await rewrite(new Map(), first);
+    const writes = new KnownTreeWrites(out, knownOf(first));
+    writes.take([
+      { path: 'a.ts', contents: 'new a\n' },
+      { path: 'deep/c.ts', contents: 'new c\n' },
+      partedFile('ir.json', new PartedText([Buffer.from('{"v": 2}\n')])),
+    ]);
+    await writes.abandon();
+    expect(readFileSync(join(out, 'a.ts'), 'utf8')).toBe('old a\n');
+    expect(readFileSync(join(out, 'b.ts'), 'utf8')).toBe('old b\n');
+    expect(readFileSync(join(out, 'ir.json'), 'utf8')).toBe('{"v": 1}\n');
+    expect(() => statSync(join(out, 'deep'))).toThrow(/ENOENT/);
+    expect(readdirSync(out).sort()).toStrictEqual(['a.ts', 'b.ts', 'ir.json']);
   });
 });
