@@ -97,8 +97,11 @@ export function createEmitters(settings: EmitterSettings = DEFAULT_EMITTER_SETTI
   const modules = Object.entries(SURFACE_MODULES)
     .filter(([surface]) => !settings.disabled.has(surface as SurfaceName))
     .map(([, module]) => module);
+  // The two largest files first: watch mode writes each emitter's files while the later ones run
+  // (known-tree-writes.ts), so theirs are written during the TypeScript surfaces.
   const table: [SurfaceName, Emitter][] = [
     ['ir', irJsonEmitter],
+    ['openapi', createOpenApiEmitter(settings.openapi)],
     ['types', typesEmitter],
     ['zod', createZodEmitter(code)],
     ['jsonSchema', createJsonSchemaEmitter(settings.jsonSchema)],
@@ -108,7 +111,6 @@ export function createEmitters(settings: EmitterSettings = DEFAULT_EMITTER_SETTI
     ['registry', registryEmitter],
     ['index', createDomainIndexEmitter(code, modules)],
     ['docs', createDocsEmitter(settings.docs)],
-    ['openapi', createOpenApiEmitter(settings.openapi)],
     ['site', createSiteEmitter({ ...settings.site, openapi: settings.openapi })],
   ];
   const emitters = table
