@@ -22,7 +22,7 @@ afterEach(() => rmSync(out, { recursive: true, force: true }));
  * in order as a rebuild hands them over) and returns the drift.
  */
 async function rewrite(
-  known: ReadonlyMap<string, string | PartedText>,
+  known: Map<string, string | PartedText>,
   ...batches: OutputFile[][]
 ) {
   const writes = new KnownTreeWrites(out, known);
@@ -55,6 +55,9 @@ describe('KnownTreeWrites (watch mode after its first build)', () => {
       missing: ['a.md', 'openapi.json', 'other.json', 'site/a.md', 'site/openapi.json'],
       extra: ['old.txt'],
     });
+    // The known tree is now what the folder holds.
+    expect([...previous.keys()].sort()).toStrictEqual(files.map((file) => file.path).sort());
+    expect(previous.get('a.md')).toBe(small);
     for (const file of files) {
       expect(readFileSync(join(out, file.path), 'utf8')).toBe(file.contents);
     }

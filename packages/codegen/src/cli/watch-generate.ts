@@ -8,7 +8,7 @@ import { GenerationSession } from '../generator/session/generation-session.js';
 import { writeTree } from '../generator/tree-sink.js';
 import type { PartedText } from '../generator/emit/parted-text.js';
 import { KnownTreeWrites } from '../generator/known-tree-writes.js';
-import { knownContents } from '../generator/write-tree.js';
+import { knownContents, type TreeDrift } from '../generator/write-tree.js';
 import { cacheOf, printDiagnostics, progressLine, type GenerateOptions } from './run-generate.js';
 import { ExitCode } from './exit-codes.js';
 import { FolderWatch } from './folder-watch.js';
@@ -22,10 +22,13 @@ import { plural } from './plural.js';
  */
 export const DEBOUNCE_MS = 20;
 
-/** The tree watch mode last wrote: where, and what it holds (path -> contents). */
+/**
+ * The tree watch mode last wrote: where, and what it holds (path -> contents), kept up to date by
+ * each rebuild's {@link KnownTreeWrites}.
+ */
 interface WrittenTree {
   readonly outDir: string;
-  readonly files: ReadonlyMap<string, string | PartedText>;
+  readonly files: Map<string, string | PartedText>;
 }
 
 /** What is watched for one settings: the files (inputs, specs, config) and the spec folders. */
@@ -165,11 +168,16 @@ export async function watchLoop(options: GenerateOptions, stopped: Promise<void>
       );
       return;
     }
-    const drift = writes ? await writes.finish() : await writeTree(settings.outDir, files);
-    written = {
-      outDir: settings.outDir,
-      files: new Map(files.map((file) => [file.path, knownContents(file)])),
-    };
+    let drift: TreeDrift;
+    if (writes) {
+      drift = await writes.finish();
+    } else {
+      drift = await writeTree(settings.outDir, files);
+      written = {
+        outDir: settings.outDir,
+        files: new Map(files.map((file) => [file.path, knownContents(file)])),
+      };
+    }
     const changed = drift.stale.length + drift.missing.length + drift.extra.length;
     progressLine(
       `${first ? 'built' : 'rebuilt'}: ${plural(changed, 'file')} changed in ${took()}; ${summarizeDiagnostics(generation.diagnostics)}`,

@@ -28,7 +28,10 @@ type Contents = string | PartedText;
  * was written, so the tree is the last good one again.
  */
 export class KnownTreeWrites {
-  private readonly seen = new Set<string>();
+  private readonly taken: string[] = [];
+  /** How many of the paths taken the known tree holds: all of them, when no file is extra. */
+  private found = 0;
+  private readonly changed: OutputFile[] = [];
   private readonly stale: string[] = [];
   private readonly missing: string[] = [];
   private readonly writes: Promise<void>[] = [];
@@ -36,19 +39,28 @@ export class KnownTreeWrites {
   private readonly folders = new Set<string>();
   private readonly stamp = randomBytes(6).toString('hex');
 
+  /**
+   * `known` is updated by a {@link finish} that succeeds, to what the tree then holds (an unchanged
+   * file keeps its known contents); it is left as it is otherwise.
+   */
   constructor(
     private readonly outDir: string,
-    private readonly known: ReadonlyMap<string, Contents>,
+    private readonly known: Map<string, Contents>,
   ) {}
 
   /** Compares `files` with the known tree and starts writing each one that differs. */
   take(files: readonly OutputFile[]): void {
     for (const file of files) {
-      this.seen.add(file.path);
+      this.taken.push(file.path);
       const before = this.known.get(file.path);
-      if (before === undefined) this.missing.push(file.path);
-      else if (sameContents(before, knownContents(file))) continue;
-      else this.stale.push(file.path);
+      if (before === undefined) {
+        this.missing.push(file.path);
+      } else {
+        this.found++;
+        if (sameContents(before, knownContents(file))) continue;
+        this.stale.push(file.path);
+      }
+      this.changed.push(file);
       const written = this.write(file);
       // Handled here so that a failure is not unhandled before finish reports it.
       written.catch(() => undefined);
@@ -58,16 +70,21 @@ export class KnownTreeWrites {
 
   /**
    * How the files taken differ from the known tree (paths sorted), once every write has finished
-   * and the files not taken are deleted with the folders they leave empty.
+   * and the files not taken are deleted with the folders they leave empty; `known` is then what
+   * the tree holds.
    * @throws Error from the file system (the first write that failed); the files written before
    *   the failure stay written.
    */
   async finish(): Promise<TreeDrift> {
     await settled(this.writes);
-    const extra = [...this.known.keys()]
-      .filter((path) => !this.seen.has(path))
-      .sort(compareCodeUnits);
+    let extra: string[] = [];
+    if (this.found < this.known.size) {
+      const taken = new Set(this.taken);
+      extra = [...this.known.keys()].filter((path) => !taken.has(path)).sort(compareCodeUnits);
+    }
     await removeTreeFiles(this.outDir, extra);
+    for (const file of this.changed) this.known.set(file.path, knownContents(file));
+    for (const path of extra) this.known.delete(path);
     return {
       stale: this.stale.sort(compareCodeUnits),
       missing: this.missing.sort(compareCodeUnits),
