@@ -18,6 +18,11 @@ export interface SharedPageInputs {
   readonly enums: Ir['enums'];
 }
 
+/** The specs' titles, in IR order. */
+function titlesOf(ir: Ir): string {
+  return ir.specs.map(titleOf).join('\n');
+}
+
 /** What one spec page was printed from, besides the spec itself and the emitter's options. */
 interface PageInputs {
   readonly spec: Spec;
@@ -55,6 +60,12 @@ function layoutOf(ir: Ir): string {
 export class DocsPageMemo {
   private readonly pages = new Map<string, { inputs: PageInputs; contents: string }>();
   private shared: SharedPageInputs | undefined;
+  private titles: string | undefined;
+  /**
+   * True while the layout and every spec's title are those of the previous emit: every spec a page
+   * looked up is then found with the title it had, so no page's lookups are checked again.
+   */
+  private titlesKept = false;
 
   /**
    * Starts an emit of `ir`: its {@link SharedPageInputs}, the previous emit's object when the
@@ -64,6 +75,9 @@ export class DocsPageMemo {
   begin(ir: Ir): SharedPageInputs | undefined {
     if (!keepsEmitMemos()) return undefined;
     const layout = layoutOf(ir);
+    const titles = titlesOf(ir);
+    this.titlesKept = this.shared?.layout === layout && this.titles === titles;
+    this.titles = titles;
     const last = this.shared;
     if (
       last?.layout === layout &&
@@ -97,9 +111,10 @@ export class DocsPageMemo {
       last.inputs.order === order &&
       last.inputs.shared === shared &&
       last.inputs.backlinks === backlinks &&
-      last.inputs.found.every(
-        (entry) => titleOrNone(ctx.pages.find(entry.key, entry.version)) === entry.title,
-      )
+      (this.titlesKept ||
+        last.inputs.found.every(
+          (entry) => titleOrNone(ctx.pages.find(entry.key, entry.version)) === entry.title,
+        ))
     ) {
       return last.contents;
     }
