@@ -1,4 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -21,10 +29,7 @@ afterEach(() => rmSync(out, { recursive: true, force: true }));
  * Brings `out`, known to hold `known`, to the files of `batches` (each one emitter's files, taken
  * in order as a rebuild hands them over) and returns the drift.
  */
-async function rewrite(
-  known: Map<string, string | PartedText>,
-  ...batches: OutputFile[][]
-) {
+async function rewrite(known: Map<string, string | PartedText>, ...batches: OutputFile[][]) {
   const writes = new KnownTreeWrites(out, known);
   for (const batch of batches) writes.take(batch);
   return writes.finish();
@@ -117,6 +122,15 @@ describe('KnownTreeWrites (watch mode after its first build)', () => {
     expect(drift.stale).toStrictEqual(['openapi.json', 'site/openapi.json']);
     expect(readFileSync(join(out, 'site/openapi.json'), 'utf8')).toBe(v2.text);
     expect(inode('site/openapi.json')).toBe(inode('openapi.json'));
+  });
+
+  it('reports a write that fails and leaves no temporary file behind', async () => {
+    // The known file is a folder on disk now, so renaming the written file over it fails.
+    mkdirSync(join(out, 'x.json', 'inner'), { recursive: true });
+    const writes = new KnownTreeWrites(out, new Map([['x.json', 'old\n']]));
+    writes.take([{ path: 'x.json', contents: 'new\n' }]);
+    await expect(writes.finish()).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(readdirSync(out)).toStrictEqual(['x.json']);
   });
 
   it('puts the known tree back when the emit fails after some files were taken', async () => {

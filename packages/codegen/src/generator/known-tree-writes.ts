@@ -134,6 +134,11 @@ export class KnownTreeWrites {
     } catch (error) {
       done = Promise.reject(error as Error);
     }
+    // A write that failed leaves no temporary file in the tree.
+    done = done.catch(async (error: unknown) => {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
+    });
     if (large && same === undefined) this.largeTexts.set(text, { target, done });
     return done;
   }
