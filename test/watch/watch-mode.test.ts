@@ -23,8 +23,8 @@ const TIMEOUT_MS = 30_000;
 let project = '';
 let watcher: Watcher | undefined;
 
-function startWatcher(cwd: string): Watcher {
-  const child = spawn(process.execPath, [CLI, 'generate', '--watch', '--no-cache'], {
+function startWatcher(cwd: string, cache: string[] = ['--no-cache']): Watcher {
+  const child = spawn(process.execPath, [CLI, 'generate', '--watch', ...cache], {
     cwd,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -79,8 +79,8 @@ function startWatcher(cwd: string): Watcher {
 
 const REBUILT = /^contracts: rebuilt: \d+ files? changed in \d+ ms; 0 errors, 0 warnings$/;
 
-async function started(): Promise<Watcher> {
-  const started = startWatcher(project);
+async function started(cache?: string[]): Promise<Watcher> {
+  const started = startWatcher(project, cache);
   watcher = started;
   await started.waitFor(/^contracts: watching \d+ paths for changes; Ctrl-C to stop$/);
   return started;
@@ -129,6 +129,23 @@ describe('contracts generate --watch', () => {
     expect(generated('bench/registry.ts')).not.toContain('Synthetic operation 0001.');
     process.kill(w.child.pid!, 'SIGINT');
     expect(await w.exited).toBe(0);
+  });
+
+  it('with the cache, rebuilds a save made while its state is still being built, then later ones', async () => {
+    const cache = ['--cache-dir', join(project, '.contracts-cache')];
+    // A first run fills the cache, so the watcher's first build is answered by it.
+    const first = await started(cache);
+    process.kill(first.child.pid!, 'SIGINT');
+    expect(await first.exited).toBe(0);
+    const w = await started(cache);
+    expect(w.lines[0]).toMatch(/^contracts: built: 0 files changed/);
+    const spec = 'specs/bench/ops/op-0001.ts';
+    const text = readFileSync(join(project, spec), 'utf8');
+    await edit(w, spec, text.replace('Synthetic operation 0001.', 'Edited at once.'));
+    expect(generated('bench/client.ts')).toContain('Edited at once.');
+    await edit(w, spec, text.replace('Synthetic operation 0001.', 'Edited later.'));
+    expect(generated('bench/client.ts')).toContain('Edited later.');
+    expect(generated('bench/client.ts')).not.toContain('Edited at once.');
   });
 
   it('an edit to an imported constants file rebuilds every spec that imports it', async () => {
