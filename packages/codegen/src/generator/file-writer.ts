@@ -40,7 +40,7 @@ export class FileWriter {
     try {
       for (let start = 0; start < parts.length; start += WRITEV_PARTS) {
         let batch = parts.slice(start, start + WRITEV_PARTS);
-        let left = batch.reduce((sum, part) => sum + part.byteLength, 0);
+        let left = byteLengthOf(batch);
         while (left > 0) {
           const written = writevSync(fd, batch);
           left -= written;

@@ -5,15 +5,12 @@ import { dirname, join } from 'node:path';
 import { sameContents, type OutputFile } from './emit/output-file.js';
 import type { PartedText } from './emit/parted-text.js';
 import { FileWriter, writeFileInThreadPool } from './file-writer.js';
-import {
-  knownContents,
-  LINKED_TEXT_LENGTH,
-  linkedFile,
-  removeTreeFiles,
-  type TreeDrift,
-} from './write-tree.js';
+import { knownContents, linkedFile, removeTreeFiles, type TreeDrift } from './write-tree.js';
 
 type Contents = string | PartedText;
+
+/** The length (UTF-16 code units) from which a file is linked to an equal one written before. */
+const LINKED_TEXT_LENGTH = 1 << 20;
 
 /**
  * Brings `outDir`, a tree this generator wrote and known to hold `known` (path -> contents, as

@@ -49,9 +49,6 @@ export function isClean(drift: TreeDrift): boolean {
   return drift.stale.length + drift.missing.length + drift.extra.length === 0;
 }
 
-/** The length (UTF-16 code units) from which watch mode links a file to an equal one it wrote. */
-export const LINKED_TEXT_LENGTH = 1 << 20;
-
 /** The errors of `link()` that mean "this file system cannot link here", not a real failure. */
 const CANNOT_LINK: ReadonlySet<string> = new Set([
   'EXDEV',

@@ -44,6 +44,7 @@ import {
 import { blocksToHtml, headingToHtml, pageViewToHtml, type SiteBlock } from './site-markdown.js';
 import { clearSiteMemos, sweepSiteMemos } from './site-memo.js';
 import { domainOrder, navData, specBreadcrumbs, specPager, type LinkView } from './site-nav.js';
+import { KeptKeys } from './site-kept-keys.js';
 import { siteApi } from './site-openapi.js';
 import { DEFAULT_SITE_LOCALES, type SiteOptions } from './site-options.js';
 import { pageLayout, type PageInput, type SiteLocale } from './site-page-layout.js';
@@ -91,29 +92,11 @@ interface SpecFacts {
 
 const factsOfSpec = new WeakMap<Spec, SpecFacts>();
 
-/** Each API operation section's memo key by locale, kept per operation object as {@link specPageKeys}. */
-const apiOperationKeys = new WeakMap<
-  object,
-  Map<
-    string,
-    {
-      readonly slot: string;
-      readonly source: string;
-      readonly anchor: string;
-      readonly key: string;
-    }
-  >
->();
+/** The spec page memo keys, kept per {@link SpecFacts} while the slot and the backlinks are. */
+const specPageKeys = new KeptKeys<SpecFacts>();
 
-/**
- * Each spec page's memo key by locale, kept per {@link SpecFacts} while the emit's slot and the
- * spec's backlinks are the same objects: a key string made once keeps its hash, where building
- * and hashing some 2,000 keys afresh took 8-9 ms of a watch rebuild at 1,000 operations.
- */
-const specPageKeys = new WeakMap<
-  SpecFacts,
-  Map<string, { readonly slot: string; readonly backlinks: Backlinks; readonly key: string }>
->();
+/** The API operation section memo keys, kept per operation object. */
+const apiOperationKeys = new KeptKeys<object>();
 
 let latestPlacement: { readonly shared: string; readonly placement: ModelPlacement } | undefined;
 
@@ -280,38 +263,26 @@ function emitSite(ir: Ir, options: SiteOptions, take?: (file: OutputFile) => voi
   const placement = memoize ? placementOf(ir, memo().shared) : modelPlacement(ir);
   const order = domainOrder(first);
   const domains = domainsOf(ir);
-  /** An API operation section's memo key, the same string object while its parts are the same. */
   const apiOperationKey = (code: string, entry: ApiOperation, anchor: string): string => {
     const { slot } = memo();
     const source = entrySource(entry);
-    let keys = apiOperationKeys.get(entry.operation);
-    if (keys === undefined) {
-      keys = new Map();
-      apiOperationKeys.set(entry.operation, keys);
-    }
-    const known = keys.get(code);
-    if (known?.slot === slot && known.source === source && known.anchor === anchor) {
-      return known.key;
-    }
-    const key = `${slot} ${code} api operation ${source} ${anchor}`;
-    keys.set(code, { slot, source, anchor, key });
-    return key;
+    return apiOperationKeys.of(
+      entry.operation,
+      code,
+      [slot, source, anchor],
+      () => `${slot} ${code} api operation ${source} ${anchor}`,
+    );
   };
-  /** A spec page's memo key, the same string object while its slot, facts and backlinks are. */
   const specPageKey = (code: string, spec: Spec): string => {
     const { slot } = memo();
     const made = facts(spec);
     const backlinks = first.backlinks.of(spec);
-    let keys = specPageKeys.get(made);
-    if (keys === undefined) {
-      keys = new Map();
-      specPageKeys.set(made, keys);
-    }
-    const known = keys.get(code);
-    if (known?.slot === slot && known.backlinks === backlinks) return known.key;
-    const key = `${slot} ${code} spec ${made.key} ${linkRefsJson(backlinks)}`;
-    keys.set(code, { slot, backlinks, key });
-    return key;
+    return specPageKeys.of(
+      made,
+      code,
+      [slot, backlinks],
+      () => `${slot} ${code} spec ${made.key} ${linkRefsJson(backlinks)}`,
+    );
   };
 
   /** What an API reference operation is built from: its contract spec, or its own JSON. */
