@@ -1,5 +1,4 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
-import { sep } from 'node:path';
 import type { GenerateSettings } from '../config/resolve-settings.js';
 import type { OutputFile } from '../emit/output-file.js';
 import type { Diagnostic } from '../ir/ir-schema.js';
@@ -13,10 +12,7 @@ import {
 } from './generation-cache.js';
 import { readInputClosure } from './input-closure.js';
 import { diffDigests } from './tree-digest.js';
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
-}
+import { toPosix } from '../posix-path.js';
 
 /** One generation as `generate`, `--check` and watch mode use it. */
 export interface Generation {

@@ -1,13 +1,14 @@
 import { makeFoldersSync } from 'contracts-runtime/core';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { z } from 'zod';
 import type { GenerateSettings } from '../config/resolve-settings.js';
 import type { OutputFile } from '../emit/output-file.js';
 import { DiagnosticSchema, type Diagnostic } from '../ir/ir-schema.js';
 import { generatorIdentity } from './generator-identity.js';
 import type { InputClosure } from './input-closure.js';
+import { toPosix } from '../posix-path.js';
 
 /** One generated file as the cache records it: its path, its size in bytes and its hash. */
 export interface FileDigest {
@@ -69,10 +70,6 @@ const KEPT_ENTRIES = 4;
 /** `<rootDir>/node_modules/.cache/contracts`: the default cache folder, safe to delete. */
 export function defaultCacheDir(rootDir: string): string {
   return join(rootDir, 'node_modules', '.cache', 'contracts');
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 /**

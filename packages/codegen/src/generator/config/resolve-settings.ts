@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 import { compareCodeUnits } from 'contracts-runtime/core';
 import {
@@ -15,6 +15,7 @@ import { RUNTIME_PACKAGE, type RuntimeLocation } from '../emit/import-settings.j
 import { ConfigError } from './config-error.js';
 import type { ContractsConfig } from './config-schema.js';
 import { findConfigFile, loadConfigFile } from './load-config.js';
+import { toPosix } from '../posix-path.js';
 
 // The CommonJS build, required: its ESM build imports picomatch, a CommonJS module whose exports
 // Node would first have to read.
@@ -55,10 +56,6 @@ export interface GenerateSettings {
   readonly specsLabel: string;
   readonly outDir: string;
   readonly emitters: EmitterSettings;
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 function isPathLike(value: string): boolean {

@@ -4,7 +4,8 @@ import { sameList } from '../ir/same-list.js';
 import { extractFile, type FileExtraction } from './extract-file.js';
 import { mergeExtractions } from './merge-extractions.js';
 import type { ModuleIndexCache } from './module-graph.js';
-import { specPathsOf, toPosix } from './parse-specs.js';
+import { toPosix } from '../posix-path.js';
+import { specPathsOf } from './parse-specs.js';
 import { SourceStore } from './source-store.js';
 
 /** One parse of a {@link ParseSession}: the unsorted IR and the files it read. */

@@ -1,11 +1,12 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import { readdirSync } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { join, posix, relative, resolve } from 'node:path';
 import type { Ir } from '../ir/ir-schema.js';
 import { relativeSpecifiers } from '../cache/input-closure.js';
 import { extractIr } from './extract-ir.js';
 import { candidatePaths } from './module-graph.js';
 import { MemorySourceHost, SourceStore } from './source-store.js';
+import { toPosix } from '../posix-path.js';
 
 /** Options of `parseSpecs`: absolute or cwd-relative folders; `includeTests` also reads `*.test.ts`. */
 export interface ParseSpecsOptions {
@@ -28,9 +29,6 @@ export function isSpecFileName(name: string, includeTests = false): boolean {
 }
 
 /** `path` with `/` between its segments, as the parser names files (IR paths, source store keys). */
-export function toPosix(path: string): string {
-  return path.split(sep).join('/');
-}
 
 function listFiles(dir: string, includeTests: boolean, into: string[]): string[] {
   let entries;
