@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import module from 'node:module';
@@ -42,6 +42,16 @@ describe.skipIf(nodeHasCompileCache)('the compile cache (Node 20)', () => {
     expect(cached.some((file) => file.endsWith('/typescript.js'))).toBe(true);
     generate('second', {});
     expect(hashTree(join(project, 'second'))).toEqual(hashTree(join(project, 'first')));
+  });
+
+  it('that cannot be written is a warning at exit, and the command still succeeds', () => {
+    mkdirSync(join(cacheDir, 'contracts-generate.BLOB'));
+    const result = runCli(['generate', '--no-cache'], project, {
+      V8_COMPILE_CACHE_CACHE_DIR: cacheDir,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain('contracts: warning: cannot write the compile cache (EISDIR)');
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('is not written with DISABLE_V8_COMPILE_CACHE=1', () => {

@@ -36,9 +36,22 @@ if (GENERATING_COMMANDS.has(process.argv[2])) {
   // v8-compile-cache-lib, in the OS temporary folder (`V8_COMPILE_CACHE_CACHE_DIR` moves it,
   // `DISABLE_V8_COMPILE_CACHE=1` turns it off). A generation of the shipped specs took some 75 ms
   // less, of 570 (alternated runs). Only here: a cache is valid for one set of V8 flags, those above.
-  if (!module.enableCompileCache) {
-    createRequire(import.meta.url)('v8-compile-cache-lib').install({
-      prefix: 'contracts-generate',
+  // The library saves at exit; a cache it cannot write is a warning, never a failed command.
+  const cache = module.enableCompileCache
+    ? undefined
+    : createRequire(import.meta.url)('v8-compile-cache-lib').install({
+        prefix: 'contracts-generate',
+      });
+  if (cache) {
+    process.removeListener('exit', cache.uninstall);
+    process.once('exit', () => {
+      try {
+        cache.uninstall();
+      } catch (error) {
+        process.stderr.write(
+          `contracts: warning: cannot write the compile cache (${error.code ?? error.message})\n`,
+        );
+      }
     });
   }
 }
