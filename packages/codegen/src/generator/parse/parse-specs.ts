@@ -28,8 +28,6 @@ export function isSpecFileName(name: string, includeTests = false): boolean {
   );
 }
 
-/** `path` with `/` between its segments, as the parser names files (IR paths, source store keys). */
-
 function listFiles(dir: string, includeTests: boolean, into: string[]): string[] {
   let entries;
   try {
