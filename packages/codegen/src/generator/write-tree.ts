@@ -1,9 +1,10 @@
 import { compareCodeUnits } from 'contracts-runtime/core';
 import { existsSync, linkSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { OutputFile } from './emit/output-file.js';
 import type { PartedText } from './emit/parted-text.js';
+import { toPosix } from './posix-path.js';
 
 /** How the tree on disk differs from the files a generation would write (POSIX relative paths). */
 export interface TreeDrift {
@@ -28,7 +29,7 @@ export interface TreeListing {
 export async function listTree(root: string): Promise<TreeListing> {
   if (!existsSync(root)) return { files: [], others: [] };
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const posixPath = (absolute: string) => relative(root, absolute).split(sep).join('/');
+  const posixPath = (absolute: string) => toPosix(relative(root, absolute));
   const files: string[] = [];
   const others: string[] = [];
   const folders: string[] = [];
